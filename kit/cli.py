@@ -1,0 +1,225 @@
+"""The ``kit`` command.
+
+Exit codes everywhere: 0 clean (warnings allowed), 1 findings of severity
+``error``, 2 unusable input (a Chinese message naming the file and the field
+goes to stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Callable, Sequence
+
+from .drafts import DraftError, load_draft, save_data, validate_data
+from .findings import Finding, findings_json, has_errors
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+DRAFT_SUFFIXES = {".yaml", ".yml"}
+
+
+class UsageError(Exception):
+    """Unusable input: the message is Chinese and names the file."""
+
+
+def _print_findings(findings: list[Finding], as_json: bool) -> int:
+    if as_json:
+        print(findings_json(findings))
+    elif findings:
+        for finding in findings:
+            print(finding.format())
+        errors = sum(f.severity == "error" for f in findings)
+        print(f"\n共 {len(findings)} 条，其中错误 {errors} 条。")
+    else:
+        print("未发现问题。")
+    return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
+
+
+def draft_findings(path: str) -> list[Finding]:
+    from .doctypes import checks_for
+    from .findings import run_checks
+
+    draft = load_draft(path)
+    return run_checks(checks_for(draft.type), draft)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if path.suffix.lower() in DRAFT_SUFFIXES:
+        findings = draft_findings(args.file)
+    else:
+        from .proof import check_document  # documents: .docx, .txt, .md
+
+        findings = check_document(path)
+    return _print_findings(findings, args.json)
+
+
+def cmd_ledger(args: argparse.Namespace) -> int:
+    from .cnnum import money_upper
+    from .ledger import check_ledger, compute
+    from .money import format_yuan
+    from .tabular import write_xlsx
+
+    draft = load_draft(args.draft)
+    ledgers = draft.sections_of("ledger")
+    if not ledgers:
+        raise UsageError(f"草稿「{args.draft}」没有经费预算（ledger）一节")
+    findings: list[Finding] = []
+    for key, section in ledgers:
+        result = compute(section)
+        print(f"【{section.title}】（sections.{key}）")
+        head = f"{'序号':<4}{'项目':<12}{'计算方式':<28}{'所写小计':>10}{'计算小计':>10}  核对"
+        print(head)
+        for r in result.lines:
+            stated = "—" if r.stated is None else format_yuan(r.stated)
+            mark = "" if r.difference in (None, 0) else f"✗ 差 {format_yuan(r.difference)}"
+            mark = mark or ("✓" if r.stated is not None else "")
+            print(f"{r.index + 1:<6}{r.line.name:<12}{r.formula:<28}{stated:>12}{format_yuan(r.subtotal):>12}  {mark}")
+        stated_total = "—" if section.stated_total is None else format_yuan(section.stated_total)
+        ok = section.stated_total is None or section.stated_total == result.total
+        print(f"{'':<6}{section.total_label:<40}{stated_total:>12}{format_yuan(result.total):>12}  {'✓' if ok else '✗'}")
+        print(f"计算{section.total_label}：{format_yuan(result.total)} 元（大写：{money_upper(result.total)}）")
+        if not ok:
+            print(f"所写{section.total_label} {stated_total} 元有误，更正后为 {format_yuan(result.total)} 元。")
+        print()
+        findings.extend(check_ledger(section, f"sections.{key}"))
+        if args.xlsx:
+            out = args.xlsx if len(ledgers) == 1 else str(Path(args.xlsx).with_stem(f"{Path(args.xlsx).stem}-{key}"))
+            try:
+                write_xlsx(section, out)
+            except FileNotFoundError as exc:
+                raise UsageError(f"无法写入「{out}」：{exc}") from None
+            print(f"已写入 {out}")
+    return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .doctypes import PackError, get_type, load_pack, registry, starting_data
+
+    try:
+        get_type(args.type)
+    except KeyError as exc:
+        raise UsageError(exc.args[0]) from None
+    pack = None
+    if args.pack:
+        folder = Path(args.pack)
+        try:
+            pack = load_pack(folder) if folder.is_dir() else registry().packs[args.pack]
+        except KeyError:
+            raise UsageError(f"找不到模板包「{args.pack}」（应为包含 pack.yaml 的文件夹或已注册的包名）") from None
+        except PackError as exc:
+            raise UsageError(str(exc)) from None
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        raise UsageError(f"「{out}」已存在；如要覆盖请加 --force（原文件会保留为 {out}.bak）")
+    try:
+        data = starting_data(args.type, pack)
+        validate_data(data, f"{args.type} 的起始草稿")
+        if not out.parent.is_dir():
+            raise UsageError(f"文件夹「{out.parent}」不存在")
+        save_data(data, out)
+    except PackError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"已新建草稿 {out}（文书类型 {args.type}{'，模板包 ' + pack.name if pack else ''}）")
+    print("请在草稿中填写标有【待填】的内容，然后运行 kit check 检查。")
+    return EXIT_OK
+
+
+def cmd_types(args: argparse.Namespace) -> int:
+    from .doctypes import registry
+
+    reg = registry()
+    print("文书类型：")
+    for name, doctype in reg.types.items():
+        sections = "、".join(s.title for s in doctype.sections)
+        print(f"  {name:<12}{doctype.label}\n  {'':<12}各节：{sections}")
+    print("模板包：")
+    for name, pack in reg.packs.items():
+        print(f"  {name:<20}{pack.label}（{pack.type}）  {pack.folder}")
+    if not reg.packs:
+        print("  （无）")
+    if reg.failures:
+        print("加载失败：")
+        for failure in reg.failures:
+            print(f"  {failure}")
+    return EXIT_OK
+
+
+def _lazy(module: str, name: str) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        import importlib
+
+        return getattr(importlib.import_module(module, __package__), name)(args)
+
+    return run
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kit", description="方案工坊：起草、核对、排版学校和工会的方案与总结")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="命令")
+
+    p = sub.add_parser("new", help="新建一份起始草稿")
+    p.add_argument("type", help="文书类型：plan、consolation、notice、summary")
+    p.add_argument("--pack", help="模板包文件夹或包名")
+    p.add_argument("-o", "--output", required=True, help="草稿文件（.yaml）")
+    p.add_argument("--force", action="store_true", help="覆盖已有文件（旧文件保留为 .bak）")
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("check", help="检查草稿或文档（.yaml、.docx、.txt、.md）")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出检查结果")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("ledger", help="重新计算经费预算")
+    p.add_argument("draft")
+    p.add_argument("--xlsx", help="同时写出 Excel 表格")
+    p.set_defaults(func=cmd_ledger)
+
+    p = sub.add_parser("types", help="列出文书类型和模板包")
+    p.set_defaults(func=cmd_types)
+
+    p = sub.add_parser("render", help="生成公文格式的 DOCX")
+    p.add_argument("draft")
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--red-header", action="store_true", help="加红头（发文机关标志、发文字号、红色分隔线）")
+    p.add_argument("--colophon", action="store_true", help="加版记（抄送、印发机关和印发日期）")
+    p.add_argument("--template", help="DOCX 模板（默认用模板包或 templates/docx 中的模板）")
+    p.set_defaults(func=_lazy(".render", "cli_render"))
+
+    p = sub.add_parser("preview", help="生成 HTML 预览")
+    p.add_argument("draft")
+    p.add_argument("-o", "--output", required=True)
+    p.set_defaults(func=_lazy(".render", "cli_preview"))
+
+    p = sub.add_parser("clean", help="清除从网页复制带来的杂质并转为简体")
+    p.add_argument("file")
+    p.add_argument("-o", "--output", required=True)
+    p.set_defaults(func=_lazy(".proof", "cli_clean"))
+
+    p = sub.add_parser("import", help="把旧文档（.docx、.txt）转成草稿")
+    p.add_argument("file")
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--type", help="指定文书类型（默认自动判断）")
+    p.add_argument("--force", action="store_true")
+    p.set_defaults(func=_lazy(".proof", "cli_import"))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except DraftError as exc:
+        print(exc.format(), file=sys.stderr)
+        return EXIT_UNUSABLE
+    except UsageError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,197 @@
+"""Document types as plugins, and template packs.
+
+A document type is a :class:`DocType` object published under the entry-point
+group ``fangan_kit.doctypes``; the four built-in types are registered the same
+way, from this project's ``pyproject.toml``. A plugin that fails to load is
+reported in :attr:`Registry.failures` and the others still load.
+
+A template pack is a folder with a ``pack.yaml`` manifest naming its document
+type, its starting draft (default section texts) and optionally its DOCX
+template. Packs are found in the project's ``templates/packs``, in folders
+listed in ``KIT_PACK_PATH`` and under entry-point group ``fangan_kit.packs``
+(each returning a folder path).
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Any, Callable
+
+from ..findings import Finding
+
+DOCTYPE_GROUP = "fangan_kit.doctypes"
+PACK_GROUP = "fangan_kit.packs"
+PROJECT_PACKS = Path(__file__).resolve().parents[2] / "templates" / "packs"
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    """A section a document type offers: its key, kind and usual title."""
+
+    key: str
+    kind: str
+    title: str
+    required: bool = False
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class DocType:
+    """A document type: its sections, a starting draft and its checks."""
+
+    name: str
+    label: str
+    sections: tuple[SectionSpec, ...]
+    starting_draft: Callable[[], dict[str, Any]]
+    checks: tuple[Callable[..., list[Finding]], ...] = ()
+    description: str = ""
+
+    def section(self, key: str) -> SectionSpec | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A template pack: a folder with a manifest and a starting draft."""
+
+    name: str
+    label: str
+    type: str
+    folder: Path
+    draft_file: Path
+    docx_template: Path | None = None
+    description: str = ""
+
+
+@dataclass
+class Registry:
+    types: dict[str, DocType] = field(default_factory=dict)
+    packs: dict[str, Pack] = field(default_factory=dict)
+    failures: list[str] = field(default_factory=list)
+
+
+class PackError(ValueError):
+    """A pack folder that cannot be used (message in Chinese)."""
+
+
+def load_pack(folder: str | os.PathLike) -> Pack:
+    """Read the manifest ``pack.yaml`` of the pack in *folder*."""
+    from ..yamlio import loads
+
+    folder = Path(folder)
+    manifest = folder / "pack.yaml"
+    if not manifest.is_file():
+        raise PackError(f"模板包「{folder}」中没有清单文件 pack.yaml")
+    try:
+        data = loads(manifest.read_text(encoding="utf-8"))
+    except Exception as exc:  # noqa: BLE001 - any unreadable manifest
+        raise PackError(f"模板包清单「{manifest}」无法读取：{exc}") from None
+    if not isinstance(data, dict):
+        raise PackError(f"模板包清单「{manifest}」应为“字段: 值”的映射")
+    allowed = {"name", "label", "type", "draft", "docx_template", "description"}
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise PackError(f"模板包清单「{manifest}」有未知字段：{'、'.join(unknown)}")
+    for key in ("name", "type", "draft"):
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            raise PackError(f"模板包清单「{manifest}」缺少 {key}")
+    draft_file = folder / data["draft"]
+    if not draft_file.is_file():
+        raise PackError(f"模板包「{data['name']}」的草稿文件 {draft_file} 不存在")
+    template = folder / data["docx_template"] if data.get("docx_template") else None
+    if template is not None and not template.is_file():
+        raise PackError(f"模板包「{data['name']}」的 DOCX 模板 {template} 不存在")
+    return Pack(
+        name=data["name"],
+        label=str(data.get("label") or data["name"]),
+        type=data["type"],
+        folder=folder,
+        draft_file=draft_file,
+        docx_template=template,
+        description=str(data.get("description") or ""),
+    )
+
+
+def _pack_folders() -> list[Path]:
+    folders: list[Path] = []
+    roots = [PROJECT_PACKS] + [Path(p) for p in os.environ.get("KIT_PACK_PATH", "").split(os.pathsep) if p]
+    for root in roots:
+        if root.is_dir():
+            folders.extend(sorted(p for p in root.iterdir() if (p / "pack.yaml").is_file()))
+    return folders
+
+
+def _load_registry() -> Registry:
+    reg = Registry()
+    for ep in sorted(entry_points(group=DOCTYPE_GROUP), key=lambda e: e.name):
+        try:
+            doctype = ep.load()
+            if not isinstance(doctype, DocType):
+                raise TypeError(f"{ep.value} 不是 DocType 对象")
+        except Exception as exc:  # noqa: BLE001 - a broken plugin is reported, not fatal
+            reg.failures.append(f"文书类型插件「{ep.name}」（{ep.value}）加载失败：{type(exc).__name__}: {exc}")
+            continue
+        reg.types[doctype.name] = doctype
+    folders = _pack_folders()
+    for ep in entry_points(group=PACK_GROUP):
+        try:
+            folders.append(Path(ep.load()()))
+        except Exception as exc:  # noqa: BLE001
+            reg.failures.append(f"模板包插件「{ep.name}」加载失败：{type(exc).__name__}: {exc}")
+    for folder in folders:
+        try:
+            pack = load_pack(folder)
+        except PackError as exc:
+            reg.failures.append(str(exc))
+            continue
+        if pack.type not in reg.types:
+            reg.failures.append(f"模板包「{pack.name}」的文书类型「{pack.type}」未注册")
+            continue
+        reg.packs[pack.name] = pack
+    return reg
+
+
+@lru_cache(maxsize=1)
+def registry() -> Registry:
+    """The registered document types and packs (loaded once per process)."""
+    return _load_registry()
+
+
+def reload_registry() -> Registry:
+    registry.cache_clear()
+    return registry()
+
+
+def get_type(name: str) -> DocType:
+    try:
+        return registry().types[name]
+    except KeyError:
+        known = "、".join(registry().types) or "（无）"
+        raise KeyError(f"未知的文书类型「{name}」，可用：{known}") from None
+
+
+def starting_data(type_name: str, pack: Pack | None = None) -> dict[str, Any]:
+    """Plain data of a complete starting draft for *type_name*, from *pack* if given."""
+    from ..drafts import load_draft
+
+    doctype = get_type(type_name)
+    data = copy.deepcopy(doctype.starting_draft())
+    if pack is not None:
+        if pack.type != type_name:
+            raise PackError(f"模板包「{pack.name}」属于文书类型「{pack.type}」，不是「{type_name}」")
+        from ..drafts import draft_data
+
+        pack_data = draft_data(load_draft(pack.draft_file))
+        data["header"] = {**data.get("header", {}), **pack_data.get("header", {})}
+        data["sections"] = pack_data.get("sections") or data.get("sections", {})
+        data["pack"] = pack.name
+    return data
+
+
+def checks_for(type_name: str) -> tuple[Callable[..., list[Finding]], ...]:
+    return get_type(type_name).checks

@@ -1,0 +1,87 @@
+"""Findings: what a check reports, as values rather than exceptions."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Callable, Iterable, Literal
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_LABEL = {"error": "错误", "warning": "提醒", "info": "提示"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in a draft or a document.
+
+    *where* is a path in the draft (``sections.budget.lines[4].stated_subtotal``)
+    or a place in a file (``第12段第1行``). Arithmetic findings carry the stated
+    and computed figures, their difference (stated − computed) and the total
+    the document would have once corrected.
+    """
+
+    kind: str
+    severity: Severity
+    where: str
+    message: str
+    stated: Decimal | None = None
+    computed: Decimal | None = None
+    difference: Decimal | None = None
+    corrected_total: Decimal | None = None
+    quote: str | None = None
+    suggestion: str | None = None
+    paragraph: int | None = None
+    line: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict: Decimals as strings, absent fields left out."""
+        out: dict[str, Any] = {}
+        for field in dataclasses.fields(self):
+            value = getattr(self, field.name)
+            if value is None:
+                continue
+            out[field.name] = str(value) if isinstance(value, Decimal) else value
+        return out
+
+    def format(self) -> str:
+        """One human line: ``[错误] where：message``."""
+        text = f"[{SEVERITY_LABEL[self.severity]}] {self.where}：{self.message}"
+        if self.suggestion:
+            text += f"\n    建议：{self.suggestion}"
+        return text
+
+
+Check = Callable[..., list[Finding]]
+
+
+def run_checks(checks: Iterable[Check], subject: Any) -> list[Finding]:
+    """Run every check on *subject*; a check that crashes becomes a finding.
+
+    One broken check must not hide what the others find (beancount's loader
+    does the same with plugins).
+    """
+    findings: list[Finding] = []
+    for check in checks:
+        try:
+            findings.extend(check(subject))
+        except Exception as exc:  # noqa: BLE001 - reported, not swallowed
+            name = getattr(check, "__name__", repr(check))
+            findings.append(
+                Finding(
+                    kind="internal",
+                    severity="error",
+                    where=name,
+                    message=f"检查程序 {name} 出错：{type(exc).__name__}: {exc}（其余检查照常进行）",
+                )
+            )
+    return findings
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    return any(f.severity == "error" for f in findings)
+
+
+def findings_json(findings: Iterable[Finding]) -> str:
+    return json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2)
