@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .drafts import DraftError, load_draft, save_data, validate_data
+from .errors import InputError
 from .findings import Finding, findings_json, has_errors
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 DRAFT_SUFFIXES = {".yaml", ".yml"}
 
 
-class UsageError(Exception):
-    """Unusable input: the message is Chinese and names the file."""
+UsageError = InputError  # unusable input: Chinese message naming the file
 
 
 def _print_findings(findings: list[Finding], as_json: bool) -> int:
@@ -203,6 +203,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--type", help="指定文书类型（默认自动判断）")
     p.add_argument("--force", action="store_true")
     p.set_defaults(func=_lazy(".proof", "cli_import"))
+
+    p = sub.add_parser("app", help="启动起草网页应用（Voilà）")
+    p.add_argument("--port", type=int, default=8866)
+    p.add_argument("--lab", action="store_true", help="改用 JupyterLab 打开")
+    p.set_defaults(func=_lazy(".app", "cli_app"))
     return parser
 
 

@@ -295,8 +295,10 @@ def _is_ordinal(text: str, start: int, end: int, short: bool = True) -> bool:
     """第N…, and (if short) N、, （N）, "N." at the start of a line are labels."""
     before = text[start - 1] if start else "\n"
     after = text[end] if end < len(text) else "\n"
-    if before == "第" or not short:
-        return before == "第"
+    if before == "第":
+        return True
+    if not short:
+        return False
     if after == "、" or (before in _OPEN and after in _CLOSE):
         return True
     line_start = not text[text.rfind("\n", 0, start) + 1:start].strip()
