@@ -37,11 +37,9 @@ def _print_findings(findings: list[Finding], as_json: bool) -> int:
 
 
 def draft_findings(path: str) -> list[Finding]:
-    from .doctypes import checks_for
-    from .findings import run_checks
+    from . import check
 
-    draft = load_draft(path)
-    return run_checks(checks_for(draft.type), draft)
+    return check(load_draft(path))
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -36,8 +36,9 @@ class Problem:
     line: int | None = None
 
     def format(self) -> str:
-        at = f"第{self.line}行 " if self.line else ""
-        return f"{at}{self.path or '（整个文件）'}：{self.message}"
+        at = f"第{self.line}行" if self.line else ""
+        where = " ".join(x for x in (at, self.path) if x) or "（整个文件）"
+        return f"{where}：{self.message}"
 
 
 class DraftError(Exception):
@@ -191,7 +192,9 @@ def read_text(path: str | os.PathLike) -> str:
         raw = path.read_bytes()
     except OSError as exc:
         raise DraftError(source, [Problem("", f"无法读取文件：{exc.strerror}")]) from None
-    if b"\x00" in raw[:8192] or raw.startswith(b"PK\x03\x04"):
+    head = raw[:8192]
+    controls = sum(b < 9 or 13 < b < 32 for b in head)
+    if b"\x00" in head or raw.startswith(b"PK\x03\x04") or controls > len(head) // 100:
         raise DraftError(source, [Problem("", "这不是文本草稿，而是二进制文件（如 Word 文档或压缩包）；Word 文档请用 kit import 导入")])
     try:
         return raw.decode("utf-8-sig")
