@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -21,6 +22,32 @@ DRAFT_SUFFIXES = {".yaml", ".yml"}
 
 
 UsageError = InputError  # unusable input: Chinese message naming the file
+
+
+def display_width(text: str) -> int:
+    """Columns *text* takes in a terminal: wide (CJK) characters count two."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def pad(text: str, width: int, align: str = "<") -> str:
+    """Pad *text* with spaces to *width* display columns (``<`` left, ``>`` right)."""
+    fill = " " * max(0, width - display_width(text))
+    return text + fill if align == "<" else fill + text
+
+
+def table(rows: Sequence[Sequence[str]], aligns: str, gap: int = 2) -> str:
+    """Rows of cells as aligned text columns, widths measured in display columns."""
+    widths = [max(display_width(row[i]) for row in rows) for i in range(len(aligns))]
+    lines = []
+    for row in rows:
+        cells = [pad(cell, widths[i], aligns[i]) for i, cell in enumerate(row)]
+        lines.append((" " * gap).join(cells).rstrip())
+    return "\n".join(lines)
 
 
 def _print_findings(findings: list[Finding], as_json: bool) -> int:
@@ -67,16 +94,16 @@ def cmd_ledger(args: argparse.Namespace) -> int:
     for key, section in ledgers:
         result = compute(section)
         print(f"【{section.title}】（sections.{key}）")
-        head = f"{'序号':<4}{'项目':<12}{'计算方式':<28}{'所写小计':>10}{'计算小计':>10}  核对"
-        print(head)
+        rows = [("序号", "项目", "计算方式", "所写小计", "计算小计", "核对")]
         for r in result.lines:
             stated = "—" if r.stated is None else format_yuan(r.stated)
             mark = "" if r.difference in (None, 0) else f"✗ 差 {format_yuan(r.difference)}"
             mark = mark or ("✓" if r.stated is not None else "")
-            print(f"{r.index + 1:<6}{r.line.name:<12}{r.formula:<28}{stated:>12}{format_yuan(r.subtotal):>12}  {mark}")
+            rows.append((str(r.index + 1), r.line.name, r.formula, stated, format_yuan(r.subtotal), mark))
         stated_total = "—" if section.stated_total is None else format_yuan(section.stated_total)
         ok = section.stated_total is None or section.stated_total == result.total
-        print(f"{'':<6}{section.total_label:<40}{stated_total:>12}{format_yuan(result.total):>12}  {'✓' if ok else '✗'}")
+        rows.append(("", section.total_label, "", stated_total, format_yuan(result.total), "✓" if ok else "✗"))
+        print(table(rows, aligns="<<<>><"))
         print(f"计算{section.total_label}：{format_yuan(result.total)} 元（大写：{money_upper(result.total)}）")
         if not ok:
             print(f"所写{section.total_label} {stated_total} 元有误，更正后为 {format_yuan(result.total)} 元。")
@@ -131,10 +158,10 @@ def cmd_types(args: argparse.Namespace) -> int:
     print("文书类型：")
     for name, doctype in reg.types.items():
         sections = "、".join(s.title for s in doctype.sections)
-        print(f"  {name:<12}{doctype.label}\n  {'':<12}各节：{sections}")
+        print(f"  {pad(name, 12)}{doctype.label}\n  {'':<12}各节：{sections}")
     print("模板包：")
     for name, pack in reg.packs.items():
-        print(f"  {name:<20}{pack.label}（{pack.type}）  {pack.folder}")
+        print(f"  {pad(name, 22)}{pack.label}（{pack.type}）  {pack.folder}")
     if not reg.packs:
         print("  （无）")
     if reg.failures:

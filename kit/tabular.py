@@ -19,7 +19,7 @@ from .ledger import compute
 from .model import Component, LedgerLine, LedgerSection
 from .money import money
 
-COLUMNS = ["序号", "项目", "类型", "人数", "组成", "每人合计", "计算小计", "所写小计", "差额", "类别"]
+COLUMNS = ["序号", "项目", "类型", "人数", "组成", "每人合计", "计算小计", "所写小计", "差额", "类别", "备注"]
 KIND_LABEL = {"per_head": "按人", "fixed": "固定"}
 _PART = re.compile(r"^(?P<name>.*?)\s*(?P<amount>\d[\d,]*(?:\.\d+)?)\s*元?$")
 
@@ -56,6 +56,7 @@ def ledger_frame(section: LedgerSection) -> pd.DataFrame:
                 "所写小计": r.stated,
                 "差额": r.difference,
                 "类别": r.line.category,
+                "备注": r.line.note,
             }
         )
     return pd.DataFrame(rows, columns=COLUMNS, dtype=object)
@@ -81,7 +82,7 @@ def _amount(value: Any) -> Decimal | None:
 
 
 def lines_from_frame(frame: pd.DataFrame) -> list[LedgerLine]:
-    """Ledger lines from a frame with at least 项目, 类型, 人数, 组成 (所写小计, 类别 optional)."""
+    """Ledger lines from a frame with at least 项目, 类型, 人数, 组成 (所写小计, 类别, 备注 optional)."""
     lines = []
     for _, row in frame.iterrows():
         kind = "fixed" if str(_cell(row.get("类型")) or "按人").strip() in ("固定", "fixed") else "per_head"
@@ -96,6 +97,7 @@ def lines_from_frame(frame: pd.DataFrame) -> list[LedgerLine]:
                 components=parse_components(row["组成"]),
                 stated_subtotal=_amount(row.get("所写小计")),
                 category=_cell(row.get("类别")),
+                note=_cell(row.get("备注")),
             )
         )
     return lines
@@ -123,7 +125,7 @@ def write_xlsx(section: LedgerSection, path: str | os.PathLike) -> None:
     for row in sheet.iter_rows(min_row=2):
         for cell in row[5:9]:
             cell.number_format = "0.00"
-    for column, width in zip("ABCDEFGHIJ", (6, 18, 6, 6, 30, 10, 10, 10, 8, 8)):
+    for column, width in zip("ABCDEFGHIJK", (6, 18, 6, 6, 30, 10, 10, 10, 8, 8, 24)):
         sheet.column_dimensions[column].width = width
     buffer = io.BytesIO()
     book.save(buffer)

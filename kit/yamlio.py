@@ -58,8 +58,17 @@ def _represent_decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.ScalarNo
     return dumper.represent_scalar(tag, text)
 
 
+# Line breaks YAML 1.1 knows besides \n: PyYAML writes them raw in plain,
+# single-quoted and block scalars and then reads them back as other text
+# (NEL became "\x85  " in a single-quoted scalar); double quotes escape them.
+_OTHER_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
+    if any(b in value for b in _OTHER_BREAKS):
+        style = '"'
+    else:
+        style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
