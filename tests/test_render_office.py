@@ -1,0 +1,168 @@
+"""The DOCX as LibreOffice prints it: text, fonts, 22 lines a page, page numbers.
+
+Each sample is converted once per session (one soffice run for all), with
+tests/fontconfig/fonts.conf mapping the official font names to Fandol fonts.
+Skipped without soffice unless KIT_REQUIRE_OFFICE=1.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from kit import structure
+from kit.drafts import load_draft
+from kit.render import render_docx
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = sorted((ROOT / "sample_data").glob("*.yaml"))
+FONTS_CONF = Path(__file__).resolve().parent / "fontconfig" / "fonts.conf"
+PAGE_HEIGHT_PT = 841.89
+BODY_BOTTOM_PT = PAGE_HEIGHT_PT - 35 / 25.4 * 72  # text block ends 35 mm above the page foot
+
+pytestmark = pytest.mark.office
+
+
+def _need(tool: str) -> None:
+    if shutil.which(tool) is None:
+        if os.environ.get("KIT_REQUIRE_OFFICE") == "1":
+            pytest.fail(f"{tool} is required (KIT_REQUIRE_OFFICE=1)")
+        pytest.skip(f"{tool} not installed")
+
+
+@pytest.fixture(scope="session")
+def pdfs(tmp_path_factory) -> dict[str, Path]:
+    for tool in ("soffice", "pdftotext", "pdffonts"):
+        _need(tool)
+    out = tmp_path_factory.mktemp("office")
+    docs = []
+    for path in SAMPLES:
+        target = out / f"{path.stem}.docx"
+        render_docx(load_draft(path), target)
+        docs.append(str(target))
+    env = {**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF)}
+    profile = (out / "profile").as_uri()
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", str(out), *docs],
+        env=env, capture_output=True, timeout=180, check=False,
+    )
+    result = {p.stem: out / f"{p.stem}.pdf" for p in SAMPLES}
+    missing = [name for name, pdf in result.items() if not pdf.is_file()]
+    assert not missing, f"LibreOffice made no PDF for {missing}"  # soffice exits 0 even when it fails
+    return result
+
+
+def words(pdf: Path) -> list[tuple[int, float, float, float, str]]:
+    """(page, xMin, yMin, xMax, word) from pdftotext -bbox."""
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    out, page = [], 0
+    for line in html.splitlines():
+        if "<page " in line:
+            page += 1
+        m = re.search(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*)</word>', line)
+        if m:
+            out.append((page, float(m[1]), float(m[2]), float(m[3]), m[4]))
+    return out
+
+
+def body_lines(pdf: Path) -> dict[int, list[float]]:
+    """Tops of the text lines above the page number, per page (words within 10 pt merge)."""
+    ys: dict[int, list[float]] = defaultdict(list)
+    for page, _, y, _, _ in words(pdf):
+        if y < BODY_BOTTOM_PT:
+            ys[page].append(y)
+    lines: dict[int, list[float]] = {}
+    for page, values in ys.items():
+        tops: list[float] = []
+        for y in sorted(values):
+            if not tops or y - tops[-1] > 10:
+                tops.append(y)
+        lines[page] = tops
+    return lines
+
+
+def grid_pages(lines: dict[int, list[float]]) -> dict[int, list[float]]:
+    """Pages on the 28.95 pt grid only (a table's single-spaced rows are not)."""
+    return {p: t for p, t in lines.items() if all(b - a > 25 for a, b in zip(t, t[1:]))}
+
+
+def fragments(pdf: Path) -> list[tuple[int, float, str, str]]:
+    """(page, baseline y, text, base font without subset prefix) of every text fragment."""
+    found: list[tuple[int, float, str, str]] = []
+    for number, page in enumerate(PdfReader(str(pdf)).pages, 1):
+
+        def visit(text, cm, tm, font, size, number=number):
+            if text.strip() and font is not None:
+                found.append((number, tm[5] * cm[3] + cm[5], text.strip(), str(font.get("/BaseFont", "")).split("+")[-1]))
+
+        page.extract_text(visitor_text=visit)
+    return found
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_pdf_has_the_text(pdfs, path):
+    pdf = pdfs[path.stem]
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    flat = re.sub(r"\s+", "", text)
+    s = structure.build(load_draft(path))
+    for h in s.headings():
+        assert re.sub(r"\s+", "", h.label + h.text) in flat
+    assert re.sub(r"\s+", "", s.signature.date) in flat
+    assert "—1—" in flat
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_page_numbers_odd_right_even_left(pdfs, path):
+    pdf = pdfs[path.stem]
+    foot = [(p, x0, x1, w) for p, x0, y, x1, w in words(pdf) if y > BODY_BOTTOM_PT and w.isdigit()]
+    pages = {p for p, *_ in foot}
+    assert pages == set(range(1, max(pages) + 1))
+    for page, x0, x1, number in foot:
+        assert int(number) == page
+        if page % 2:
+            assert x0 > 595.28 / 2, f"page {page} number should be on the right"
+        else:
+            assert x1 < 595.28 / 2, f"page {page} number should be on the left"
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_no_page_holds_more_than_22_lines_and_full_pages_hold_22(pdfs, path):
+    lines = grid_pages(body_lines(pdfs[path.stem]))
+    assert lines and max(len(v) for v in lines.values()) <= 22
+    if len(lines) >= 3:
+        assert max(len(v) for v in lines.values()) == 22
+
+
+def test_a_full_body_line_has_28_characters(pdfs):
+    pdf = pdfs["liushou_home_plan"] if "liushou_home_plan" in pdfs else next(iter(pdfs.values()))
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    cjk = [len(re.findall(r"[\u3000-\u9fff\uff00-\uffef]", line)) for line in text.splitlines()]
+    assert cjk.count(28) >= 10 and cjk.count(28) > sum(1 for n in cjk if n > 28)
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_fonts_body_fang_headings_hei_kai_title_song(pdfs, path):
+    s = structure.build(load_draft(path))
+    frags = fragments(pdfs[path.stem])
+    top = max(y for page, y, _, _ in frags if page == 1)
+    title = {f for page, y, _, f in frags if page == 1 and abs(y - top) < 2}
+    assert title == {"FandolSong-Regular"}  # the first line of page 1 is the title
+
+    def fonts_starting(prefix: str) -> set[str]:
+        return {f for _, _, t, f in frags if t.startswith(prefix)}
+
+    first = s.headings(1)[0]
+    assert fonts_starting(first.label + first.text[:2]) == {"FandolHei-Regular"}
+    if s.headings(2):
+        assert "FandolKai-Regular" in fonts_starting("（一）")
+    body = next(b for b in s.blocks if isinstance(b, structure.Paragraph) and not b.lead)
+    assert fonts_starting(body.text[:6]) == {"FandolFang-Regular"}
+    used = {f for *_, f in frags}
+    assert used <= {"FandolSong-Regular", "FandolFang-Regular", "FandolHei-Regular", "FandolKai-Regular"}
