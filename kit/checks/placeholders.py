@@ -12,6 +12,7 @@ PLACEHOLDER = re.compile(
         [
             rf"(?:20|二[0０〇零])[{_YEAR_DIGIT}]?[{_X}]+",  # 20xx, 201x, 二0xx, 二零一x
             rf"(?<![A-Za-z])[{_X}]{{2,}}(?![A-Za-z])",  # xx, XX, ××, ＸＸ
+            rf"(?<![A-Za-z0-9{_X}])[{_X}](?=[年月日号])",  # x月x日
             r"[（(][\s\u3000]*[）)]",  # empty （ ）
             r"_{3,}|＿{2,}",  # ____ blanks
             r"【待填[^】]*】",  # the kit's own marker in starting drafts

@@ -1,0 +1,181 @@
+"""Noise pasted from template websites, and how to remove it.
+
+Four kinds, each found with its span so it can be quoted and removed:
+
+* ``pinyin``    — a pinyin reading in brackets after a character: 建设(shè),
+  设(she4). Only readings that carry a tone mark or tone digit and spell
+  real pinyin syllables count, so 图书(book) or (A) are left alone.
+* ``invisible`` — anti-copy characters: zero-width spaces and joiners, BOM
+  (U+FEFF), soft hyphens, and backticks or acute accents (` ´) standing
+  next to Chinese text.
+* ``question``  — an ASCII ``?`` where a full-width space was lost: at the
+  start of a paragraph or between two Chinese characters (组?长). A real
+  question (是否…? / 吗?) is left alone.
+* ``traditional`` — characters OpenCC's t2s would change.
+
+:func:`clean_line` removes the first three and converts to simplified
+characters, returning the new text, a map from each new character to its
+original index (for quoting) and the changes made.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_LETTERS = "a-zA-Zü" + _TONED
+_SYLLABLE = re.compile(
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|üan|ai|ei|ao|ou|an|en|in|un|vn|ün"
+    r"|ia|ie|iu|ua|uo|ui|ue|ve|üe|er|a|o|e|i|u|v|ü)|ng|n|m"
+)
+PINYIN = re.compile(rf"(?<=[{CJK}])\s?[（(]\s?([{_LETTERS}]{{1,7}}[1-5]?(?:\s[{_LETTERS}]{{1,7}}[1-5]?)?)\s?[)）]")
+INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
+INVISIBLE = re.compile(rf"[{INVISIBLE_CHARS}]|(?<=[{CJK}，。、：；])[`´ˊˋ]+|[`´ˊˋ]+(?=[{CJK}，。、：；])")
+_QUESTION_WORDS = re.compile(r"(?:什么|怎么|怎样|如何|为何|为什么|是否|哪|多少|谁|吗|呢|么|吧)[^，。；]{0,12}$")
+QUESTION = re.compile(rf"^[ \t]*[?？]+(?=[{CJK}“])|(?<=[{CJK}])\?+(?=[{CJK}])")
+FULL_SPACE = "\u3000"
+
+LABELS = {"pinyin": "拼音注音", "invisible": "防复制字符", "question": "问号（原为全角空格）", "traditional": "繁体字"}
+
+
+class Noise(NamedTuple):
+    kind: str
+    start: int
+    end: int
+    text: str
+    replacement: str
+
+
+def _plain(syllable: str) -> str:
+    decomposed = unicodedata.normalize("NFD", syllable.lower())
+    out = "".join(c for c in decomposed if unicodedata.category(c) != "Mn" or c == "\u0308")
+    return unicodedata.normalize("NFC", out).rstrip("12345")
+
+
+def is_pinyin(reading: str) -> bool:
+    """A tone-marked or tone-numbered reading made of real pinyin syllables."""
+    words = reading.split()
+    toned = all(any(c in _TONED for c in w.lower()) or w[-1] in "12345" for w in words)
+    return toned and all(_SYLLABLE.fullmatch(_plain(w)) for w in words)
+
+
+def _is_question(text: str, at: int) -> bool:
+    return bool(_QUESTION_WORDS.search(text[max(0, at - 14) : at]))
+
+
+def find_noise(text: str) -> list[Noise]:
+    """Pinyin, invisible and lost-space noise in one line, in order."""
+    out = []
+    for m in PINYIN.finditer(text):
+        if is_pinyin(m.group(1)):
+            out.append(Noise("pinyin", m.start(), m.end(), m.group(), ""))
+    for m in INVISIBLE.finditer(text):
+        out.append(Noise("invisible", m.start(), m.end(), m.group(), ""))
+    for m in QUESTION.finditer(text):
+        q = m.group().lstrip(" \t")
+        start = m.end() - len(q)
+        if start and _is_question(text, start):
+            continue
+        out.append(Noise("question", start, m.end(), q, FULL_SPACE * len(q)))
+    out.sort(key=lambda n: (n.start, n.end))
+    kept: list[Noise] = []
+    for n in out:  # overlapping hits: keep the first
+        if not kept or n.start >= kept[-1].end:
+            kept.append(n)
+    return kept
+
+
+# -- traditional characters -------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=1)
+def traditional_chars() -> frozenset[str]:
+    """Characters that t2s maps to something else (a quick pre-filter)."""
+    import opencc
+
+    table = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    chars = set()
+    for row in table.read_text(encoding="utf-8").splitlines():
+        parts = row.split("\t")
+        if len(parts) == 2 and len(parts[0]) == 1 and parts[1].split(" ")[0] != parts[0]:
+            chars.add(parts[0])
+    return frozenset(chars)
+
+
+def to_simplified(text: str) -> str:
+    """*text* in simplified characters; unchanged (fast) when it has no traditional character."""
+    trad = traditional_chars()
+    if not any(c in trad for c in text):
+        return text
+    converted = _converter().convert(text)
+    if len(converted) != len(text):  # a phrase changed length: convert character by character
+        converted = "".join(_converter().convert(c) for c in text)
+    return converted
+
+
+def traditional_diff(text: str) -> list[tuple[int, str, str]]:
+    """(index, traditional, simplified) for each character t2s changes."""
+    simple = to_simplified(text)
+    return [(i, a, b) for i, (a, b) in enumerate(zip(text, simple)) if a != b]
+
+
+# -- cleaning -----------------------------------------------------------------------
+
+
+class Cleaned(NamedTuple):
+    text: str
+    origin: list[int]  # origin[i] = index in the original of text[i]
+    changes: Counter  # kind -> count
+    examples: dict  # kind -> first few "before → after"
+
+
+def clean_line(text: str, simplify: bool = True) -> Cleaned:
+    """Remove noise from one line and convert it to simplified characters."""
+    noise = find_noise(text)
+    out: list[str] = []
+    origin: list[int] = []
+    changes: Counter = Counter()
+    examples: dict[str, list[str]] = {}
+    pos = 0
+    for n in noise:
+        for i in range(pos, n.start):
+            out.append(text[i])
+            origin.append(i)
+        for j, ch in enumerate(n.replacement):
+            out.append(ch)
+            origin.append(min(n.start + j, n.end - 1))
+        pos = n.end
+        changes[n.kind] += 1
+        context = text[max(0, n.start - 4) : n.end + 2]
+        examples.setdefault(n.kind, []).append(f"{shown_noise(context)} → {shown_noise(context.replace(n.text, n.replacement, 1))}")
+    for i in range(pos, len(text)):
+        out.append(text[i])
+        origin.append(i)
+    result = "".join(out)
+    if simplify:
+        simple = to_simplified(result)
+        diff = [(a, b) for a, b in zip(result, simple) if a != b]
+        if diff:
+            changes["traditional"] += len(diff)
+            examples.setdefault("traditional", []).extend(f"{a} → {b}" for a, b in diff)
+            result = simple
+    return Cleaned(result, origin, changes, examples)
+
+
+def shown_noise(text: str) -> str:
+    """Make invisible characters visible in a message: U+200B → ⟨U+200B⟩."""
+    return "".join(f"⟨U+{ord(c):04X}⟩" if c in INVISIBLE_CHARS else c for c in text)

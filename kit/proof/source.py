@@ -1,0 +1,239 @@
+"""Reading documents safely: .txt/.md text and .docx, as numbered lines.
+
+A document becomes a list of :class:`Line` — paragraph number (as Word or a
+text editor counts it, from 1) and line within the paragraph (soft line
+breaks in DOCX; always 1 in text files, where every line is a paragraph).
+Everything unusable raises :class:`kit.errors.InputError` with a Chinese
+message, before the file is read whole:
+
+* text files above :data:`MAX_TEXT_BYTES` (10 MB) and empty files;
+* DOCX files that are not zips, zips that are not DOCX, encrypted or legacy
+  Word files (OLE compound file), corrupt packages, and zip bombs (declared
+  sizes and ratios are checked in the zip directory, then actual sizes are
+  counted while decompressing, so a lying directory is caught too).
+
+Text that is not UTF-8 is decoded as GB18030 (a superset of GBK) or as
+charset-normalizer guesses; :attr:`Document.encoding` says which, and the
+checks report it as an ``info`` finding.
+"""
+
+from __future__ import annotations
+
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from ..errors import InputError
+
+MAX_TEXT_BYTES = 10 * 1024 * 1024  # .txt / .md
+MAX_DOCX_BYTES = 20 * 1024 * 1024  # the .docx file itself
+MAX_UNZIPPED_BYTES = 100 * 1024 * 1024  # all members together, uncompressed
+MAX_RATIO = 100  # uncompressed / compressed, for members above RATIO_FLOOR
+RATIO_FLOOR = 1024 * 1024
+TEXT_SUFFIXES = {".txt", ".md"}
+DOCX_SUFFIXES = {".docx"}
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+class Line(NamedTuple):
+    """One line of a document and where it is."""
+
+    paragraph: int
+    line: int
+    text: str
+
+    @property
+    def where(self) -> str:
+        return f"第{self.paragraph}段第{self.line}行"
+
+
+@dataclass
+class Document:
+    """A document read as lines; *encoding* is set when it was not UTF-8."""
+
+    source: str
+    kind: str  # "text" or "docx"
+    lines: list[Line] = field(default_factory=list)
+    encoding: str | None = None
+    raw: str | None = None  # the decoded text of a text file, line endings kept
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+def lines_of_text(text: str) -> list[Line]:
+    """Every physical line of *text* is a paragraph (so 第N段 is line N)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return [Line(i, 1, t) for i, t in enumerate(text.split("\n"), start=1)]
+
+
+def lines_of_paragraphs(paragraphs: list[str]) -> list[Line]:
+    """Paragraphs (DOCX) split at soft line breaks."""
+    out = []
+    for p, text in enumerate(paragraphs, start=1):
+        for n, part in enumerate(text.split("\n"), start=1):
+            out.append(Line(p, n, part))
+    return out
+
+
+def _existing(path: Path) -> int:
+    if not path.exists():
+        raise InputError(f"文件「{path}」不存在")
+    if path.is_dir():
+        raise InputError(f"「{path}」是一个文件夹，不是文档")
+    try:
+        return path.stat().st_size
+    except OSError as exc:
+        raise InputError(f"无法读取「{path}」：{exc.strerror}") from None
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+# -- text ---------------------------------------------------------------------
+
+
+def decode_text(raw: bytes, source: str) -> tuple[str, str | None]:
+    """Decode *raw*; returns the text and the encoding when it was not UTF-8."""
+    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"「{source}」不是文本文件，而是二进制文件（如 Word 文档、图片或压缩包）")
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("gb18030"), "GBK"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None:
+        raise InputError(f"「{source}」的文字编码无法识别，请用记事本或 WPS 另存为 UTF-8 编码")
+    return str(best), best.encoding.upper()
+
+
+def read_text_file(path: Path) -> Document:
+    size = _existing(path)
+    if size == 0:
+        raise InputError(f"「{path}」是空文件，没有可检查的内容")
+    if size > MAX_TEXT_BYTES:
+        raise InputError(f"「{path}」太大（{_mb(size)}），文本文件不能超过 {_mb(MAX_TEXT_BYTES)}；请拆分后再处理")
+    with open(path, "rb") as handle:
+        raw = handle.read(MAX_TEXT_BYTES + 1)
+    if raw.startswith(b"PK\x03\x04") or raw.startswith(OLE_SIGNATURE):
+        raise InputError(f"「{path}」其实是 Word 文档或压缩包，不是文本文件；如是 Word 文档请把扩展名改为 .docx")
+    text, encoding = decode_text(raw, str(path))
+    if not text.strip():
+        raise InputError(f"「{path}」只有空白，没有可检查的内容")
+    return Document(str(path), "text", lines_of_text(text), encoding, text)
+
+
+# -- docx ---------------------------------------------------------------------
+
+
+def check_docx_package(path: Path) -> None:
+    """Refuse anything but a sane DOCX zip, without trusting its directory."""
+    size = _existing(path)
+    if size == 0:
+        raise InputError(f"「{path}」是空文件，不是有效的 Word 文档")
+    if size > MAX_DOCX_BYTES:
+        raise InputError(f"「{path}」太大（{_mb(size)}），Word 文档不能超过 {_mb(MAX_DOCX_BYTES)}")
+    with open(path, "rb") as handle:
+        head = handle.read(8)
+    if head.startswith(OLE_SIGNATURE):
+        raise InputError(
+            f"「{path}」设有打开密码，或是旧版 Word（.doc）格式，无法读取；请在 Word/WPS 中取消密码并另存为 .docx"
+        )
+    if not head.startswith(b"PK"):
+        raise InputError(f"「{path}」不是有效的 Word 文档（.docx 应为 zip 格式），可能是改了扩展名的其他文件")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            names = {info.filename for info in infos}
+            if "word/document.xml" not in names or "[Content_Types].xml" not in names:
+                raise InputError(f"「{path}」是压缩包，但不是 Word 文档（缺少 word/document.xml）")
+            _check_sizes(path, infos)
+            for info in infos:
+                _count_unzipped(path, zf, info)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
+        raise InputError(f"「{path}」已损坏，无法打开（{type(exc).__name__}）；请在 Word/WPS 中打开后重新保存") from None
+
+
+def _bomb(path: Path) -> InputError:
+    return InputError(f"「{path}」解压后体积异常（疑似“压缩炸弹”），拒绝处理；上限为解压后 {_mb(MAX_UNZIPPED_BYTES)}")
+
+
+def _check_sizes(path: Path, infos: list[zipfile.ZipInfo]) -> None:
+    if sum(info.file_size for info in infos) > MAX_UNZIPPED_BYTES:
+        raise _bomb(path)
+    for info in infos:
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise _bomb(path)
+
+
+def _count_unzipped(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """Decompress one member in chunks, stopping as soon as it exceeds its declared size."""
+    limit = min(info.file_size, MAX_UNZIPPED_BYTES)
+    seen = 0
+    with zf.open(info) as member:
+        while chunk := member.read(1 << 16):
+            seen += len(chunk)
+            if seen > limit:
+                raise _bomb(path)
+
+
+def docx_paragraph_texts(doc) -> list[str]:
+    """Body paragraphs in order; each table row counts as one paragraph (cells joined by tabs)."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    out = []
+    for child in doc.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            out.append(Paragraph(child, doc).text)
+        elif tag == "tbl":
+            for row in Table(child, doc).rows:
+                cells: list[str] = []
+                for cell in row.cells:
+                    if not cells or cell.text != cells[-1]:
+                        cells.append(cell.text)
+                out.append("\t".join(cells))
+    return out
+
+
+def open_docx(path: Path):
+    """The python-docx Document at *path*, after the package checks."""
+    check_docx_package(path)
+    import docx
+
+    try:
+        return docx.Document(str(path))
+    except Exception as exc:  # noqa: BLE001 - any parse failure means a corrupt file
+        raise InputError(f"「{path}」已损坏，无法读取其中的文字（{type(exc).__name__}）；请在 Word/WPS 中打开后重新保存") from None
+
+
+def read_docx_file(path: Path) -> Document:
+    doc = open_docx(path)
+    paragraphs = docx_paragraph_texts(doc)
+    if not any(p.strip() for p in paragraphs):
+        raise InputError(f"「{path}」中没有文字")
+    return Document(str(path), "docx", lines_of_paragraphs(paragraphs))
+
+
+def read_document(path: str | Path) -> Document:
+    """Read a .txt, .md or .docx file as lines, refusing unusable input."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return read_text_file(path)
+    if suffix in DOCX_SUFFIXES:
+        return read_docx_file(path)
+    if suffix == ".doc":
+        raise InputError(f"「{path}」是旧版 Word（.doc）格式，请在 Word/WPS 中另存为 .docx 后再处理")
+    raise InputError(f"不支持的文件类型「{suffix or '（无扩展名）'}」：只能处理 .docx、.txt、.md")
