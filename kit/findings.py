@@ -48,6 +48,8 @@ class Finding:
     def format(self) -> str:
         """One human line: ``[错误] where：message``."""
         text = f"[{SEVERITY_LABEL[self.severity]}] {self.where}：{self.message}"
+        if self.quote and self.quote not in self.message:
+            text += f"\n    原文：{self.quote}"
         if self.suggestion:
             text += f"\n    建议：{self.suggestion}"
         return text
