@@ -41,7 +41,7 @@ class LineResult:
         parts = "+".join(f"{c.name}{format_yuan(c.amount)}" for c in self.line.components)
         if self.line.kind == "per_head":
             inner = f"({parts})" if len(self.line.components) > 1 else parts
-            return f"{self.line.count}人×{inner}"
+            return f"{self.line.count}{self.line.unit}×{inner}"
         return parts
 
 

@@ -114,6 +114,7 @@ class LedgerLine(Model):
     name: NonEmptyText
     kind: Literal["per_head", "fixed"]
     count: Count | None = None
+    unit: NonEmptyText = "人"  # what count counts: 人, 户, 名
     components: list[Component] = Field(min_length=1)
     category: Text | None = None  # matched by policy minimums (离休, 退休)
     note: Text | None = None

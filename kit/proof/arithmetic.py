@@ -8,20 +8,21 @@ at whole yuan when written in whole yuan (150% of 780 = 1170).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from ..cnnum import money_upper
+from pydantic import ValidationError
+
 from ..findings import Finding
-from ..money import format_signed, format_yuan
+from ..checks.draft_checks import percent
+from ..ledger import check_ledger
+from ..model import Component, LedgerLine, LedgerSection
+from ..money import format_yuan
 from .budget import Block, budget_blocks
 from .lines import MONEY, PERCENT, Prepared, Token, finding, places, tokens
 
 SENTENCE = re.compile(r"[^。；;！!]+")
-
-
-def _gap(diff: Decimal) -> str:
-    return f"多写了 {format_yuan(diff)}" if diff > 0 else f"少写了 {format_yuan(-diff)}"
 
 
 def _num(value: Decimal) -> str:
@@ -39,67 +40,63 @@ def check_budgets(prepared: list[Prepared]) -> list[Finding]:
     return findings
 
 
-def _formula(line) -> str:
-    parts = "+".join(f"{name}{format_yuan(amount)}" for name, amount in line.components)
-    if line.kind == "per_head":
-        inner = f"({parts})" if len(line.components) > 1 else parts
-        return f"{line.count}{line.unit}×{inner}"
-    return parts
+def _as_ledger(block: Block) -> LedgerSection | None:
+    """The block as a ledger section, so kit.ledger does the arithmetic once for drafts and prose."""
+    try:
+        return LedgerSection(
+            title="经费预算",
+            total_label=block.total.label if block.total else "合计",
+            lines=[
+                LedgerLine(
+                    name=line.name or "（未命名）",
+                    kind=line.kind,
+                    count=line.count if line.kind == "per_head" else None,
+                    unit=line.unit or "人",
+                    components=[Component(name=name or "金额", amount=amount) for name, amount in line.components],
+                    stated_subtotal=line.stated,
+                )
+                for line in block.lines
+            ],
+            stated_total=block.total.stated if block.total else None,
+            stated_total_upper=block.total.upper_text if block.total else None,
+        )
+    except ValidationError:
+        return None  # figures no ledger can hold (e.g. three decimals): nothing to recompute
+
+
+def _place(block: Block, where: str) -> tuple[Prepared, str]:
+    """The prose behind a ledger path: ``ledger.lines[4].stated_subtotal`` → that clause."""
+    match = re.match(r"ledger\.lines\[(\d+)\]", where)
+    if match:
+        line = block.lines[int(match.group(1))]
+        return line.at, line.at.quote(line.start, line.end)
+    total = block.total
+    if where.endswith("stated_total_upper") and total.upper_text:
+        return total.at, total.upper_text
+    return total.at, total.at.quote(total.start, total.end)
 
 
 def _check_block(block: Block) -> list[Finding]:
     findings = []
-    corrected = block.computed_total
-    label = block.total.label if block.total else "合计"
-    corrected_text = f"更正后{label}为 {format_yuan(corrected)} 元（{money_upper(corrected)}）"
-    for n, line in enumerate(block.lines, start=1):
-        diff = line.stated - line.computed
-        if diff == 0:
-            continue
-        quote = line.at.quote(line.start, line.end)
-        findings.append(
-            finding(
-                "arithmetic", "error", line.at,
-                f"「{line.name}」{line.label}写作 {format_yuan(line.stated)} 元，按 {_formula(line)} 计算应为 "
-                f"{format_yuan(line.computed)} 元，{_gap(diff)} 元；{corrected_text}",
-                quote, f"{line.label}改为 {format_yuan(line.computed)} 元",
-                stated=line.stated, computed=line.computed, difference=diff, corrected_total=corrected,
-            )
-        )
     total = block.total
-    if total is None:
-        return findings
-    quote = total.at.quote(total.start, total.end)
-    if total.items is not None and total.items != len(block.lines):
+    if total is not None and total.items is not None and total.items != len(block.lines):
         findings.append(
             finding(
                 "arithmetic", "error", total.at,
                 f"写作「{total.items_text}{total.label}」，但前面列出的是 {len(block.lines)} 项",
-                quote, f"改为「{len(block.lines)}项{total.label}」，或补上漏列的项目",
+                total.at.quote(total.start, total.end), f"改为「{len(block.lines)}项{total.label}」，或补上漏列的项目",
                 stated=Decimal(total.items), computed=Decimal(len(block.lines)),
                 difference=Decimal(total.items - len(block.lines)),
             )
         )
-    if total.stated != corrected:
-        diff = total.stated - corrected
+    section = _as_ledger(block)
+    if section is None:
+        return findings
+    for found in check_ledger(section, "ledger"):
+        at, quote = _place(block, found.where)
         findings.append(
-            finding(
-                "arithmetic", "error", total.at,
-                f"{total.label}写作 {format_yuan(total.stated)} 元，各项小计相加应为 {format_yuan(corrected)} 元，"
-                f"{_gap(diff)} 元（{format_signed(diff)} 元）",
-                quote, f"{total.label}改为 {format_yuan(corrected)} 元（{money_upper(corrected)}）",
-                stated=total.stated, computed=corrected, difference=diff, corrected_total=corrected,
-            )
-        )
-    if total.upper is not None and total.upper != corrected:
-        diff = total.upper - corrected
-        findings.append(
-            finding(
-                "arithmetic", "error", total.at,
-                f"大写金额「{total.upper_text}」即 {format_yuan(total.upper)} 元，与计算的{total.label} "
-                f"{format_yuan(corrected)} 元不符（{format_signed(diff)} 元）",
-                total.upper_text, f"大写改为「{money_upper(corrected)}」",
-                stated=total.upper, computed=corrected, difference=diff, corrected_total=corrected,
+            dataclasses.replace(
+                found, where=at.line.where, paragraph=at.line.paragraph, line=at.line.line, quote=quote
             )
         )
     return findings
@@ -178,10 +175,6 @@ def _parts(sentence: str, start: int, unit: str, toks: list[Token]) -> list[Toke
 # -- shares ------------------------------------------------------------------------
 
 
-def _percent(part: Decimal, whole: Decimal, decimals: int) -> Decimal:
-    return (part * 100 / whole).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-
-
 def check_shares(prepared: list[Prepared]) -> list[Finding]:
     """留守儿童17人，占全校学生116人的14.7%: the share recomputed at the written precision."""
     findings = []
@@ -204,7 +197,7 @@ def check_shares(prepared: list[Prepared]) -> list[Finding]:
                     whole = earlier[-1] if earlier else None
                 if whole is None or whole.value == 0:
                     continue
-                computed = _percent(part.value, whole.value, places(stated))
+                computed = percent(part.value, whole.value, places(stated))
                 if computed == stated:
                     continue
                 findings.append(
