@@ -170,6 +170,8 @@ def _ledger_line(line: BudgetLine) -> dict[str, Any]:
     out: dict[str, Any] = {"name": line.name, "kind": line.kind}
     if line.kind == "per_head":
         out["count"] = line.count
+        if line.unit and line.unit != "人":
+            out["unit"] = line.unit
     out["components"] = [{"name": name, "amount": amount} for name, amount in line.components]
     out["stated_subtotal"] = line.stated
     return out
