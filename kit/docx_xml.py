@@ -6,10 +6,18 @@ borders or frames; these functions build those ``w:`` elements with lxml.
 Code above this module speaks in headings, paragraphs and tables and never
 writes XML. Lengths are python-docx :class:`~docx.shared.Length` values,
 converted to twips or eighth-points only here.
+
+Two forms of the same markup: lxml elements (``el``, ``ppr``, ``run`` …) for
+the template builder and the tests, and XML text (``*_xml`` functions, the
+"text builders" section) for the renderer's body, which is hot: writing a
+paragraph as a string costs a fraction of building its elements. Attribute
+values are computed once (``ind_attrs``, ``spacing_attrs``, ``border_attrs``)
+and serialised by either form. The text form always uses the ``w:`` prefix.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Iterable
 
@@ -132,14 +140,6 @@ def run(text: str, *, style: str | None = None, bold: bool = False, props: etree
     return r
 
 
-def line_break_run() -> etree._Element:
-    return el("w:r", children=[el("w:br")])
-
-
-def page_break_run() -> etree._Element:
-    return el("w:r", children=[el("w:br", {"w:type": "page"})])
-
-
 def page_field(props_factory) -> list[etree._Element]:
     """Runs of a real PAGE field: fldChar begin, instrText, separate, 1, end."""
 
@@ -163,15 +163,15 @@ def page_field(props_factory) -> list[etree._Element]:
 # -- paragraph properties -------------------------------------------------------
 
 
-def ind(
+def ind_attrs(
     *,
     first_line_chars: float | None = None,
     left_chars: float | None = None,
     right_chars: float | None = None,
     hanging_chars: float | None = None,
     char_width: Length,
-) -> etree._Element:
-    """``w:ind`` in characters (``*Chars`` in hundredths) plus twips for old readers."""
+) -> dict[str, object]:
+    """``w:ind`` attributes in characters (``*Chars`` in hundredths) plus twips for old readers."""
     attrs: dict[str, object] = {}
     for name, chars in (("left", left_chars), ("right", right_chars)):
         if chars is not None:
@@ -183,11 +183,16 @@ def ind(
     elif first_line_chars is not None:
         attrs["w:firstLine"] = int(round(first_line_chars * char_width.twips))
         attrs["w:firstLineChars"] = int(round(first_line_chars * 100))
-    return el("w:ind", attrs)
+    return attrs
 
 
-def spacing(*, line: Length | None = None, rule: str = "exact", before: Length | None = None, after: Length | None = None) -> etree._Element:
-    """``w:spacing``: *rule* ``exact`` (twips) or ``auto`` (line in 240ths)."""
+def ind(**kwargs) -> etree._Element:
+    """``w:ind`` element; arguments as :func:`ind_attrs`."""
+    return el("w:ind", ind_attrs(**kwargs))
+
+
+def spacing_attrs(*, line: Length | None = None, rule: str = "exact", before: Length | None = None, after: Length | None = None) -> dict[str, object]:
+    """``w:spacing`` attributes: *rule* ``exact`` (twips) or ``auto`` (line in 240ths)."""
     attrs: dict[str, object] = {}
     if before is not None:
         attrs["w:before"] = twips(before)
@@ -198,27 +203,17 @@ def spacing(*, line: Length | None = None, rule: str = "exact", before: Length |
     if line is not None:
         attrs["w:line"] = twips(line) if rule != "auto" else int(line)
         attrs["w:lineRule"] = rule
-    return el("w:spacing", attrs)
+    return attrs
 
 
-def border(edge: str, width: Length, color: str = "000000", space: Length | None = None) -> etree._Element:
-    """One ``w:pBdr`` edge (top, bottom, between) as a single line of *width*."""
-    attrs = {"w:val": "single", "w:sz": eighth_points(width), "w:color": color}
-    attrs["w:space"] = int(round(space.pt)) if space is not None else 0
-    return el(f"w:{edge}", attrs)
+def spacing(**kwargs) -> etree._Element:
+    """``w:spacing`` element; arguments as :func:`spacing_attrs`."""
+    return el("w:spacing", spacing_attrs(**kwargs))
 
 
-def pbdr(*edges: etree._Element) -> etree._Element:
-    order = {qn(f"w:{n}"): i for i, n in enumerate(("top", "left", "bottom", "right", "between", "bar"))}
-    return el("w:pBdr", children=sorted(edges, key=lambda e: order[e.tag]))
-
-
-def frame_bottom(width: Length) -> etree._Element:
-    """``w:framePr`` anchoring a paragraph block to the foot of the text block."""
-    return el(
-        "w:framePr",
-        {"w:w": twips(width), "w:wrap": "notBeside", "w:vAnchor": "margin", "w:hAnchor": "margin", "w:yAlign": "bottom", "w:xAlign": "center"},
-    )
+def border_attrs(width: Length, color: str = "000000", space: Length | None = None) -> dict[str, object]:
+    """A border edge (paragraph or table) as a single line of *width*."""
+    return {"w:val": "single", "w:sz": eighth_points(width), "w:space": int(round(space.pt)) if space is not None else 0, "w:color": color}
 
 
 # Schema order of w:pPr children used by the kit (CT_PPrBase).
@@ -237,11 +232,6 @@ def ppr(style: str | None = None, *children: etree._Element) -> etree._Element:
     return el("w:pPr", children=sorted(items, key=lambda e: _PPR_RANK.get(e.tag, 99)))
 
 
-def tabs(*stops: tuple[str, Length]) -> etree._Element:
-    """``w:tabs`` with (alignment, position) stops."""
-    return el("w:tabs", children=[el("w:tab", {"w:val": kind, "w:pos": twips(pos)}) for kind, pos in stops])
-
-
 def jc(value: str) -> etree._Element:
     return el("w:jc", {"w:val": value})
 
@@ -253,52 +243,6 @@ def flag(tag: str, on: bool = True) -> etree._Element:
 
 def paragraph(props: etree._Element | None, runs: Iterable[etree._Element] = ()) -> etree._Element:
     return el("w:p", children=[props, *runs] if props is not None else list(runs))
-
-
-# -- tables -----------------------------------------------------------------------
-
-
-def table(style: str, widths: list[Length], rows: list[list[etree._Element]], header_rows: int = 1) -> etree._Element:
-    """A ``w:tbl`` of fixed column *widths*; each cell is a list of paragraphs."""
-    tbl = el("w:tbl")
-    tbl.append(
-        el(
-            "w:tblPr",
-            children=[
-                el("w:tblStyle", {"w:val": style}),
-                el("w:tblW", {"w:w": sum(twips(w) for w in widths), "w:type": "dxa"}),
-                el("w:jc", {"w:val": "center"}),
-                el("w:tblLayout", {"w:type": "fixed"}),
-            ],
-        )
-    )
-    tbl.append(el("w:tblGrid", children=[el("w:gridCol", {"w:w": twips(w)}) for w in widths]))
-    for index, cells in enumerate(rows):
-        trpr = el("w:trPr", children=[el("w:cantSplit")] + ([el("w:tblHeader")] if index < header_rows else []))
-        tr = el("w:tr", children=[trpr])
-        for width, paragraphs in zip(widths, cells):
-            tcpr = el("w:tcPr", children=[el("w:tcW", {"w:w": twips(width), "w:type": "dxa"}), el("w:vAlign", {"w:val": "center"})])
-            tr.append(el("w:tc", children=[tcpr, *paragraphs]))
-        tbl.append(tr)
-    return tbl
-
-
-def colophon_table(style: str, width: Length, rows: list[list[list[etree._Element]]], thick: Length, thin: Length) -> etree._Element:
-    """A one-column table floating at the foot of the text block, rules only:
-    *thick* above and below, *thin* between rows (GB 7.4 版记)."""
-    tbl = table(style, [width], rows, header_rows=0)
-    tblpr = tbl.find(qn("w:tblPr"))
-    tblpr.insert(
-        1,
-        el("w:tblpPr", {"w:leftFromText": 0, "w:rightFromText": 0, "w:vertAnchor": "margin",
-                        "w:horzAnchor": "margin", "w:tblpXSpec": "center", "w:tblpYSpec": "bottom"}),
-    )
-    edge = lambda name, w: el(f"w:{name}", {"w:val": "single", "w:sz": eighth_points(w), "w:space": 0, "w:color": "000000"})  # noqa: E731
-    none = lambda name: el(f"w:{name}", {"w:val": "nil"})  # noqa: E731
-    borders = el("w:tblBorders", children=[edge("top", thick), none("left"), edge("bottom", thick), none("right"),
-                                            edge("insideH", thin), none("insideV")])
-    tblpr.find(qn("w:tblLayout")).addprevious(borders)
-    return tbl
 
 
 # -- section and settings -----------------------------------------------------------
@@ -383,3 +327,163 @@ def texts(root: etree._Element) -> list[str]:
     for p in root.iter(qn("w:p")):
         out.append("".join(t.text or "" for t in p.iter(qn("w:t"))))
     return out
+
+
+# -- text builders (the renderer's fast path) ------------------------------------------
+
+# Characters XML 1.0 cannot hold; lxml refuses them, the text form drops them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def esc(text: str) -> str:
+    """*text* as XML character data (also safe in double-quoted attributes)."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if '"' in text:
+        text = text.replace('"', "&quot;")
+    if _NOT_XML.search(text):
+        text = _NOT_XML.sub("", text)
+    return text
+
+
+def tag_xml(tag: str, attrs: dict[str, object] | None = None, inner: str = "") -> str:
+    """``<w:tag w:a="v">inner</w:tag>`` (self-closing when *inner* is empty)."""
+    a = "".join(f' {k}="{esc(str(v))}"' for k, v in attrs.items()) if attrs else ""
+    return f"<{tag}{a}>{inner}</{tag}>" if inner else f"<{tag}{a}/>"
+
+
+@lru_cache(maxsize=256)
+def rpr_xml(style: str | None = None, bold: bool = False, hint_east_asia: bool = False, font_size: float | None = None) -> str:
+    """``w:rPr`` text for the renderer's runs (*font_size* in points)."""
+    inner = ""
+    if style:
+        inner += tag_xml("w:rStyle", {"w:val": style})
+    if hint_east_asia:
+        inner += '<w:rFonts w:hint="eastAsia"/>'
+    if bold:
+        inner += "<w:b/><w:bCs/>"
+    if font_size is not None:
+        half = int(round(font_size * 2))
+        inner += f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
+    return f"<w:rPr>{inner}</w:rPr>" if inner else ""
+
+
+def run_xml(text: str, *, style: str | None = None, bold: bool = False, props: str | None = None) -> str:
+    """A ``w:r`` holding *text*, as :func:`run` builds it."""
+    if props is None:
+        hint = not _SHARED_PUNCTUATION.isdisjoint(text)
+        props = rpr_xml(style, bold, hint) if (style or bold or hint) else ""
+    if "\t" not in text:
+        return f'<w:r>{props}<w:t xml:space="preserve">{esc(text)}</w:t></w:r>' if text else f"<w:r>{props}</w:r>"
+    inner = "<w:tab/>".join(f'<w:t xml:space="preserve">{esc(part)}</w:t>' if part else "" for part in text.split("\t"))
+    return f"<w:r>{props}{inner}</w:r>"
+
+
+LINE_BREAK_RUN_XML = "<w:r><w:br/></w:r>"
+
+_TAG_NAME = re.compile(r"<w:(\w+)")
+_PPR_RANK_XML = {n: i for i, n in enumerate(_PPR_ORDER)}
+
+
+@lru_cache(maxsize=1024)
+def ppr_xml(style: str | None = None, *children: str) -> str:
+    """``w:pPr`` text with *style* and the *children* texts in schema order."""
+    items = sorted((c for c in children if c), key=lambda c: _PPR_RANK_XML.get(_TAG_NAME.match(c)[1], 99))
+    head = f'<w:pStyle w:val="{esc(style)}"/>' if style else ""
+    return f"<w:pPr>{head}{''.join(items)}</w:pPr>"
+
+
+def paragraph_xml(props: str, runs: Iterable[str] = ()) -> str:
+    return f"<w:p>{props}{''.join(runs)}</w:p>"
+
+
+def flag_xml(tag: str, on: bool = True) -> str:
+    return f"<{tag}/>" if on else f'<{tag} w:val="0"/>'
+
+
+def ind_xml(**kwargs) -> str:
+    return tag_xml("w:ind", ind_attrs(**kwargs))
+
+
+def spacing_xml(**kwargs) -> str:
+    return tag_xml("w:spacing", spacing_attrs(**kwargs))
+
+
+def pbdr_xml(**edges: tuple[Length, str, Length | None]) -> str:
+    """``w:pBdr`` text; *edges* maps top/bottom/between to (width, color, space)."""
+    order = ("top", "left", "bottom", "right", "between", "bar")
+    return tag_xml("w:pBdr", inner="".join(tag_xml(f"w:{e}", border_attrs(*edges[e])) for e in order if e in edges))
+
+
+def tabs_xml(*stops: tuple[str, Length]) -> str:
+    return tag_xml("w:tabs", inner="".join(tag_xml("w:tab", {"w:val": kind, "w:pos": twips(pos)}) for kind, pos in stops))
+
+
+def jc_xml(value: str) -> str:
+    return f'<w:jc w:val="{value}"/>'
+
+
+def with_ppr_child(p: str, child: str) -> str:
+    """Paragraph text *p* (as :func:`paragraph_xml` writes it) with *child* appended to its ``w:pPr``."""
+    end = p.find("</w:pPr>")
+    return p[:end] + child + p[end:] if end >= 0 else p.replace("<w:p>", f"<w:p><w:pPr>{child}</w:pPr>", 1)
+
+
+def with_keep_next(p: str) -> str:
+    """Paragraph text *p* with ``w:keepNext`` in its ``w:pPr`` (schema position kept)."""
+    head = p[: p.find("</w:pPr>")]
+    if "<w:keepNext/>" in head:
+        return p
+    style = head.find("<w:pStyle ")
+    at = head.index("/>", style) + 2 if style >= 0 else (head.find("<w:pPr>") + 7 if "<w:pPr>" in head else -1)
+    if at < 0:
+        return p.replace("<w:p>", "<w:p><w:pPr><w:keepNext/></w:pPr>", 1)
+    return p[:at] + "<w:keepNext/>" + p[at:]
+
+
+def table_xml(
+    style: str,
+    widths: list[Length],
+    rows: list[list[list[str]]],
+    *,
+    header_rows: int = 1,
+    borders: str = "",
+    cell_margins: str = "",
+    cant_split: bool = True,
+) -> str:
+    """A ``w:tbl`` of fixed column *widths*; each cell is a list of paragraph texts.
+
+    *borders* (``w:tblBorders`` text) and *cell_margins* (``w:tblCellMar``
+    text) override the table style's.
+    """
+    tw = [twips(w) for w in widths]
+    out = [
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="{esc(style)}"/><w:tblW w:w="{sum(tw)}" w:type="dxa"/>'
+        f'<w:jc w:val="center"/>{borders}<w:tblLayout w:type="fixed"/>{cell_margins}</w:tblPr><w:tblGrid>',
+        "".join(f'<w:gridCol w:w="{w}"/>' for w in tw),
+        "</w:tblGrid>",
+    ]
+    split = "<w:cantSplit/>" if cant_split else ""
+    for index, cells in enumerate(rows):
+        header = "<w:tblHeader/>" if index < header_rows else ""
+        out.append(f"<w:tr><w:trPr>{split}{header}</w:trPr>" if split or header else "<w:tr>")
+        for w, paragraphs in zip(tw, cells):
+            out.append(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>{"".join(paragraphs)}</w:tc>')
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
+
+
+def rule_borders_xml(thick: Length, thin: Length) -> str:
+    """``w:tblBorders`` of rules only: *thick* above and below, *thin* between rows (GB 7.4 版记)."""
+    edge = lambda name, w: tag_xml(f"w:{name}", border_attrs(w))  # noqa: E731
+    return ("<w:tblBorders>" + edge("top", thick) + '<w:left w:val="nil"/>' + edge("bottom", thick)
+            + '<w:right w:val="nil"/>' + edge("insideH", thin) + '<w:insideV w:val="nil"/></w:tblBorders>')
+
+
+def cell_margins_xml(left: Length, right: Length) -> str:
+    return f'<w:tblCellMar><w:left w:w="{twips(left)}" w:type="dxa"/><w:right w:w="{twips(right)}" w:type="dxa"/></w:tblCellMar>'

@@ -151,6 +151,69 @@ def test_red_header_and_colophon(rendered):
     assert colophon.rows[-1].cells[0].text.endswith("印发")
 
 
+def test_colophon_has_a_last_section_of_its_own_with_blank_footers(rendered):
+    """GB 7.4/7.5: the colophon page carries no page number; the body's pages keep theirs."""
+    draft, data, doc = rendered
+    body, last = doc.sections[0], doc.sections[-1]
+    assert len(doc.sections) == 2
+    assert body.footer.paragraphs[0].text.startswith("— ")
+    sect = last._sectPr
+    refs = {r.get(qn("w:type")): r.get(qn("r:id")) for r in sect.findall(qn("w:footerReference"))}
+    assert set(refs) == {"default", "even", "first"} and len(set(refs.values())) == 1
+    blank = part(data, "word/footerKitBlank.xml")
+    assert "".join(blank.itertext()) == ""
+    assert sect.find(qn("w:type")).get(qn("w:val")) == "nextPage"
+    # the body's section ends with the date (or the last attachment paragraph): no empty page-filling paragraph
+    closing = doc.element.body.xpath("./w:p[w:pPr/w:sectPr]")
+    assert len(closing) == 1 and "".join(closing[0].itertext())
+    # rules: thick top and bottom, thin between; the 印发 line is the table's last row
+    colophon = doc.tables[-1]
+    borders = colophon._tbl.tblPr.find(qn("w:tblBorders"))
+    sizes = {e: borders.find(qn(f"w:{e}")).get(qn("w:sz")) for e in ("top", "bottom", "insideH")}
+    assert sizes == {"top": "8", "bottom": "8", "insideH": "6"}  # eighth points: 0.35 mm, 0.25 mm
+    assert colophon.rows[-1].cells[0].text.endswith("印发")
+    if draft.header.cc:
+        cc = colophon.rows[0].cells[0].paragraphs[0]._p.find(qn("w:pPr")).find(qn("w:ind"))
+        assert (cc.get(qn("w:leftChars")), cc.get(qn("w:hangingChars"))) == ("400", "300")  # wraps under the first name
+
+
+def test_package_is_a_valid_zip_of_the_template_parts():
+    template = zipfile.ZipFile(PROJECT_TEMPLATE)
+    for colophon in (False, True):
+        data = docx_bytes(load_draft(CONSOLATION), colophon=colophon)
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        assert archive.testzip() is None
+        extra = ["word/footerKitBlank.xml"] if colophon else []
+        assert archive.namelist() == template.namelist() + extra
+        changed = {"word/document.xml", "word/settings.xml"}
+        if colophon:
+            changed |= {"[Content_Types].xml", "word/_rels/document.xml.rels"}
+        for name in template.namelist():
+            if name not in changed:
+                assert archive.read(name) == template.read(name), name
+        ct = part(data, "[Content_Types].xml")
+        assert any(o.get("PartName") == "/word/footerKitBlank.xml" for o in ct) == colophon
+
+
+def test_text_builders_match_the_element_builders():
+    from kit import docx_xml as x
+    from kit.render import layout as L
+
+    def tree(node) -> tuple:
+        return node.tag, sorted(node.attrib.items()), node.text or "", [tree(c) for c in node]
+
+    def same(text: str, element) -> None:
+        assert tree(etree.fromstring(f'<root xmlns:w="{x.W_NS}">{text}</root>')[0]) == tree(element)
+
+    kw = dict(left_chars=4, hanging_chars=3, right_chars=1, char_width=L.CHAR_WIDTH)
+    same(x.ind_xml(**kw), x.ind(**kw))
+    same(x.spacing_xml(line=Pt(1), before=Mm(35)), x.spacing(line=Pt(1), before=Mm(35)))
+    same(x.run_xml("甲\t“乙”"), x.run("甲\t“乙”"))
+    same(x.run_xml("粗", bold=True), x.run("粗", bold=True))
+    same(x.ppr_xml("a1", x.jc_xml("left"), x.flag_xml("w:keepNext")), x.ppr("a1", x.jc("left"), x.flag("w:keepNext")))
+    assert x.esc('A&B<C>"\x0b') == "A&amp;B&lt;C&gt;&quot;"
+
+
 def test_attachment_pages_start_on_a_new_page(rendered):
     draft, _, doc = rendered
     labels = by_style(doc, "Attachment Label")

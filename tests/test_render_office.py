@@ -1,6 +1,8 @@
-"""The DOCX as LibreOffice prints it: text, fonts, 22 lines a page, page numbers.
+"""The DOCX as LibreOffice prints it: text, fonts, 22 lines a page, page numbers,
+the colophon at the foot of an unnumbered last page.
 
-Each sample is converted once per session (one soffice run for all), with
+Each sample is converted once per session (one soffice run for all, which
+also converts COLOPHON_SAMPLES rendered with --red-header --colophon), with
 tests/fontconfig/fonts.conf mapping the official font names to Fandol fonts.
 Skipped without soffice unless KIT_REQUIRE_OFFICE=1.
 """
@@ -26,6 +28,8 @@ SAMPLES = sorted((ROOT / "sample_data").glob("*.yaml"))
 FONTS_CONF = Path(__file__).resolve().parent / "fontconfig" / "fonts.conf"
 PAGE_HEIGHT_PT = 841.89
 BODY_BOTTOM_PT = PAGE_HEIGHT_PT - 35 / 25.4 * 72  # text block ends 35 mm above the page foot
+MM = 72 / 25.4
+COLOPHON_SAMPLES = [p for p in SAMPLES if p.stem in ("consolation_budget", "liushou_home_plan")]
 
 pytestmark = pytest.mark.office
 
@@ -47,6 +51,10 @@ def pdfs(tmp_path_factory) -> dict[str, Path]:
         target = out / f"{path.stem}.docx"
         render_docx(load_draft(path), target)
         docs.append(str(target))
+    for path in COLOPHON_SAMPLES:
+        target = out / f"colophon-{path.stem}.docx"
+        render_docx(load_draft(path), target, red_header=True, colophon=True)
+        docs.append(str(target))
     env = {**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF)}
     profile = (out / "profile").as_uri()
     subprocess.run(
@@ -54,6 +62,7 @@ def pdfs(tmp_path_factory) -> dict[str, Path]:
         env=env, capture_output=True, timeout=180, check=False,
     )
     result = {p.stem: out / f"{p.stem}.pdf" for p in SAMPLES}
+    result |= {f"colophon-{p.stem}": out / f"colophon-{p.stem}.pdf" for p in COLOPHON_SAMPLES}
     missing = [name for name, pdf in result.items() if not pdf.is_file()]
     assert not missing, f"LibreOffice made no PDF for {missing}"  # soffice exits 0 even when it fails
     return result
@@ -166,3 +175,23 @@ def test_fonts_body_fang_headings_hei_kai_title_song(pdfs, path):
     assert fonts_starting(body.text[:6]) == {"FandolFang-Regular"}
     used = {f for *_, f in frags}
     assert used <= {"FandolSong-Regular", "FandolFang-Regular", "FandolHei-Regular", "FandolKai-Regular"}
+
+
+@pytest.mark.parametrize("path", COLOPHON_SAMPLES, ids=lambda p: p.stem)
+def test_colophon_sits_at_the_foot_of_an_unnumbered_last_page(pdfs, path):
+    """GB 7.4: 版记 at the foot of the last page, 印发 on the last line; 7.5: no page number there."""
+    found = words(pdfs[f"colophon-{path.stem}"])
+    last = max(p for p, *_ in found)
+    on_last = [(y, w) for p, _, y, _, w in found if p == last]
+    issued = [y for y, w in on_last if "印发" in w]
+    assert issued, "no 印发 line on the last page"
+    # the 印发 line's top lies within the bottom 40 mm of the text block, its foot inside it
+    assert BODY_BOTTOM_PT - 40 * MM < issued[0] < BODY_BOTTOM_PT - 18, issued[0]
+    assert max(y for y, _ in on_last) == pytest.approx(issued[0], abs=2), "the 印发 line is the page's last"
+    if load_draft(path).header.cc:
+        cc = [y for y, w in on_last if w.startswith("抄送")]
+        assert cc and issued[0] - 40 < cc[0] < issued[0]
+    # no — N — on the last page; every page before it keeps its number
+    assert not [w for y, w in on_last if y > BODY_BOTTOM_PT], "the colophon page has a page number"
+    numbered = {p for p, _, y, _, w in found if y > BODY_BOTTOM_PT and w.isdigit()}
+    assert numbered == set(range(1, last))
