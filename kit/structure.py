@@ -268,6 +268,11 @@ def _organisation(s: m.OrganisationSection) -> list[Block]:
     return out
 
 
+def _per(unit: str) -> str:
+    """每人 for people counted in 名/位, 每户 for households: the noun after 每."""
+    return "人" if unit in ("人", "名", "位") else unit
+
+
 def _ledger(s: m.LedgerSection) -> list[Block]:
     result = compute(s)
     out: list[Block] = [Paragraph(p) for p in s.intro]
@@ -277,7 +282,7 @@ def _ledger(s: m.LedgerSection) -> list[Block]:
             line = r.line
             standard = "、".join(f"{c.name}{format_yuan(c.amount)}元" for c in line.components)
             if line.kind == "per_head":
-                standard = f"{line.count}人，每人{standard}"
+                standard = f"{line.count}{line.unit}，每{_per(line.unit)}{standard}"
             rows.append((str(r.index + 1), line.name, standard, format_yuan(r.subtotal), line.note or ""))
         total = ("", s.total_label, f"大写：{result.total_upper}", format_yuan(result.total), "")
         out.append(Table(("序号", "项目", "标准", "金额（元）", "备注"), tuple(rows), total))
@@ -286,7 +291,7 @@ def _ledger(s: m.LedgerSection) -> list[Block]:
         line = r.line
         parts = "、".join(f"{c.name}{format_yuan(c.amount)}元" for c in line.components)
         if line.kind == "per_head":
-            text = f"{line.name}{line.count}人，每人{parts}，小计{format_yuan(r.subtotal)}元。"
+            text = f"{line.name}{line.count}{line.unit}，每{_per(line.unit)}{parts}，小计{format_yuan(r.subtotal)}元。"
         else:
             text = f"{line.name}{parts}，小计{format_yuan(r.subtotal)}元。"
         if line.note:
