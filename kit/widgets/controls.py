@@ -1,0 +1,239 @@
+"""Small widgets bound to a draft path: a field with its error marker, and list editors.
+
+A :class:`Field` shows one value of the draft. When the user commits a change
+(Enter or leaving the box; text fields never update on every keystroke) it
+asks the session to apply it; a refused value stays on screen, marked red
+with the Chinese reason beside it, and nothing is saved.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import ipywidgets as W
+import traitlets
+
+from ..drafts import Problem
+from .session import DraftSession, PathT, format_path
+
+STYLE = """<style>
+.kit-invalid input, .kit-invalid textarea, .kit-invalid select { border: 2px solid #c62828 !important; background: #fff5f5; }
+.kit-error { color: #c62828; font-size: 13px; }
+.kit-ok { color: #2e7d32; }
+.kit-bad { color: #c62828; font-weight: bold; }
+.kit-row { border-bottom: 1px dashed #ccc; padding: 4px 0; }
+.kit-heading { font-weight: bold; margin-top: 6px; }
+</style>"""
+
+
+def shown(value: Any) -> str:
+    """A draft value as the text an input shows (``None`` → empty)."""
+    return "" if value is None else str(value)
+
+
+def escape(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+@dataclass
+class FormContext:
+    """What every field of one section needs: the session, the section's CSS name, a field registry."""
+
+    session: DraftSession
+    section: str  # CSS name: the section key, or "header"
+    fields: dict[str, "Field"] = field(default_factory=dict)
+    on_result: Callable[[PathT, list[Problem]], None] | None = None
+    owned: list[Callable] = field(default_factory=list)
+
+    def listen(self, fn: Callable[[DraftSession], None]) -> None:
+        """Call *fn* after every saved change, until :meth:`forget` (the form is rebuilt)."""
+        self.owned.append(fn)
+        self.session.listeners.append(fn)
+
+    def forget(self) -> None:
+        for fn in self.owned:
+            if fn in self.session.listeners:
+                self.session.listeners.remove(fn)
+        self.owned.clear()
+
+    def css(self, name: str, *indices: int) -> str:
+        return "-".join(["kit", self.section, name, *map(str, indices)])
+
+    def report(self, path: PathT, problems: list[Problem]) -> None:
+        if self.on_result:
+            self.on_result(path, problems)
+
+
+def problem_text(problems: list[Problem]) -> str:
+    seen: list[str] = []
+    for p in problems:
+        if p.message not in seen:
+            seen.append(p.message)
+    return "；".join(seen)
+
+
+class Field(W.HBox):
+    """An input for the value at *path*, with a red marker and message when refused."""
+
+    invalid = traitlets.Bool(False, help="True while the shown value was refused and not saved")
+    message = traitlets.Unicode("", help="The Chinese reason the shown value was refused")
+
+    def __init__(
+        self,
+        ctx: FormContext,
+        path: PathT,
+        label: str,
+        css: str,
+        *,
+        kind: str = "text",
+        optional: bool = False,
+        options: tuple[str, ...] = (),
+        width: str = "320px",
+        placeholder: str = "",
+    ):
+        self.ctx, self.path, self.kind, self.optional = ctx, tuple(path), kind, optional
+        value = shown(ctx.session.get(self.path))
+        common = dict(description=label, style={"description_width": "initial"}, layout=W.Layout(width=width))
+        if kind == "choice":
+            self.input = W.Dropdown(options=list(options), value=value if value in options else options[0], **common)
+        elif kind == "area":
+            self.input = W.Textarea(value=value, continuous_update=False, placeholder=placeholder, rows=3, **common)
+        else:
+            self.input = W.Text(value=value, continuous_update=False, placeholder=placeholder, **common)
+        self.input.add_class(css)
+        self.error = W.HTML("", layout=W.Layout(width="auto"))
+        self.error.add_class("kit-error")
+        self.error.add_class(f"{css}-error")
+        super().__init__([self.input, self.error])
+        ctx.fields[format_path(self.path)] = self
+        self._syncing = False
+        self.input.observe(self._changed, "value")
+
+    def to_value(self, raw: str) -> Any:
+        """The draft value for the text typed: trimmed numbers; empty optional text removes the key."""
+        if self.kind in ("number", "date"):
+            raw = raw.strip()
+        if self.optional and not raw.strip():
+            return None
+        return raw
+
+    def _changed(self, change: dict) -> None:
+        if not self._syncing:
+            self.commit(change["new"])
+
+    def commit(self, raw: str) -> list[Problem]:
+        problems = self.ctx.session.edit(self.path, self.to_value(raw))
+        if problems:
+            self.show_problems(problems)
+        else:
+            self.clear()
+            self.sync()
+        self.ctx.report(self.path, problems)
+        return problems
+
+    def sync(self) -> None:
+        """Show the saved value again (numbers as normalised)."""
+        value = shown(self.ctx.session.get(self.path))
+        if self.kind != "choice" and value != self.input.value and self.kind in ("number", "date"):
+            self._syncing = True
+            try:
+                self.input.value = value
+            finally:
+                self._syncing = False
+
+    def reload(self) -> None:
+        """Show the saved value, whatever is on screen, and clear any error."""
+        self._syncing = True
+        try:
+            self.input.value = shown(self.ctx.session.get(self.path))
+        finally:
+            self._syncing = False
+        self.clear()
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        self.invalid, self.message = True, problem_text(problems)
+        self.error.value = f"<span title='未保存'>● {escape(self.message)}（未保存）</span>"
+        self.input.add_class("kit-invalid")
+
+    def clear(self) -> None:
+        self.invalid, self.message = False, ""
+        self.error.value = ""
+        self.input.remove_class("kit-invalid")
+
+
+def button(label: str, css: str, on_click: Callable[[], Any], *, style: str = "", tooltip: str = "", width: str = "auto") -> W.Button:
+    b = W.Button(description=label, button_style=style, tooltip=tooltip or label, layout=W.Layout(width=width))
+    b.add_class(css)
+    b.on_click(lambda _b: on_click())
+    return b
+
+
+def close_tree(widget: W.Widget) -> None:
+    """Close *widget* and every widget inside it (frees their comms)."""
+    for child in getattr(widget, "children", ()):
+        close_tree(child)
+    widget.close()
+
+
+RowBuilder = Callable[[PathT, int], W.Widget]
+
+
+class ListEditor(W.VBox):
+    """A list in the draft: one row per item, with add, remove, move up and move down."""
+
+    count = traitlets.Int(0, help="Number of rows shown")
+
+    def __init__(self, ctx: FormContext, path: PathT, build_row: RowBuilder, new_item: Callable[[int], Any], *, title: str, css: str, add_label: str = "添加"):
+        self.ctx, self.path, self.build_row, self.new_item, self.css = ctx, tuple(path), build_row, new_item, css
+        self.heading = W.HTML(f"<div class='kit-heading'>{escape(title)}</div>")
+        self.rows = W.VBox()
+        self.add_button = button(f"＋ {add_label}", f"{css}-add", self.add)
+        self.status = W.HTML("")
+        self.status.add_class("kit-error")
+        self.after_change: list[Callable[[], None]] = []
+        super().__init__([self.heading, self.rows, W.HBox([self.add_button, self.status])])
+        self.rebuild()
+
+    def items(self) -> list:
+        return list(self.ctx.session.get(self.path) or [])
+
+    def rebuild(self) -> None:
+        old = self.rows.children
+        prefix = format_path(self.path)
+        for key in [k for k in self.ctx.fields if k.startswith(prefix + "[")]:
+            del self.ctx.fields[key]
+        rows = []
+        for i in range(len(self.items())):
+            body = self.build_row(self.path + (i,), i)
+            tools = W.HBox(
+                layout=W.Layout(flex="0 0 auto", min_width="140px"),
+                children=[
+                    button("↑", f"{self.css}-up-{i}", lambda i=i: self.op("up", i), tooltip="上移", width="36px"),
+                    button("↓", f"{self.css}-down-{i}", lambda i=i: self.op("down", i), tooltip="下移", width="36px"),
+                    button("删除", f"{self.css}-remove-{i}", lambda i=i: self.op("remove", i), style="danger", width="56px"),
+                ]
+            )
+            body.layout.flex = "1 1 auto"
+            row = W.HBox([body, tools])
+            row.add_class("kit-row")
+            rows.append(row)
+        self.rows.children = rows  # reassign: traitlets sees it
+        self.count = len(rows)
+        for widget in old:
+            close_tree(widget)
+
+    def op(self, op: str, index: int | None = None) -> list[Problem]:
+        item = self.new_item(len(self.items())) if op == "add" else None
+        problems = self.ctx.session.list_op(self.path, op, index, item)
+        self.status.value = escape(problem_text(problems)) if problems else ""
+        if not problems:
+            self.rebuild()
+            for hook in self.after_change:
+                hook()
+        self.ctx.report(self.path, problems)
+        return problems
+
+    def add(self) -> list[Problem]:
+        return self.op("add")

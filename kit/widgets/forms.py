@@ -1,0 +1,209 @@
+"""One form per section KIND (and the header form), built from declarations.
+
+Each form is a VBox over one section of the session's data; which sections a
+draft has, and in what order, comes from the document type's declaration
+(:func:`kit.doctypes.get_type`), never from code written per document type.
+The ledger form lives in :mod:`kit.widgets.ledger_form`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import ipywidgets as W
+
+from .controls import Field, FormContext, ListEditor, escape
+from .session import PathT
+
+# (field name, label, kind, optional); kind is text | area | number | date | choice:<a>|<b>
+Spec = tuple[str, str, str, bool]
+
+PERSON: tuple[Spec, ...] = (("name", "姓名", "text", False), ("title", "职务", "text", True))
+ACTIVITY: tuple[Spec, ...] = (
+    ("name", "活动名称", "text", False),
+    ("frequency", "频次", "text", True),
+    ("responsible", "负责人", "text", True),
+    ("participants", "参加人员", "text", True),
+    ("content", "活动内容", "area", False),
+)
+ITEM: tuple[Spec, ...] = (("lead", "要点（加粗）", "text", True), ("text", "内容", "area", False))
+FACT: tuple[Spec, ...] = (
+    ("label", "名称", "text", False),
+    ("value", "数值", "number", False),
+    ("unit", "单位", "text", False),
+    ("key", "代号（英文）", "text", False),
+)
+SHARE: tuple[Spec, ...] = (
+    ("part", "部分（代号）", "text", False),
+    ("whole", "总数（代号）", "text", False),
+    ("label", "说法", "text", False),
+    ("stated_percent", "所写百分比", "number", True),
+)
+TARGET: tuple[Spec, ...] = (
+    ("label", "指标", "text", False),
+    ("op", "", "choice:≥|≤|=", False),
+    ("value", "数值", "number", False),
+    ("unit", "单位", "text", False),
+    ("note", "说明", "text", True),
+)
+DUTY: tuple[Spec, ...] = (("who", "负责方", "text", False), ("what", "职责", "area", False))
+HEADER: tuple[Spec, ...] = (
+    ("title", "标题", "text", False),
+    ("issuer", "发文机关", "text", False),
+    ("recipient", "主送机关", "text", True),
+    ("doc_number", "发文字号", "text", True),
+    ("date", "成文日期", "date", False),
+    ("print_office", "印发机关", "text", True),
+    ("print_date", "印发日期", "date", True),
+)
+
+WIDTH = {"text": "320px", "area": "560px", "number": "180px", "date": "220px"}
+TODO = "【待填】"
+
+
+def field_for(ctx: FormContext, base: PathT, spec: Spec, css_name: str, *indices: int) -> Field:
+    name, label, kind, optional = spec
+    options: tuple[str, ...] = ()
+    if kind.startswith("choice:"):
+        options, kind = tuple(kind.split(":", 1)[1].split("|")), "choice"
+    width = "90px" if kind == "choice" else WIDTH[kind]
+    return Field(ctx, base + (name,), label, ctx.css(css_name or name, *indices), kind=kind, optional=optional, options=options, width=width)
+
+
+def record(ctx: FormContext, base: PathT, specs: tuple[Spec, ...], prefix: str, *indices: int) -> W.Widget:
+    """The fields of one record (a person, an activity) laid out in a wrapping row."""
+    fields = [field_for(ctx, base, s, f"{prefix}{s[0]}" if prefix else s[0], *indices) for s in specs]
+    return W.Box(fields, layout=W.Layout(flex_flow="row wrap", width="100%"))
+
+
+def record_list(ctx: FormContext, path: PathT, specs: tuple[Spec, ...], title: str, css: str, new: Callable[[int], Any], prefix: str = "") -> ListEditor:
+    def row(item_path: PathT, i: int) -> W.Widget:
+        return record(ctx, item_path, specs, prefix, i)
+
+    return ListEditor(ctx, path, row, new, title=title, css=ctx.css(css))
+
+
+def text_list(ctx: FormContext, path: PathT, title: str, css: str, *, new_text: str = "", area: bool = True) -> ListEditor:
+    """A list of plain strings (paragraphs, cc bodies), one input each."""
+
+    def row(item_path: PathT, i: int) -> W.Widget:
+        return Field(ctx, item_path, "", ctx.css(css, i), kind="area" if area else "text", width="600px" if area else "320px")
+
+    return ListEditor(ctx, path, row, lambda n: new_text, title=title, css=ctx.css(css))
+
+
+class SectionForm(W.VBox):
+    """Base of the section forms: the section title and its opening paragraphs."""
+
+    kind = ""
+
+    def __init__(self, ctx: FormContext, key: str):
+        self.ctx, self.key, self.base = ctx, key, ("sections", key)
+        parts = [Field(ctx, self.base + ("title",), "本节标题", ctx.css("title"), width="400px"), text_list(ctx, self.base + ("intro",), "开头段落", "intro")]
+        super().__init__(parts + self.body())
+
+    def body(self) -> list[W.Widget]:
+        return []
+
+    def refresh(self) -> None:
+        """Update computed figures after a saved change (forms that show any)."""
+
+
+class ProseForm(SectionForm):
+    kind = "prose"
+
+    def body(self) -> list[W.Widget]:
+        return [text_list(self.ctx, self.base + ("paragraphs",), "段落", "paragraph")]
+
+
+class OrganisationForm(SectionForm):
+    """组织领导: group name, leader, deputies, members, office and duties, each with its role."""
+
+    kind = "organisation"
+
+    def body(self) -> list[W.Widget]:
+        c, b = self.ctx, self.base
+        office = b + ("office",)
+        return [
+            Field(c, b + ("group_name",), "领导小组名称", c.css("group_name"), width="400px"),
+            W.HTML("<div class='kit-heading'>组　长</div>"),
+            record(c, b + ("leader",), PERSON, "leader-"),
+            record_list(c, b + ("deputies",), PERSON, "副组长", "deputy", lambda n: {"name": TODO}, "deputy-"),
+            record_list(c, b + ("members",), PERSON, "成　员", "member", lambda n: {"name": TODO}, "member-"),
+            Field(c, b + ("members_collective",), "成员（集体，如 各班主任）", c.css("members_collective"), optional=True, width="480px"),
+            W.HTML("<div class='kit-heading'>领导小组办公室</div>"),
+            W.Box(
+                [
+                    Field(c, office + ("location",), "设在", c.css("office-location"), optional=True),
+                    Field(c, office + ("head", "name"), "办公室主任", c.css("office-head-name")),
+                    Field(c, office + ("head", "title"), "职务", c.css("office-head-title"), optional=True),
+                    Field(c, office + ("duty",), "办公室职责", c.css("office-duty"), kind="area", optional=True, width="560px"),
+                ],
+                layout=W.Layout(flex_flow="row wrap"),
+            ),
+            record_list(c, office + ("members",), PERSON, "办公室成员", "office-member", lambda n: {"name": TODO}, "office-member-"),
+            record_list(c, b + ("duties",), DUTY, "分　工", "duty", lambda n: {"who": TODO, "what": TODO}, "duty-"),
+        ]
+
+
+class ActivitiesForm(SectionForm):
+    kind = "activities"
+
+    def body(self) -> list[W.Widget]:
+        return [record_list(self.ctx, self.base + ("items",), ACTIVITY, "活动", "activity", lambda n: {"name": f"活动{n + 1}"})]
+
+
+class ItemsForm(SectionForm):
+    kind = "items"
+
+    def body(self) -> list[W.Widget]:
+        return [record_list(self.ctx, self.base + ("items",), ITEM, "条目", "item", lambda n: {"text": TODO})]
+
+
+class FactsForm(SectionForm):
+    kind = "facts"
+
+    def body(self) -> list[W.Widget]:
+        c, b = self.ctx, self.base
+        return [
+            record_list(c, b + ("facts",), FACT, "数据", "fact", lambda n: {"key": f"fact{n + 1}", "label": "新数据", "value": 0}),
+            record_list(c, b + ("shares",), SHARE, "占比（由程序计算并核对）", "share", self._new_share),
+            text_list(c, b + ("paragraphs",), "段落", "paragraph"),
+        ]
+
+    def _new_share(self, n: int) -> dict[str, Any]:
+        keys = [f["key"] for f in self.ctx.session.get(self.base + ("facts",)) or []]
+        return {"part": keys[-1] if keys else "", "whole": keys[0] if keys else ""}
+
+
+class TargetsForm(SectionForm):
+    kind = "targets"
+
+    def body(self) -> list[W.Widget]:
+        c, b = self.ctx, self.base
+        return [
+            record_list(c, b + ("targets",), TARGET, "目标", "target", lambda n: {"label": "新指标", "value": 0}),
+            text_list(c, b + ("paragraphs",), "段落", "paragraph"),
+        ]
+
+
+class HeaderForm(W.VBox):
+    """Title, issuer, recipient, document number, dates and cc of the document."""
+
+    def __init__(self, ctx: FormContext):
+        self.ctx = ctx
+        fields = [field_for(ctx, ("header",), s, s[0]) for s in HEADER]
+        cc = text_list(ctx, ("header", "cc"), "抄送机关", "cc", new_text=TODO, area=False)
+        note = W.HTML(f"<div style='color:#666'>{escape('日期写成 2024-01-15 的形式；发文字号如 东中工〔2023〕12号。')}</div>")
+        super().__init__(fields + [note, cc])
+
+    def refresh(self) -> None:
+        pass
+
+
+def starting_section(kind: str, title: str) -> dict[str, Any]:
+    """A minimal valid section of *kind*, for 添加本节."""
+    body: dict[str, Any] = {"kind": kind, "title": title}
+    if kind == "organisation":
+        body["leader"] = {"name": TODO}
+    return body

@@ -1,0 +1,190 @@
+"""The ledger form: lines with per-head or fixed components, recomputed on every change.
+
+Beside each line it shows the computed subtotal next to the stated one and
+the findings that concern the line; below, the computed total and its 大写.
+The figures come from :func:`kit.ledger.compute` and :func:`kit.ledger.check_ledger`.
+"""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+from typing import Any
+
+import ipywidgets as W
+
+from ..findings import Finding
+from ..ledger import LedgerResult, check_ledger, compute
+from ..money import format_yuan
+from .controls import Field, ListEditor, button, escape, problem_text
+from .forms import SectionForm, record_list
+from .session import PathT
+
+KINDS = {"per_head": "按人头", "fixed": "固定金额"}
+COMPONENT = (("name", "名目", "text", False), ("amount", "金额（元）", "number", False))
+MINIMUM = (("category", "类别", "text", False), ("per_head", "每人不少于（元）", "number", False), ("basis", "依据", "text", True))
+
+
+def line_findings(findings: list[Finding], key: str, index: int) -> list[Finding]:
+    """The findings about line *index* of ledger *key*."""
+    prefix = f"sections.{key}.lines[{index}]"
+    return [f for f in findings if f.where == prefix or f.where.startswith(prefix + ".")]
+
+
+def total_findings(findings: list[Finding], key: str) -> list[Finding]:
+    prefix = f"sections.{key}.lines["
+    return [f for f in findings if f.where.startswith(f"sections.{key}") and not f.where.startswith(prefix)]
+
+
+def findings_html(findings: list[Finding]) -> str:
+    return "".join(f"<div class='kit-bad'>✗ {escape(f.message)}</div>" for f in findings)
+
+
+def corrected_data(section: dict[str, Any], result: LedgerResult) -> dict[str, Any]:
+    """The section's data with every stated figure replaced by the computed one."""
+    data = copy.deepcopy(section)
+    for line, r in zip(data.get("lines", []), result.lines):
+        line["stated_subtotal"] = Decimal(format_yuan(r.subtotal))  # 1600, not 1600.00
+    data["stated_total"] = Decimal(format_yuan(result.total))
+    data["stated_total_upper"] = result.total_upper
+    return data
+
+
+class KindChoice(W.Dropdown):
+    """按人头 / 固定金额 for one line; switching adds or removes the count in one save."""
+
+    def __init__(self, form: "LedgerForm", path: PathT, index: int):
+        self.form, self.path = form, path
+        current = form.ctx.session.get(path + ("kind",))
+        super().__init__(options=[(v, k) for k, v in KINDS.items()], value=current, layout=W.Layout(width="110px"))
+        self.add_class(form.ctx.css("kind", index))
+        self.observe(self._changed, "value")
+
+    def _changed(self, change: dict) -> None:
+        data = copy.deepcopy(self.form.ctx.session.data)
+        line = data["sections"][self.form.key]["lines"][self.path[-1]]
+        line["kind"] = change["new"]
+        if change["new"] == "fixed":
+            line.pop("count", None)
+        else:
+            line.setdefault("count", 1)
+        problems = self.form.ctx.session.commit(data)
+        self.form.ctx.report(self.path, problems)
+        if not problems:
+            self.form.lines.rebuild()
+            self.form.refresh()
+
+
+class LedgerForm(SectionForm):
+    """经费预算 / 台账: edit lines, see each subtotal and the total recomputed at once."""
+
+    kind = "ledger"
+
+    def body(self) -> list[W.Widget]:
+        c, b = self.ctx, self.base
+        self.computed: dict[int, tuple[W.HTML, W.HTML]] = {}
+        self.components: dict[int, ListEditor] = {}
+        self.lines = ListEditor(c, b + ("lines",), self._line_row, self._new_line, title="预算项目", css=c.css("line"), add_label="添加一项")
+        self.total = W.HTML()
+        self.total.add_class(c.css("total"))
+        self.upper = W.HTML()
+        self.upper.add_class(c.css("upper"))
+        self.total_findings = W.HTML()
+        self.total_findings.add_class(c.css("total-findings"))
+        self.fix = button("用计算结果更正所写数字", c.css("fix"), self.apply_computed, tooltip="把所写小计、合计和大写改成计算结果")
+        self.fix_status = W.HTML()
+        self.lines.after_change.append(self.refresh)
+        c.listen(lambda _s: self.refresh())
+        stated = W.Box(
+            [
+                Field(c, b + ("total_label",), "合计名称", c.css("total_label"), width="220px"),
+                Field(c, b + ("stated_total",), "所写合计（元）", c.css("stated_total"), kind="number", optional=True, width="220px"),
+                Field(c, b + ("stated_total_upper",), "所写大写", c.css("stated_total_upper"), optional=True, width="320px"),
+            ],
+            layout=W.Layout(flex_flow="row wrap"),
+        )
+        style = Field(c, b + ("style",), "写法", c.css("style"), kind="choice", options=("prose", "table"), width="160px")
+        minimums = record_list(c, b + ("minimums",), MINIMUM, "政策标准（每人最低）", "minimum", lambda n: {"category": "退休", "per_head": 200}, "minimum-")
+        self.refresh()
+        return [style, self.lines, stated, W.VBox([self.total, self.upper, self.total_findings]), W.HBox([self.fix, self.fix_status]), minimums]
+
+    def _new_line(self, n: int) -> dict[str, Any]:
+        return {"name": f"新项目{n + 1}", "kind": "per_head", "count": 1, "components": [{"name": "慰问品", "amount": 0}]}
+
+    def _line_row(self, path: PathT, i: int) -> W.Widget:
+        c = self.ctx
+        kind = c.session.get(path + ("kind",))
+        head: list[W.Widget] = [
+            W.HTML(f"<b>第{i + 1}项</b>", layout=W.Layout(width="48px")),
+            Field(c, path + ("name",), "项目", c.css("name", i), width="240px"),
+            KindChoice(self, path, i),
+        ]
+        if kind == "per_head":
+            head.append(Field(c, path + ("count",), "人数", c.css("count", i), kind="number", width="150px"))
+        head.append(Field(c, path + ("category",), "类别", c.css("category", i), optional=True, width="170px"))
+
+        def component(cpath: PathT, j: int) -> W.Widget:
+            return W.HBox(
+                [
+                    Field(c, cpath + ("name",), "名目", c.css("component-name", i, j), width="170px"),
+                    Field(c, cpath + ("amount",), "每人（元）" if kind == "per_head" else "金额（元）", c.css("component-amount", i, j), kind="number", width="190px"),
+                ]
+            )
+
+        components = ListEditor(c, path + ("components",), component, lambda n: {"name": "慰问金", "amount": 0}, title="金额构成", css=c.css("component", i), add_label="添加名目")
+        components.after_change.append(self.refresh)
+        self.components[i] = components
+        computed, found = W.HTML(), W.HTML()
+        computed.add_class(c.css("subtotal", i))
+        found.add_class(c.css("findings", i))
+        self.computed[i] = (computed, found)
+        stated = Field(c, path + ("stated_subtotal",), "所写小计（元）", c.css("stated_subtotal", i), kind="number", optional=True, width="220px")
+        box = W.VBox(
+            [
+                W.Box(head, layout=W.Layout(flex_flow="row wrap")),
+                W.Box([components], layout=W.Layout(margin="0 0 0 48px")),
+                W.Box([stated, computed], layout=W.Layout(flex_flow="row wrap", margin="0 0 0 48px")),
+                W.Box([found], layout=W.Layout(margin="0 0 0 48px")),
+            ]
+        )
+        return box
+
+    def result(self) -> LedgerResult:
+        return compute(self.ctx.session.draft.sections[self.key])
+
+    def refresh(self) -> None:
+        section = self.ctx.session.draft.sections.get(self.key)
+        if section is None or section.kind != "ledger":
+            return
+        result = compute(section)
+        findings = check_ledger(section, f"sections.{self.key}")
+        for stale in [i for i in self.computed if i >= len(result.lines)]:  # rows removed
+            self.computed.pop(stale)
+            self.components.pop(stale, None)
+        for r in result.lines:
+            labels = self.computed.get(r.index)
+            if labels is None:
+                continue
+            computed, found = labels
+            mark = ""
+            if r.stated is not None:
+                mark = " <span class='kit-ok'>✓ 与所写一致</span>" if r.difference == 0 else f" <span class='kit-bad'>✗ 所写 {format_yuan(r.stated)}，{'多' if r.difference > 0 else '少'}写 {format_yuan(abs(r.difference))}</span>"
+            computed.value = f"计算小计：<b class='kit-value'>{format_yuan(r.subtotal)}</b> 元（{escape(r.formula)}）{mark}"
+            found.value = findings_html(line_findings(findings, self.key, r.index))
+        ok = section.stated_total is None or section.stated_total == result.total
+        stated = "" if section.stated_total is None else f"（所写 {format_yuan(section.stated_total)} 元{'，一致' if ok else '，不一致'}）"
+        self.total.value = f"<span style='font-size:16px'>计算{escape(section.total_label)}：<b class='kit-value'>{format_yuan(result.total)}</b> 元</span> {stated}"
+        self.upper.value = f"大写：<b class='kit-value'>{result.total_upper}</b>"
+        self.total_findings.value = findings_html(total_findings(findings, self.key))
+
+    def apply_computed(self) -> None:
+        data = copy.deepcopy(self.ctx.session.data)
+        data["sections"][self.key] = corrected_data(data["sections"][self.key], self.result())
+        problems = self.ctx.session.commit(data)
+        self.fix_status.value = escape(problem_text(problems)) if problems else "已更正并保存"
+        if not problems:
+            for name in ("stated_total", "stated_total_upper"):
+                self.ctx.fields[f"sections.{self.key}.{name}"].reload()
+            self.lines.rebuild()
+            self.refresh()
+

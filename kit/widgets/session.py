@@ -1,0 +1,184 @@
+"""The editing session behind the widgets: plain data, paths and autosave.
+
+Nothing here imports ipywidgets. A :class:`DraftSession` holds the last valid
+plain data of one draft file and applies edits addressed by a path
+(``sections.budget.lines[0].count``). An edit that validates is saved at once
+(atomically, keeping ``.bak``); an edit that does not is refused with the
+draft's problems and the file stays byte-identical.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import re
+import shutil
+from pathlib import Path
+from typing import Any, Callable
+
+from .. import model as m
+from ..doctypes import checks_for
+from ..drafts import DraftError, Problem, draft_data, load_draft, save_data, validate_data
+from ..findings import Finding, run_checks
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = PROJECT_ROOT / "sample_data"
+
+PathT = tuple[str | int, ...]
+_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def parse_path(text: str) -> PathT:
+    """``"sections.budget.lines[0].count"`` → ``("sections", "budget", "lines", 0, "count")``."""
+    return tuple(int(i) if i else name for name, i in _STEP.findall(text))
+
+
+def format_path(path: PathT) -> str:
+    out = ""
+    for step in path:
+        out += f"[{step}]" if isinstance(step, int) else ("." if out else "") + step
+    return out
+
+
+def get_in(data: Any, path: PathT, default: Any = None) -> Any:
+    """The value at *path* in nested dicts and lists, or *default* if absent."""
+    for step in path:
+        try:
+            data = data[step]
+        except (KeyError, IndexError, TypeError):
+            return default
+    return data
+
+
+def set_in(data: Any, path: PathT, value: Any) -> None:
+    """Set *path* in place, creating missing mappings; ``None`` removes a key."""
+    *head, last = path
+    for step in head:
+        if isinstance(step, str) and (not isinstance(data.get(step), (dict, list))):
+            data[step] = {}
+        data = data[step]
+    if value is None and isinstance(last, str):
+        data.pop(last, None)
+    else:
+        data[last] = value
+
+
+# -- where drafts live -----------------------------------------------------------------
+
+
+def drafts_dir() -> Path:
+    """The working folder for drafts: ``$KIT_DRAFTS_DIR`` or ``drafts/`` at the project root."""
+    return Path(os.environ.get("KIT_DRAFTS_DIR") or PROJECT_ROOT / "drafts").resolve()
+
+
+def output_dir() -> Path:
+    """Where generated documents go: ``$KIT_OUTPUT_DIR`` or ``out/`` inside the drafts folder."""
+    env = os.environ.get("KIT_OUTPUT_DIR")
+    return Path(env).resolve() if env else drafts_dir() / "out"
+
+
+def sample_path(name: str) -> Path:
+    return SAMPLES / name
+
+
+def working_copy(source: str | os.PathLike, workdir: str | os.PathLike | None = None) -> Path:
+    """The editable copy of *source* in the drafts folder (copied on first use, reused after).
+
+    A file already inside *workdir* is its own working copy. Samples and any
+    file elsewhere are never modified: the copy keeps the file name, so
+    reopening the same source finds the copy with every edit made since.
+    """
+    source = Path(source).resolve()
+    folder = Path(workdir).resolve() if workdir else drafts_dir()
+    if source.parent == folder:
+        return source
+    folder.mkdir(parents=True, exist_ok=True)
+    copy_path = folder / source.name
+    if not copy_path.exists():
+        load_draft(source)  # refuse to start from a broken file
+        tmp = folder / f".{source.name}.copying"
+        shutil.copyfile(source, tmp)
+        os.replace(tmp, copy_path)
+    return copy_path
+
+
+# -- the session ------------------------------------------------------------------------
+
+
+class DraftSession:
+    """One draft being edited: valid plain data, autosaved on every accepted edit.
+
+    Parameters
+    ----------
+    path : the draft file written on every accepted edit.
+    """
+
+    def __init__(self, path: str | os.PathLike):
+        self.path = Path(path)
+        self.draft: m.Draft = load_draft(self.path)
+        self.data: dict[str, Any] = draft_data(self.draft)
+        self.listeners: list[Callable[["DraftSession"], None]] = []
+        self.saves = 0
+
+    # reading
+    def get(self, path: PathT, default: Any = None) -> Any:
+        return get_in(self.data, path, default)
+
+    def findings(self) -> list[Finding]:
+        return run_checks(checks_for(self.draft.type), self.draft)
+
+    # writing
+    def commit(self, data: dict[str, Any]) -> list[Problem]:
+        """Validate *data*; if valid, save it and notify listeners. Returns the problems (empty if saved)."""
+        try:
+            validate_data(copy.deepcopy(data), str(self.path))
+        except DraftError as exc:
+            return exc.problems
+        draft = save_data(copy.deepcopy(data), self.path)
+        self.draft = draft
+        self.data = draft_data(draft)
+        self.saves += 1
+        for listener in list(self.listeners):
+            listener(self)
+        return []
+
+    def edit(self, path: PathT, value: Any) -> list[Problem]:
+        """Set one value (``None`` removes an optional key) and save if the draft stays valid."""
+        data = copy.deepcopy(self.data)
+        set_in(data, path, value)
+        return self.commit(data)
+
+    def list_op(self, path: PathT, op: str, index: int | None = None, item: Any = None) -> list[Problem]:
+        """Change the list at *path*: ``add`` *item* (at the end), ``remove``, ``up`` or ``down`` *index*."""
+        data = copy.deepcopy(self.data)
+        items = list(get_in(data, path) or [])
+        if op == "add":
+            items.append(copy.deepcopy(item))
+        elif op == "remove":
+            del items[index]
+        elif op in ("up", "down"):
+            other = index - 1 if op == "up" else index + 1
+            if not 0 <= other < len(items):
+                return []
+            items[index], items[other] = items[other], items[index]
+        else:
+            raise ValueError(f"unknown list operation {op!r}")
+        set_in(data, path, items)
+        return self.commit(data)
+
+    def add_section(self, key: str, body: dict[str, Any], order: list[str]) -> list[Problem]:
+        """Insert section *key* keeping the declared *order* of the document type."""
+        data = copy.deepcopy(self.data)
+        sections = dict(data.get("sections") or {})
+        sections[key] = body
+        keys = [k for k in sections if k != key]
+        earlier = set(order[: order.index(key)]) if key in order else set(order)
+        position = max((i + 1 for i, k in enumerate(keys) if k in earlier), default=0)
+        keys.insert(position, key)
+        data["sections"] = {k: sections[k] for k in keys}
+        return self.commit(data)
+
+    def remove_section(self, key: str) -> list[Problem]:
+        data = copy.deepcopy(self.data)
+        data.get("sections", {}).pop(key, None)
+        return self.commit(data)
