@@ -9,45 +9,20 @@ from __future__ import annotations
 
 import argparse
 import sys
-import unicodedata
 from pathlib import Path
 from typing import Callable, Sequence
 
 from .drafts import DraftError, load_draft, save_data, validate_data
 from .errors import InputError
 from .findings import Finding, findings_json, has_errors
+from .textreport import display_width, ledger_text, pad, table
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 DRAFT_SUFFIXES = {".yaml", ".yml"}
 
 
 UsageError = InputError  # unusable input: Chinese message naming the file
-
-
-def display_width(text: str) -> int:
-    """Columns *text* takes in a terminal: wide (CJK) characters count two."""
-    width = 0
-    for char in text:
-        if unicodedata.combining(char):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
-
-
-def pad(text: str, width: int, align: str = "<") -> str:
-    """Pad *text* with spaces to *width* display columns (``<`` left, ``>`` right)."""
-    fill = " " * max(0, width - display_width(text))
-    return text + fill if align == "<" else fill + text
-
-
-def table(rows: Sequence[Sequence[str]], aligns: str, gap: int = 2) -> str:
-    """Rows of cells as aligned text columns, widths measured in display columns."""
-    widths = [max(display_width(row[i]) for row in rows) for i in range(len(aligns))]
-    lines = []
-    for row in rows:
-        cells = [pad(cell, widths[i], aligns[i]) for i, cell in enumerate(row)]
-        lines.append((" " * gap).join(cells).rstrip())
-    return "\n".join(lines)
+__all__ = ["display_width", "main", "pad", "table"]  # text helpers kept importable from here
 
 
 def _print_findings(findings: list[Finding], as_json: bool) -> int:
@@ -81,9 +56,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_ledger(args: argparse.Namespace) -> int:
-    from .cnnum import money_upper
-    from .ledger import check_ledger, compute
-    from .money import format_yuan
+    from .ledger import check_ledger
     from .tabular import write_xlsx
 
     draft = load_draft(args.draft)
@@ -92,22 +65,8 @@ def cmd_ledger(args: argparse.Namespace) -> int:
         raise UsageError(f"草稿「{args.draft}」没有经费预算（ledger）一节")
     findings: list[Finding] = []
     for key, section in ledgers:
-        result = compute(section)
         print(f"【{section.title}】（sections.{key}）")
-        rows = [("序号", "项目", "计算方式", "所写小计", "计算小计", "核对")]
-        for r in result.lines:
-            stated = "—" if r.stated is None else format_yuan(r.stated)
-            mark = "" if r.difference in (None, 0) else f"✗ 差 {format_yuan(r.difference)}"
-            mark = mark or ("✓" if r.stated is not None else "")
-            rows.append((str(r.index + 1), r.line.name, r.formula, stated, format_yuan(r.subtotal), mark))
-        stated_total = "—" if section.stated_total is None else format_yuan(section.stated_total)
-        ok = section.stated_total is None or section.stated_total == result.total
-        rows.append(("", section.total_label, "", stated_total, format_yuan(result.total), "✓" if ok else "✗"))
-        print(table(rows, aligns="<<<>><"))
-        print(f"计算{section.total_label}：{format_yuan(result.total)} 元（大写：{money_upper(result.total)}）")
-        if not ok:
-            print(f"所写{section.total_label} {stated_total} 元有误，更正后为 {format_yuan(result.total)} 元。")
-        print()
+        print(ledger_text(section, f"sections.{key}"))
         findings.extend(check_ledger(section, f"sections.{key}"))
         if args.xlsx:
             out = args.xlsx if len(ledgers) == 1 else str(Path(args.xlsx).with_stem(f"{Path(args.xlsx).stem}-{key}"))
