@@ -89,7 +89,7 @@ class Field(W.HBox):
         *,
         kind: str = "text",
         optional: bool = False,
-        options: tuple[str, ...] = (),
+        options: tuple = (),  # values, or (label, value) pairs to show Chinese labels
         width: str = "320px",
         placeholder: str = "",
     ):
@@ -97,7 +97,9 @@ class Field(W.HBox):
         value = shown(ctx.session.get(self.path))
         common = dict(description=label, style={"description_width": "initial"}, layout=W.Layout(width=width))
         if kind == "choice":
-            self.input = W.Dropdown(options=list(options), value=value if value in options else options[0], **common)
+            pairs = [o if isinstance(o, tuple) else (o, o) for o in options]
+            values = [v for _, v in pairs]
+            self.input = W.Dropdown(options=pairs, value=value if value in values else values[0], **common)
         elif kind == "area":
             self.input = W.Textarea(value=value, continuous_update=False, placeholder=placeholder, rows=3, **common)
         else:

@@ -103,7 +103,7 @@ class LedgerForm(SectionForm):
             ],
             layout=W.Layout(flex_flow="row wrap"),
         )
-        style = Field(c, b + ("style",), "写法", c.css("style"), kind="choice", options=("prose", "table"), width="160px")
+        style = Field(c, b + ("style",), "写法", c.css("style"), kind="choice", options=(("文字叙述", "prose"), ("表格", "table")), width="160px")
         minimums = record_list(c, b + ("minimums",), MINIMUM, "政策标准（每人最低）", "minimum", lambda n: {"category": "退休", "per_head": 200}, "minimum-")
         self.refresh()
         return [style, self.lines, stated, W.VBox([self.total, self.upper, self.total_findings]), W.HBox([self.fix, self.fix_status]), minimums]
