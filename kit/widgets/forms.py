@@ -58,7 +58,7 @@ HEADER: tuple[Spec, ...] = (
 )
 
 WIDTH = {"text": "320px", "area": "560px", "number": "180px", "date": "220px"}
-TODO = "【待填】"
+FILL_IN = "【待填】"
 
 
 def field_for(ctx: FormContext, base: PathT, spec: Spec, css_name: str, *indices: int) -> Field:
@@ -128,8 +128,8 @@ class OrganisationForm(SectionForm):
             Field(c, b + ("group_name",), "领导小组名称", c.css("group_name"), width="400px"),
             W.HTML("<div class='kit-heading'>组　长</div>"),
             record(c, b + ("leader",), PERSON, "leader-"),
-            record_list(c, b + ("deputies",), PERSON, "副组长", "deputy", lambda n: {"name": TODO}, "deputy-"),
-            record_list(c, b + ("members",), PERSON, "成　员", "member", lambda n: {"name": TODO}, "member-"),
+            record_list(c, b + ("deputies",), PERSON, "副组长", "deputy", lambda n: {"name": FILL_IN}, "deputy-"),
+            record_list(c, b + ("members",), PERSON, "成　员", "member", lambda n: {"name": FILL_IN}, "member-"),
             Field(c, b + ("members_collective",), "成员（集体，如 各班主任）", c.css("members_collective"), optional=True, width="480px"),
             W.HTML("<div class='kit-heading'>领导小组办公室</div>"),
             W.Box(
@@ -141,8 +141,8 @@ class OrganisationForm(SectionForm):
                 ],
                 layout=W.Layout(flex_flow="row wrap"),
             ),
-            record_list(c, office + ("members",), PERSON, "办公室成员", "office-member", lambda n: {"name": TODO}, "office-member-"),
-            record_list(c, b + ("duties",), DUTY, "分　工", "duty", lambda n: {"who": TODO, "what": TODO}, "duty-"),
+            record_list(c, office + ("members",), PERSON, "办公室成员", "office-member", lambda n: {"name": FILL_IN}, "office-member-"),
+            record_list(c, b + ("duties",), DUTY, "分　工", "duty", lambda n: {"who": FILL_IN, "what": FILL_IN}, "duty-"),
         ]
 
 
@@ -157,7 +157,7 @@ class ItemsForm(SectionForm):
     kind = "items"
 
     def body(self) -> list[W.Widget]:
-        return [record_list(self.ctx, self.base + ("items",), ITEM, "条目", "item", lambda n: {"text": TODO})]
+        return [record_list(self.ctx, self.base + ("items",), ITEM, "条目", "item", lambda n: {"text": FILL_IN})]
 
 
 class FactsForm(SectionForm):
@@ -193,7 +193,7 @@ class HeaderForm(W.VBox):
     def __init__(self, ctx: FormContext):
         self.ctx = ctx
         fields = [field_for(ctx, ("header",), s, s[0]) for s in HEADER]
-        cc = text_list(ctx, ("header", "cc"), "抄送机关", "cc", new_text=TODO, area=False)
+        cc = text_list(ctx, ("header", "cc"), "抄送机关", "cc", new_text=FILL_IN, area=False)
         note = W.HTML(f"<div style='color:#666'>{escape('日期写成 2024-01-15 的形式；发文字号如 东中工〔2023〕12号。')}</div>")
         super().__init__(fields + [note, cc])
 
@@ -205,5 +205,5 @@ def starting_section(kind: str, title: str) -> dict[str, Any]:
     """A minimal valid section of *kind*, for 添加本节."""
     body: dict[str, Any] = {"kind": kind, "title": title}
     if kind == "organisation":
-        body["leader"] = {"name": TODO}
+        body["leader"] = {"name": FILL_IN}
     return body
