@@ -53,6 +53,13 @@ def to_fen(amount: Decimal) -> Decimal:
     return amount.quantize(FEN, rounding=ROUND_HALF_UP)
 
 
+def share_percent(part: Decimal, whole: Decimal, decimals: int) -> Decimal:
+    """*part* of *whole* as a percentage, rounded half-up to *decimals* places
+    (17 of 116 at one place → 14.7). The one rule for shares, so the checked
+    figure and the printed figure cannot disagree. *whole* must not be 0."""
+    return (part * 100 / whole).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
 def decimals_of(amount: Decimal) -> int:
     """Number of decimal places written in *amount* (``Decimal("1.50")`` → 2)."""
     exponent = amount.as_tuple().exponent

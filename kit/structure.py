@@ -13,12 +13,12 @@ from __future__ import annotations
 import datetime as _dt
 import math
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from . import model as m
 from .cnnum import ordinal
 from .ledger import compute
-from .money import format_yuan
+from .money import format_yuan, share_percent
 
 FULL_SPACE = "\u3000"
 # 156 mm text block / 22 pt (2号) characters: at most 20 characters a title line.
@@ -131,8 +131,7 @@ def number_text(value: Decimal) -> str:
 def percent(part: Decimal, whole: Decimal, decimals: int) -> str:
     if whole == 0:
         return "—"
-    value = (part * 100 / whole).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    return f"{value:f}%"
+    return f"{share_percent(part, whole, decimals):f}%"
 
 
 def width(text: str) -> float:

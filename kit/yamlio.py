@@ -8,7 +8,6 @@ any path in the file so messages can point at it.
 
 from __future__ import annotations
 
-import datetime as _dt
 from decimal import Decimal
 from typing import Any
 
@@ -113,4 +112,4 @@ def line_of(text: str, path: tuple) -> int | None:
     return line
 
 
-__all__ = ["DuplicateKeyError", "dumps", "line_of", "loads", "_dt"]
+__all__ = ["DuplicateKeyError", "dumps", "line_of", "loads"]

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from kit.checks.draft_checks import percent
+from kit.money import share_percent as percent
 from kit.cnnum import money_upper
 from kit.doctypes import checks_for
 from kit.drafts import load_draft

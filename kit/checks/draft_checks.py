@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any, Iterator
 
 from ..findings import Finding
 from ..ledger import check_ledger
 from ..model import Draft
+from ..money import share_percent
 from .placeholders import find_placeholders
 
 
@@ -50,11 +51,6 @@ def check_placeholders(draft: Draft) -> list[Finding]:
     return findings
 
 
-def percent(part: Decimal, whole: Decimal, decimals: int) -> Decimal:
-    exp = Decimal(1).scaleb(-decimals)
-    return (part * 100 / whole).quantize(exp, rounding=ROUND_HALF_UP)
-
-
 def check_facts(draft: Draft) -> list[Finding]:
     """Stated shares and sums of parts against the figures they derive from."""
     findings: list[Finding] = []
@@ -64,7 +60,7 @@ def check_facts(draft: Draft) -> list[Finding]:
             if whole == 0:
                 findings.append(Finding("arithmetic", "error", f"sections.{key}.shares[{i}]", f"「{share.whole}」为 0，无法计算占比"))
                 continue
-            computed = percent(section.value(share.part), whole, share.decimals)
+            computed = share_percent(section.value(share.part), whole, share.decimals)
             if share.stated_percent is not None and share.stated_percent != computed:
                 findings.append(
                     Finding(

@@ -15,10 +15,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from pydantic import ValidationError
 
 from ..findings import Finding
-from ..checks.draft_checks import percent
 from ..ledger import check_ledger
 from ..model import Component, LedgerLine, LedgerSection
-from ..money import format_yuan
+from ..money import format_yuan, share_percent
 from .budget import Block, budget_blocks
 from .lines import MONEY, PERCENT, Prepared, Token, finding, places, tokens
 
@@ -197,7 +196,7 @@ def check_shares(prepared: list[Prepared]) -> list[Finding]:
                     whole = earlier[-1] if earlier else None
                 if whole is None or whole.value == 0:
                     continue
-                computed = percent(part.value, whole.value, places(stated))
+                computed = share_percent(part.value, whole.value, places(stated))
                 if computed == stated:
                     continue
                 findings.append(
