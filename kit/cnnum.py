@@ -289,6 +289,8 @@ _ARABIC_RUN = re.compile(rf"(?<![0-9.])(?:{_NUM})[万亿]?")
 _CN_RUN = re.compile(rf"[{_CN_CHARS}]+")
 _UNIT_AFTER = set("元人名位个项次本台间户所条件天年月日平米%")
 _OPEN, _CLOSE = "（(", "）)"
+_MAX_RUN = 32  # no amount up to 千亿 with 角分 is longer; longer runs are read from their start only
+_MAX_DIGITS = 24  # longer digit runs are serial numbers; Decimal arithmetic stays far from its precision
 
 
 def _is_ordinal(text: str, start: int, end: int, short: bool = True) -> bool:
@@ -333,7 +335,7 @@ def find_amounts(text: str) -> list[NumberSpan]:
         run = m[0]
         if not set(run) & set(_UD + "拾佰仟") or not set(run) & set("元圆圓角分"):
             continue
-        for end in range(len(run), 0, -1):
+        for end in range(min(len(run), _MAX_RUN), 0, -1):  # bounded: linear in the text
             try:
                 value = parse_money_upper(run[:end])
             except ChineseNumberError:
@@ -342,12 +344,14 @@ def find_amounts(text: str) -> list[NumberSpan]:
             break
     for m in _ARABIC_RUN.finditer(scan):
         number, mult = (m[0][:-1], m[0][-1]) if m[0][-1] in "万亿" else (m[0], "")
+        if len(number) > _MAX_DIGITS:
+            continue  # a serial, ID or account number, not an amount
         if _is_ordinal(scan, m.start(), m.end(), short=len(number) <= 2 and not mult):
             continue
         add(m.start(), m.end(), Decimal(number.replace(",", "")) * _MULTIPLIERS[mult])
     for m in _CN_RUN.finditer(scan):
         run, start = m[0], m.start()
-        for end in range(len(run), 0, -1):
+        for end in range(min(len(run), _MAX_RUN), 0, -1):
             part, after = run[:end], scan[start + end: start + end + 1]
             if not (after in _UNIT_AFTER or (end >= 2 and set(part) & set("十百千万亿"))):
                 continue

@@ -17,7 +17,8 @@ class Finding:
     """One problem found in a draft or a document.
 
     *where* is a path in the draft (``sections.budget.lines[4].stated_subtotal``)
-    or a place in a file (``第12段第1行``). Arithmetic findings carry the stated
+    or a place in a file (``第12段第1行``, with *paragraph*, *line* and the
+    character *span* as numbers). Arithmetic findings carry the stated
     and computed figures, their difference (stated − computed) and the total
     the document would have once corrected.
     """
@@ -34,6 +35,7 @@ class Finding:
     suggestion: str | None = None
     paragraph: int | None = None
     line: int | None = None
+    span: tuple[int, int] | None = None  # characters [start, end) of the figure in that line
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict: Decimals as strings, absent fields left out."""
@@ -42,7 +44,7 @@ class Finding:
             value = getattr(self, field.name)
             if value is None:
                 continue
-            out[field.name] = str(value) if isinstance(value, Decimal) else value
+            out[field.name] = str(value) if isinstance(value, Decimal) else list(value) if isinstance(value, tuple) else value
         return out
 
     def format(self) -> str:

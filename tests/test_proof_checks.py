@@ -97,11 +97,12 @@ class TestPartsSharesThresholds:
 
 
 class TestNumbering:
-    def test_gaps_repeats_and_reversals(self):
+    def test_gaps_repeats_and_swaps(self):
         text = "一、目标\n二、措施\n四、要求\n（一）甲\n（二）乙\n（二）丙\n1.子\n3.子\n2.子"
         found = kinds(text, "numbering")
-        assert [f.quote[:3] for f in found] == ["四、要", "（二）", "3.子", "2.子"]
+        assert [f.quote[:3] for f in found] == ["四、要", "（二）", "2.子"]
         assert "三、" in found[0].suggestion and "（三）" in found[1].suggestion
+        assert "顺序颠倒" in found[2].message  # 3. then 2.: one swap, not a skip and a reversal
 
     def test_every_level_restarts_under_a_new_parent(self):
         text = "一、甲\n（一）a\n1.x\n2.y\n（1）p\n（2）q\n（二）b\n1.x\n二、乙\n（一）c\n1.x\n附件\n1.名单"
@@ -135,7 +136,8 @@ class TestNoise:
         assert char in found.quote
 
     def test_question_mark_for_a_lost_full_width_space(self):
-        assert len(kinds("??为了加强\n组?长：张三", "noise")) == 2
+        (found,) = kinds("??为了加强\n组?长：张三", "noise")
+        assert "2 处" in found.message and "组?长" in found.message
         assert kinds("是否参加?由各班决定") == []
 
 

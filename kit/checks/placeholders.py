@@ -1,4 +1,4 @@
-"""Unfilled placeholders left from a model essay: xx, ××, 20xx, （ ）, ___."""
+"""Unfilled placeholders left from a model essay: xx, ××, 20xx, 20__年, （ ）, ___."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ PLACEHOLDER = re.compile(
             rf"(?<![A-Za-z])[{_X}]{{2,}}(?![A-Za-z])",  # xx, XX, ××, ＸＸ
             rf"(?<![A-Za-z0-9{_X}])[{_X}](?=[年月日号])",  # x月x日
             r"[（(][\s\u3000]*[）)]",  # empty （ ）
+            rf"(?:20|二[0０〇零])?[{_YEAR_DIGIT}]?[_＿]+(?=[年月日号])|(?<=[年月日])[_＿]+",  # 20__年, _月_日
             r"_{3,}|＿{2,}",  # ____ blanks
             r"【待填[^】]*】",  # the kit's own marker in starting drafts
         ]

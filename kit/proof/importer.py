@@ -27,7 +27,8 @@ from ..cnnum import ChineseNumberError, parse_cn_int
 from ..drafts import save_data
 from ..errors import InputError
 from ..model import SCHEMA_VERSION
-from .budget import BudgetLine, BudgetTotal, budget_blocks
+from .passage import statements
+from .relations.budget import Line, Total, budget_blocks
 from .lines import Prepared, prepare
 from .numbering import label_of
 from .organisation import organisation_section
@@ -146,11 +147,12 @@ def _item(body: str) -> dict[str, Any]:
 
 
 def _ledger(title: str, lines: list[Prepared]) -> dict[str, Any] | None:
-    blocks = budget_blocks(lines)
+    blocks = budget_blocks(statements(lines))
     parsed = [b for b in blocks if b.lines]
     if not parsed:
         return None
-    used = {id(line.at) for b in parsed for line in b.lines} | {id(b.total.at) for b in parsed if b.total}
+    used = {id(at) for b in parsed for ln in b.lines for _, at in ln.st.parts}
+    used |= {id(at) for b in parsed if b.total for _, at in b.total.st.parts}
     section: dict[str, Any] = {
         "kind": "ledger", "title": title,
         "intro": [p.text.strip() for p in lines if id(p) not in used and p.text.strip()],
@@ -158,22 +160,22 @@ def _ledger(title: str, lines: list[Prepared]) -> dict[str, Any] | None:
     }
     totals = [b.total for b in parsed if b.total]
     if len(totals) == 1:
-        total: BudgetTotal = totals[0]
+        total: Total = totals[0]
         section["total_label"] = total.label
-        section["stated_total"] = total.stated
-        if total.upper_text:
-            section["stated_total_upper"] = total.upper_text
+        section["stated_total"] = total.result.value
+        if total.upper:
+            section["stated_total_upper"] = total.upper.text
     return section
 
 
-def _ledger_line(line: BudgetLine) -> dict[str, Any]:
+def _ledger_line(line: Line) -> dict[str, Any]:
     out: dict[str, Any] = {"name": line.name, "kind": line.kind}
     if line.kind == "per_head":
         out["count"] = line.count
         if line.unit and line.unit != "人":
             out["unit"] = line.unit
     out["components"] = [{"name": name, "amount": amount} for name, amount in line.components]
-    out["stated_subtotal"] = line.stated
+    out["stated_subtotal"] = line.result.value
     return out
 
 

@@ -179,3 +179,48 @@ def clean_line(text: str, simplify: bool = True) -> Cleaned:
 def shown_noise(text: str) -> str:
     """Make invisible characters visible in a message: U+200B → ⟨U+200B⟩."""
     return "".join(f"⟨U+{ord(c):04X}⟩" if c in INVISIBLE_CHARS else c for c in text)
+
+
+# -- mojibake and pasted page furniture ----------------------------------------------
+
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f，。、；：？！“”‘’（）《》【】\s\u3000]{4,}")
+_LATIN_RUN = re.compile(r"[\u00c0-\u00ff][\u0080-\u00ff\u2018-\u203a\u0152-\u0178\u02c6-\u02dc\u2122]{2,}(?:[\u00c0-\u00ff\u0080-\u00bf\u2018-\u203a\u0152-\u0178\u02c6-\u02dc\u2122 ]{2,})*")
+_LOST = re.compile(r"(?:锟斤拷)+|\ufffd+|(?:烫){3,}|(?:屯){3,}")
+ADVERT = re.compile(
+    r"小编|更多[^。，]{0,16}(?:请|敬请)?关注|版权(?:说明|声明|归)|免责声明|本文(?:来源|由|转载|系)|转载请|相关推荐|热门推荐|猜你喜欢|"
+    r"此处已?隐藏\d*字|下载(?:本文|文档|全文|完整)|扫码|微信公众号|关注公众号|点击(?:查看|下载|阅读)|原文链接|我要投稿|返回首页|"
+    r"A\+\s*A-|[（(](?:精选|通用|优秀)\d+篇[)）]|文章来源|上一篇|下一篇|供大家参考|仅供参考|希望(?:对|能)[^。]{0,12}(?:帮助|有所帮助)"
+)
+
+
+def _restored(run: str, codec: str) -> str | None:
+    """*run* re-encoded with *codec* and read as UTF-8, when that gives Chinese text."""
+    try:
+        restored = run.encode(codec).decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    cjk = sum(1 for c in restored if "\u4e00" <= c <= "\u9fff")
+    return restored if cjk >= max(2, len(restored) // 2) else None
+
+
+def find_mojibake(text: str) -> list[Noise]:
+    """UTF-8 text that was read as GBK or as Latin-1 on its way here, and lost characters (锟斤拷, �)."""
+    out = []
+    for m in _NON_ASCII_RUN.finditer(text):
+        restored = _restored(m.group(), "gbk")
+        if restored:
+            out.append(Noise("mojibake", m.start(), m.end(), m.group(), restored))
+    for m in _LATIN_RUN.finditer(text):
+        for codec in ("cp1252", "latin-1"):
+            restored = _restored(m.group(), codec)
+            if restored:
+                out.append(Noise("mojibake", m.start(), m.end(), m.group(), restored))
+                break
+    for m in _LOST.finditer(text):
+        out.append(Noise("lost", m.start(), m.end(), m.group(), m.group()))
+    return sorted(out, key=lambda n: n.start)
+
+
+def find_adverts(text: str) -> list[Noise]:
+    """Page furniture pasted with the text: 小编…, 更多…请关注, 版权说明, 此处已隐藏N字."""
+    return [Noise("advert", m.start(), m.end(), m.group(), "") for m in ADVERT.finditer(text)]

@@ -1,9 +1,23 @@
-"""Outline numbering: 一、 → （一） → 1. / 1、 → （1）, at every level.
+"""Outline labels (一、 （一） 1. （1） ①) and the numbering check.
 
-Each level counts from 1 and restarts under a new parent (a new 一、 restarts
-（一）, 1. and （1）); an attachment (附件) restarts everything. A number that
-repeats, skips or goes backwards is reported with the label it should have.
-Figures such as 1.5万 or 2023.1.5 and dates are not labels.
+:func:`label_of` is the kit's one answer to "is this line a heading or an
+item, and which": the importer, the budget reader and the numbering check
+all ask it. ``1、2015年4月1日前`` and ``2、8点半集合`` are items followed by
+figures; ``三、四年级学生20人``, ``1.5万元`` and ``2023.12.30`` are not labels.
+
+The numbering check reads documents as they are found on the web and in
+offices, and speaks only about what is certainly wrong:
+
+* a page may hold several texts (a title line such as ``…方案2``, 篇2,
+  第2篇, 方案二) and an excerpt may start or stop mid-list: every list
+  starts wherever it is first seen, and a title, 附件 or a hidden-text
+  marker starts everything afresh;
+* a list restarts at 1 under a new heading, labelled or not: never a finding;
+* a heading run into the previous line (``…工作。三、组织领导``) counts;
+* a skip (七、 then 九、) or a duplicate (two 三、) is reported, unless the
+  missing label is written somewhere in between; going backwards is left
+  alone (it is more often two lists than one mistake). When the label a skip
+  lacks is a parent heading whose children restarted, the message says so.
 """
 
 from __future__ import annotations
@@ -16,15 +30,21 @@ from ..findings import Finding
 from .lines import Prepared, finding
 
 _CN = "一二三四五六七八九十"
-_LEAD = r"^[\s\u3000]*(?:#{1,6}\s*)?"
-LEVELS = (
-    (1, re.compile(_LEAD + rf"([{_CN}]{{1,3}})(、)(?![{_CN}]+(?:、|年级|个|月))")),
-    (2, re.compile(_LEAD + rf"([（(])([{_CN}]{{1,3}})([）)])")),
-    (3, re.compile(_LEAD + r"(\d{1,2})([.．](?![\d０-９])|、)(?!\d)")),
-    (4, re.compile(_LEAD + r"([（(])(\d{1,2})([）)])")),
+_LEAD = r"[\s\u3000]*(?:#{1,6}\s*)?"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+STYLES = (  # (level, pattern); the level is the customary depth, 1 the outermost
+    (1, re.compile(_LEAD + rf"(?P<n>[{_CN}]{{1,3}})(?P<sep>[、.．])(?![{_CN}]+(?:[、至到和与]|年级|个|月)|\d|[{_CN}]*年级)")),
+    (2, re.compile(_LEAD + rf"(?P<open>[（(])(?P<n>[{_CN}]{{1,3}})(?P<close>[）)])")),
+    (3, re.compile(_LEAD + r"(?P<n>\d{1,2})(?P<sep>[、]|[.．](?![\d０-９]))(?!\d+(?:年级|个年级))")),
+    (4, re.compile(_LEAD + r"(?P<open>[（(])(?P<n>\d{1,2})(?P<close>[）)])")),
+    (5, re.compile(_LEAD + rf"(?P<n>[{_CIRCLED}])")),
 )
-RESTART = re.compile(_LEAD + r"附件")
-LEVEL_NAMES = {1: "一级标题（一、）", 2: "二级标题（（一））", 3: "三级序号（1.）", 4: "四级序号（（1））"}
+LEVEL_NAMES = {1: "一级标题（一、）", 2: "二级标题（（一））", 3: "三级序号（1.）", 4: "四级序号（（1））", 5: "圈码序号（①）"}
+RESTART = re.compile(r"^[\s\u3000]*附件|此处已?隐藏|篇[一二三四五六七八九十\d]+\s*$|^[\s\u3000【\[]*(?:篇|第)[一二三四五六七八九十\d]+篇?[】\]]?")
+_TITLE_WORDS = re.compile(
+    r"(?:方案|总结|计划|通知|报告|细则|办法|意见|要点|汇报|讲话|规划|制度|范文|章程|决定|倡议书|安排|标准|小结)"
+    r"\s*(?:[（(【\[]?(?:精选|通用|优秀)?\s*(?:篇|第)?\s*[\d一二三四五六七八九十]+\s*篇?[)）】\]]?)?\s*$"
+)
 
 
 class Label(NamedTuple):
@@ -36,56 +56,138 @@ class Label(NamedTuple):
 
     def renumbered(self, n: int) -> str:
         """The same label style with number *n*: （三） → （二）, 3、 → 2、."""
+        if self.level == 5:
+            return _CIRCLED[n - 1] if 1 <= n <= len(_CIRCLED) else f"（{n}）"
         written = chinese_int(n) if self.level <= 2 else str(n)
         return re.sub(rf"[{_CN}]+|\d+", written, self.text, count=1)
 
 
-def label_of(text: str) -> Label | None:
-    """The outline label at the start of *text*, if any."""
-    for level, pattern in LEVELS:
-        m = pattern.match(text)
+def label_of(text: str, pos: int = 0) -> Label | None:
+    """The outline label at *pos* of *text* (its start by default), if any."""
+    for level, pattern in STYLES:
+        m = pattern.match(text, pos)
         if not m:
             continue
-        digits = next(g for g in m.groups() if g and (g[0].isdigit() or g[0] in _CN))
+        digits = m.group("n")
         try:
-            number = int(digits) if digits.isdigit() else parse_cn_int(digits)
+            if level == 5:
+                number = _CIRCLED.index(digits) + 1
+            else:
+                number = int(digits) if digits.isdigit() else parse_cn_int(digits)
         except ChineseNumberError:
             continue
-        body_start = m.start(1)
-        return Label(level, number, text[body_start : m.end()], body_start, m.end())
+        body_start = m.start("open") if "open" in m.groupdict() and m.group("open") else m.start("n")
+        return Label(level, number, text[body_start : m.end()].rstrip(), body_start, m.end())
     return None
 
 
+def is_title(text: str) -> bool:
+    """A line that starts a new text on the page: a document title or 篇2 / 第2篇 / 方案二."""
+    s = text.strip()
+    if not s or label_of(s) or len(s) > 40 or s[-1] in "。，；：,;:！？":
+        return False
+    return bool(_TITLE_WORDS.search(s) or RESTART.search(s))
+
+
+_RUN_IN = re.compile(rf"(?<=[。！!；;])\s*(?=[{_CN}]{{1,3}}、|[（(][{_CN}]{{1,3}}[）)])")
+
+
+def labels_in(text: str) -> list[Label]:
+    """The label at the start of a line and any heading run into it after a full stop."""
+    found = []
+    first = label_of(text)
+    if first:
+        found.append(first)
+    for m in _RUN_IN.finditer(text):
+        label = label_of(text, m.end())
+        if label and label.level <= 2 and (not found or label.start > found[0].end):
+            found.append(label)
+    return found
+
+
 def check_numbering(prepared: list[Prepared]) -> list[Finding]:
-    """Gaps, repeats and reversals of outline numbers at every level."""
+    """Skips, duplicates and swaps of outline numbers, list by list."""
+    events: list[tuple[int, Label | None]] = []  # (line index, label); None starts everything afresh
+    for i, at in enumerate(prepared):
+        if is_title(at.text) or RESTART.search(at.text):
+            events.append((i, None))
+            continue
+        events.extend((i, label) for label in labels_in(at.text))
     findings: list[Finding] = []
-    last = {1: 0, 2: 0, 3: 0, 4: 0}
-    for at in prepared:
-        if RESTART.match(at.text):
-            last = dict.fromkeys(last, 0)
-            continue
-        label = label_of(at.text)
+    last: dict[int, tuple[int, int, Label]] = {}  # level -> (highest number, line index, label)
+    restarted: dict[int, int] = {}  # level -> line index where a child list restarted without a parent
+    deferred: dict[int, set[int]] = {}  # level -> numbers written later than their place (a swap)
+    texts = [at.text for at in prepared]
+    for k, (i, label) in enumerate(events):
         if label is None:
+            last.clear(), restarted.clear(), deferred.clear()
             continue
-        level, n = label.level, label.number
-        expected = last[level] + 1
-        if n != expected:
-            if n == last[level]:
-                what = f"与上一个{LEVEL_NAMES[level]}重复"
-            elif n > expected:
-                missing = label.renumbered(expected) if n == expected + 1 else f"{label.renumbered(expected)}至{label.renumbered(n - 1)}"
-                what = f"跳号：前面缺少「{missing}」"
-            else:
-                what = f"顺序颠倒：排在「{label.renumbered(last[level])}」之后"
-            quote = at.quote(label.start, min(len(at.text), label.end + 12))
-            findings.append(
-                finding(
-                    "numbering", "error", at,
-                    f"{LEVEL_NAMES[level]}「{label.text}」{what}，按顺序应为「{label.renumbered(expected)}」",
-                    quote, f"改为「{label.renumbered(expected)}」，并顺延后面的序号",
-                )
-            )
-        last[level] = max(last[level], n)  # a number going backwards does not rewind the count
-        for deeper in range(level + 1, 5):
-            last[deeper] = 0
+        at, level, n = prepared[i], label.level, label.number
+        previous = last.get(level)
+        if previous is not None:
+            before, where, prev_label = previous
+            if n == before and n > 1:
+                findings.append(_finding(at, label, f"与上一个{LEVEL_NAMES[level]}「{prev_label.text}」重复", before + 1))
+            elif n > before + 1:
+                later = _later_numbers(events, k, level)
+                missing = set(range(before + 1, n))
+                if missing & later:
+                    deferred.setdefault(level, set()).update(missing & later)
+                elif not _written_between(texts, where, i, label, before, n):
+                    findings.append(_finding(at, label, _skip_text(label, before, n, restarted.get(level), prepared), before + 1))
+            elif n < before and n in deferred.get(level, set()):
+                deferred[level].discard(n)
+                findings.append(_finding(at, label, f"顺序颠倒：排在「{prev_label.text}」之后", n, swap=True))
+            elif n == 1 and level > 1 and (level - 1) in last:
+                restarted.setdefault(level - 1, i)
+        if n == 1 or previous is None or n > previous[0]:
+            last[level] = (n, i, label)
+        for deeper in [d for d in last if d > level]:
+            del last[deeper]
+        for deeper in [d for d in restarted if d >= level]:
+            del restarted[deeper]
     return findings
+
+
+def _later_numbers(events: list[tuple[int, Label | None]], k: int, level: int) -> set[int]:
+    """Numbers of *level* written after event *k* in the same list (until a parent or a new text)."""
+    out = set()
+    for _, label in events[k + 1 :]:
+        if label is None or label.level < level:
+            break
+        if label.level == level:
+            if label.number == 1:
+                break
+            out.add(label.number)
+    return out
+
+
+def _written_between(texts: list[str], a: int, b: int, label: Label, before: int, n: int) -> bool:
+    """Every missing label is written somewhere between the two lines (run into some sentence)."""
+    between = "\n".join(texts[a : b + 1])
+    return all(label.renumbered(k).strip() in between for k in range(before + 1, n))
+
+
+def _skip_text(label: Label, before: int, n: int, restart_at: int | None, prepared: list[Prepared]) -> str:
+    missing = f"「{label.renumbered(before + 1)}」" + ("" if n == before + 2 else f"至「{label.renumbered(n - 1)}」")
+    text = f"跳号：前面缺少{missing}"
+    if restart_at is not None:
+        where = prepared[restart_at].line.where
+        text += f"（{where}的下级序号从头编起，那里可能漏写了上级标题「{label.renumbered(before + 1)}」）"
+    return text
+
+
+def _finding(at: Prepared, label: Label, what: str, expected: int, swap: bool = False) -> Finding:
+    quote = at.quote(label.start, min(len(at.text), label.end + 12))
+    right = label.renumbered(expected)
+    if swap:
+        message = f"{LEVEL_NAMES[label.level]}「{label.text}」{what}"
+        suggestion = "调整这两项的先后顺序，或互换它们的序号"
+    else:
+        message = f"{LEVEL_NAMES[label.level]}「{label.text}」{what}，按顺序应为「{right}」"
+        suggestion = f"改为「{right}」，并顺延后面的序号；如果确实漏写了一项，补上「{right}」"
+    return finding(
+        "numbering", "error", at, message,
+        quote, suggestion,
+        start=label.start, end=label.end,
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..checks.placeholders import find_placeholders
 from ..findings import Finding
 from .lines import Prepared, finding
-from .noise import find_noise, shown_noise, to_simplified, traditional_diff
+from .noise import find_adverts, find_mojibake, find_noise, shown_noise, to_simplified, traditional_diff
 
 # Over this many paragraphs, and half of the text, traditional characters are
 # reported once for the whole document rather than paragraph by paragraph.
@@ -32,36 +32,48 @@ def check_placeholders(prepared: list[Prepared]) -> list[Finding]:
     return findings
 
 
-_ASCII_SPACE = " \t"  # strip these from a suggestion, never the full-width spaces it restores
 _NOISE_MESSAGES = {
-    "pinyin": "夹带拼音注音「{text}」（从网页复制带来的）",
-    "invisible": "夹带不可见或防复制字符「{text}」",
-    "question": "「?」应是丢失的全角空格",
+    "pinyin": "夹带拼音注音 {n} 处（从网页复制带来的），如{examples}",
+    "invisible": "夹带不可见或防复制字符 {n} 处，如{examples}",
+    "question": "有 {n} 处「?」应是丢失的全角空格，如{examples}",
+    "mojibake": "有 {n} 处乱码（UTF-8 文字被当作其他编码读取），可还原，如{examples}",
+    "lost": "有 {n} 处文字已丢失、无法还原（如「锟斤拷」「�」），如{examples}",
+    "advert": "夹带网页上的广告或说明文字 {n} 处，如{examples}",
+}
+_NOISE_ADVICE = {
+    "mojibake": "找回原始文件，或用 UTF-8 编码重新打开后再复制",
+    "lost": "对照原始文件补上丢失的文字",
+    "advert": "删除这些网页上的文字",
 }
 
 
 def check_noise(prepared: list[Prepared]) -> list[Finding]:
-    """Pinyin readings each on their own; invisible characters and lost spaces once per line."""
-    findings = []
+    """One finding per kind of pasted noise for the whole document: the count and three examples.
+
+    ``kit clean`` removes every one; a page of 93 pinyin readings is one
+    finding, not 93 that bury the rest.
+    """
+    hits: dict[str, list[tuple[Prepared, object]]] = {}
     for at in prepared:
         text = at.line.text
-        noise = find_noise(text)
-        grouped: dict[str, list] = {}
-        for n in noise:
-            grouped.setdefault(n.kind, []).append(n)
-        for kind, hits in grouped.items():
-            singles = hits if kind == "pinyin" else hits[:1]
-            for n in singles:
-                context = _context(text, n.start, n.end, 4)
-                fixed = context.replace(n.text, n.replacement, 1)
-                more = f"（本行共 {len(hits)} 处）" if len(singles) < len(hits) else ""
-                message = _NOISE_MESSAGES[kind].format(text=shown_noise(n.text)) + more
-                findings.append(
-                    finding(
-                        "noise", "warning", at, message, context,
-                        f"改为「{shown_noise(fixed).strip(_ASCII_SPACE)}」（可运行 kit clean 一次清除）",
-                    )
-                )
+        for n in [*find_noise(text), *find_mojibake(text), *find_adverts(text)]:
+            hits.setdefault(n.kind, []).append((at, n))
+    findings = []
+    for kind, found in hits.items():
+        examples = []
+        for at, n in found[:3]:
+            context = _context(at.line.text, n.start, n.end, 4).strip()
+            if kind in ("mojibake",):
+                context = f"{n.text[:12]}→{n.replacement[:12]}"
+            examples.append(f"「{shown_noise(context)}」")
+        first_at, first = found[0]
+        message = _NOISE_MESSAGES[kind].format(n=len(found), examples="".join(examples))
+        findings.append(
+            finding(
+                "noise", "warning", first_at, message, _context(first_at.line.text, first.start, first.end, 4).strip(),
+                _NOISE_ADVICE.get(kind, "运行 kit clean 一次清除"), start=None,
+            )
+        )
     return findings
 
 

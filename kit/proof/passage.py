@@ -1,0 +1,111 @@
+"""Statements: a document's lines joined into the units that relations live in.
+
+A numbered item or a paragraph is one statement, and so is an item whose
+line breaks in the middle of a sentence (``…香烟60元,`` / ``共180元。``):
+a line that ends with a comma, an enumeration comma or an operator runs on
+into the next one. Relations are read from statements; findings point back
+at the physical line and the characters the figure came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..findings import Finding, Severity
+from ..quantities import Quantity, quantities
+from .lines import Prepared
+from .numbering import Label, label_of
+
+_RUNS_ON = re.compile(r"[，,、＋+×xX*＝=]\s*$")
+_TAB_ROW = re.compile(r"\t|^\s*\|.*\|\s*$")
+
+
+@dataclass
+class Statement:
+    """One item or paragraph: its text, the lines it came from and its figures."""
+
+    parts: list[tuple[int, Prepared]]  # (offset in text, line)
+    text: str
+    label: Label | None
+    index: int  # position among the document's statements
+    _quantities: list[Quantity] | None = field(default=None, repr=False)
+
+    @property
+    def quantities(self) -> list[Quantity]:
+        if self._quantities is None:
+            self._quantities = quantities(self.text)
+        return self._quantities
+
+    @property
+    def first(self) -> Prepared:
+        return self.parts[0][1]
+
+    def line_at(self, pos: int) -> tuple[Prepared, int]:
+        """The line holding character *pos* of :attr:`text`, and *pos* within that line."""
+        for offset, at in reversed(self.parts):
+            if pos >= offset:
+                return at, pos - offset
+        return self.parts[0][1], pos
+
+    def quote(self, start: int, end: int) -> str:
+        """The author's original text behind ``text[start:end]`` (across lines when needed)."""
+        pieces = []
+        for offset, at in self.parts:
+            a, b = max(start, offset), min(end, offset + len(at.text))
+            if a < b:
+                pieces.append(at.quote(a - offset, b - offset))
+        return "".join(pieces) or self.first.line.text.strip()
+
+    def is_heading(self) -> bool:
+        """A label or short title line without figures: 四、慰问费用预算 / 经费预算："""
+        text = self.text.strip()
+        if self.label and len(text) - self.label.end <= 24 and not re.search(r"[。；;]", text):
+            return not any(q.is_money for q in self.quantities)
+        return len(text) <= 20 and not re.search(r"[。；;，,]", text[:-1]) and not any(q.is_money for q in self.quantities)
+
+
+def statements(prepared: list[Prepared]) -> list[Statement]:
+    """The document's statements in reading order; table rows and blank lines stand alone."""
+    out: list[Statement] = []
+    current: list[tuple[int, Prepared]] = []
+    text = ""
+
+    def close() -> None:
+        nonlocal current, text
+        if current:
+            out.append(Statement(current, text, label_of(current[0][1].text), len(out)))
+        current, text = [], ""
+
+    for at in prepared:
+        line = at.text
+        if not line.strip() or _TAB_ROW.search(line):
+            close()
+            if line.strip():
+                out.append(Statement([(0, at)], line, None, len(out)))
+            continue
+        joins = current and _RUNS_ON.search(text) and not label_of(line)
+        if not joins:
+            close()
+        current.append((len(text), at))
+        text += line
+        if not _RUNS_ON.search(line):
+            close()
+    close()
+    return out
+
+
+def located(kind: str, severity: Severity, st: Statement, start: int, end: int, message: str, suggestion: str,
+            quote: str | None = None, **figures) -> Finding:
+    """A finding at the figure ``st.text[start:end]``: paragraph, line and character span of the original."""
+    at, pos = st.line_at(start)
+    stop = pos + (end - start)
+    origin = at.origin
+    span = None
+    if origin and pos < len(origin):
+        span = (origin[pos], origin[min(stop, len(origin)) - 1] + 1)
+    return Finding(
+        kind=kind, severity=severity, where=at.line.where, message=message,
+        quote=quote if quote is not None else st.quote(start, end), suggestion=suggestion,
+        paragraph=at.line.paragraph, line=at.line.line, span=span, **figures,
+    )

@@ -1,0 +1,58 @@
+"""Relations a text states, each recomputed in Decimal: the proofreader's arithmetic.
+
+One engine for every figure a document derives from others:
+
+* :mod:`.budget`     count × rate lines, sums of fixed amounts, totals of blocks (via :mod:`kit.ledger`)
+* :mod:`.equations`  written-out equations (600x30=18000元)
+* :mod:`.parts`      a whole and its parts, when the parts certainly partition it
+* :mod:`.shares`     占…% of a whole, at the written precision
+* :mod:`.upper`      大写 beside its figure
+* :mod:`.thresholds` 150%（即1170元） of a base
+* :mod:`.tables`     数量×单价=金额 and column totals in tables
+
+Each check speaks only when every figure of the relation was understood
+(:mod:`kit.quantities` says which are exact); what it leaves alone can be
+listed with :class:`.explain.Explain` (``kit check --explain``).
+"""
+
+from __future__ import annotations
+
+from ...findings import Finding
+from ..passage import Statement
+from .budget import budget_blocks, check_budgets
+from .equations import check_equations
+from .explain import Explain
+from .parts import check_parts
+from .shares import check_shares
+from .tables import check_tables
+from .thresholds import check_thresholds
+from .upper import check_upper
+
+
+def check_relations(statements: list[Statement], explain: Explain | None = None) -> list[Finding]:
+    """Every relation finding, one per figure (the first check to judge a figure speaks for it)."""
+    claimed: set[tuple[int, int]] = set()
+    for block in budget_blocks(statements):
+        if block.total is not None and block.total.upper is not None:
+            claimed.add((block.total.st.index, block.total.upper.start))
+    found = [
+        *check_budgets(statements, explain),
+        *check_equations(statements, explain),
+        *check_tables(statements, explain),
+        *check_parts(statements, explain),
+        *check_shares(statements, explain),
+        *check_thresholds(statements),
+        *check_upper(statements, claimed),
+    ]
+    seen: set[tuple] = set()
+    out = []
+    for f in found:
+        key = (f.paragraph, f.line, f.span)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out
+
+
+__all__ = ["Explain", "budget_blocks", "check_relations"]

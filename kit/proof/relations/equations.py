@@ -1,0 +1,85 @@
+"""Written-out equations: ``600x30=18000元``, ``1500元x120人=180000元``, ``80+80+60=220``.
+
+The left side is a chain of exact figures joined by ×, x, *, + (products
+first); the right side is the figure right after = . A result written at a
+coarser precision than the product (``1.5万``) is compared at that precision.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from ...findings import Finding
+from ...money import format_yuan
+from ...quantities import PERCENT, Quantity
+from ..passage import Statement, located
+from .explain import Explain
+
+_EQUALS = re.compile(r"[=＝]")
+_OPERATOR = re.compile(r"^[\s（）()]*(?P<op>[×xX*＊✕+＋])[\s（）()]*$")
+_TAIL = re.compile(r"^[\s（）()元人名户次个份套件桌]*$")
+
+
+def _operand(q: Quantity) -> Decimal:
+    return q.value / 100 if q.unit == PERCENT else q.value
+
+
+def _num(value: Decimal) -> str:
+    return format_yuan(value) if -value.as_tuple().exponent <= 2 else str(value.normalize())
+
+
+def check_equations(statements: list[Statement], explain: Explain | None = None) -> list[Finding]:
+    findings = []
+    for st in statements:
+        qs = st.quantities
+        for m in _EQUALS.finditer(st.text):
+            left = [q for q in qs if q.end <= m.start()]
+            right = next((q for q in qs if q.start >= m.end()), None)
+            if not left or right is None or not re.fullmatch(r"[\s（(：:]*", st.text[m.end() : right.start]):
+                continue
+            if not _TAIL.match(st.text[left[-1].end : m.start()]):
+                continue
+            terms: list[list[Quantity]] = [[left[-1]]]
+            i = len(left) - 2
+            while i >= 0:
+                gap = _OPERATOR.match(st.text[left[i].end : left[i + 1].start])
+                if not gap:
+                    break
+                if gap.group("op") in "+＋":
+                    terms.insert(0, [left[i]])
+                else:
+                    terms[0].insert(0, left[i])
+                i -= 1
+            operands = [q for t in terms for q in t]
+            if len(operands) < 2:
+                continue
+            if not all(q.exact for q in operands + [right]) or right.upper:
+                if explain is not None:
+                    explain.skip(st, "等式中有约数")
+                continue
+            computed = Decimal(0)
+            for term in terms:
+                product = Decimal(1)
+                for q in term:
+                    product *= _operand(q)
+                computed += product
+            stated = _operand(right)
+            if computed == stated or _same_at_precision(computed, right):
+                continue
+            start = operands[0].start
+            written = st.text[start : right.end]
+            findings.append(located(
+                "arithmetic", "error", st, right.start, right.end,
+                f"算式「{written}」不成立：等号左边算得 {_num(computed)}，右边写作 {_num(stated)}，相差 {_num(abs(stated - computed))}",
+                f"等号右边改为 {_num(computed)}，或核对左边的数字",
+                quote=st.quote(start, right.end).strip(),
+                stated=stated, computed=computed, difference=stated - computed,
+            ))
+    return findings
+
+
+def _same_at_precision(computed: Decimal, right: Quantity) -> bool:
+    """1.5万 for 15,000 (or 14,960), 100 for 99.99: the author wrote the result at a coarser step."""
+    step = right.resolution
+    return (computed / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step == right.value

@@ -1,0 +1,125 @@
+"""Shares: ``留守儿童17人，占全校学生116人的14.7%`` and ``全校116人，其中留守17人，占14.7%``.
+
+The part is the figure before 占; the whole is the figure of the same unit
+inside 占…%, or else the nearest figure of that unit marked as a whole
+(共/总/全/现有/有) earlier in the sentence or the one before. A share is
+compared at the decimals written: rounding half-up is right, truncation
+(33/224 → 14%) is a warning that says so, anything else an error.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_DOWN, Decimal
+
+from ...findings import Finding
+from ...money import format_yuan, share_percent
+from ...quantities import PERCENT, Quantity
+from ..passage import Statement, located
+from .explain import Explain
+
+_SHARE = re.compile(r"(?<!占)占(?!地|用|有|据|领|比例)")
+_SENTENCE = re.compile(r"[^。；;！!？?]+[。；;！!？?]?")
+WHOLE_MARK = re.compile(r"(?:共|总|合计|全|现有|有|计|达)[^，,。；;]{0,12}$")
+
+
+def _num(value: Decimal) -> str:
+    return format_yuan(value) if -value.as_tuple().exponent <= 2 else str(value)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+
+
+def check_shares(statements: list[Statement], explain: Explain | None = None) -> list[Finding]:
+    findings = []
+    for k, st in enumerate(statements):
+        qs = st.quantities
+        sentences = _sentences(st.text)
+        for m in _SHARE.finditer(st.text):
+            s_start = max((a for a, b in sentences if a <= m.start()), default=0)
+            clause_end = re.compile(r"[，,。；;]").search(st.text, m.end())
+            limit = clause_end.start() if clause_end else len(st.text)
+            pct = next((q for q in qs if m.end() <= q.start < limit and q.unit == PERCENT), None)
+            if pct is None:
+                continue
+            parts = [q for q in qs if s_start <= q.start and q.end <= m.start() and q.unit and q.unit != PERCENT]
+            if not parts:
+                continue
+            part = parts[-1]
+            inside = [q for q in qs if m.end() <= q.start < pct.start and q.unit == part.unit]
+            if _depth(st.text, part.start) > _depth(st.text, m.start()):
+                continue  # （其中24人），占…: the bracketed figure is not what the share is of
+            noun = _noun(st.text[m.end() : pct.start])
+            whole = inside[-1] if inside else _earlier_whole(st, statements[k - 1] if k else None, part, s_start, sentences, noun)
+            if whole is None:
+                if explain is not None:
+                    explain.skip(st, f"占比「{pct.text}」找不到对应的总数")
+                continue
+            if not (part.exact and whole.exact and pct.exact) or whole.value == 0 or part.value > whole.value:
+                continue  # a share above 100 % means the figures were paired wrongly: say nothing
+            finding = _judge(st, part, whole, pct)
+            if finding:
+                findings.append(finding)
+    return findings
+
+
+def _depth(text: str, pos: int) -> int:
+    return sum(1 for c in text[:pos] if c in "（(") - sum(1 for c in text[:pos] if c in "）)")
+
+
+def _noun(phrase: str) -> str:
+    """占留守儿童总数的 → 留守儿童; 占全校学生的 → 学生; 占 → ''."""
+    return re.sub(r"^(?:全校|全县|全镇|全市|全区|全体|全部|本校|该校)|(?:总数|总人数|人数|总量|总额|总计|的|之|比例|比重|约|达|为)", "", phrase).strip()
+
+
+def _earlier_whole(st: Statement, before: Statement | None, part: Quantity, s_start: int, sentences, noun: str) -> Quantity | None:
+    """The whole the share is of: a figure of the part's unit marked 共/总/全… just before.
+
+    When the share names its whole (占留守儿童总数的…), the figure must be the one written after that name.
+    """
+    prev_start = max((a for a, b in sentences if b <= s_start), default=0)
+
+    def named(text: str, q: Quantity) -> bool:
+        """The figure is written right after the share's noun, as a word of its own (not 中小学生 for 小学生)."""
+        label = text[max(0, q.start - 12) : q.start]
+        at = label.rfind(noun)
+        if at < 0 or not re.fullmatch(r"[\s共有计为是达：:]*", label[at + len(noun) :]):
+            return False
+        return at == 0 or not ("\u4e00" <= label[at - 1] <= "\u9fff") or label[at - 1] in "共有总计全为是的"
+
+    if noun:  # the first figure written after that name is the whole (小学留守儿童… come after 留守儿童12751人)
+        candidates = [q for q in st.quantities if q.start < part.start and q.unit == part.unit and named(st.text, q)]
+        return candidates[0] if candidates else None
+    # 占14.7% names no whole: only 全校116人，其中…17人，占14.7% says which one it is
+    candidates = [q for q in st.quantities if prev_start <= q.start < part.start and q.unit == part.unit
+                  and WHOLE_MARK.search(st.text[max(prev_start, q.start - 14) : q.start])
+                  and "其中" in st.text[q.end : part.start]]
+    if len(candidates) != 1:
+        return None
+    if not candidates and before is not None and prev_start == s_start == 0:
+        candidates = [q for q in before.quantities if q.unit == part.unit
+                      and WHOLE_MARK.search(before.text[max(0, q.start - 14) : q.start])][-1:]
+        return candidates[-1] if candidates else None
+    return candidates[-1] if candidates else None
+
+
+def _judge(st: Statement, part: Quantity, whole: Quantity, pct: Quantity):
+    places = pct.places
+    computed = share_percent(part.value, whole.value, places)
+    if computed == pct.value:
+        return None
+    truncated = (part.value * 100 / whole.value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)
+    formula = f"{_num(part.value)}÷{_num(whole.value)}"
+    quote = st.quote(part.start, pct.end).strip()
+    if truncated == pct.value:
+        return located(
+            "arithmetic", "warning", st, pct.start, pct.end,
+            f"占比写作 {pct.value}%，是 {formula} 截断所得；四舍五入应为 {computed}%",
+            f"改为 {computed}%", quote=quote, stated=pct.value, computed=computed, difference=pct.value - computed,
+        )
+    return located(
+        "arithmetic", "error", st, pct.start, pct.end,
+        f"占比写作 {pct.value}%，按 {formula} 计算应为 {computed}%",
+        f"改为 {computed}%", quote=quote, stated=pct.value, computed=computed, difference=pct.value - computed,
+    )

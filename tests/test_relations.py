@@ -1,0 +1,237 @@
+"""Relations a text states, one class per kind: right texts stay silent, one changed figure gives one finding.
+
+Every sentence here is written for these tests, in the shapes found in real
+school and union documents (half-width and full-width punctuation, 元/人,
+rates in the sentence before the count, totals on the next line, bracketed
+sub-counts, overlapping subgroups).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kit.proof import check_text
+from kit.proof.relations import Explain
+
+D = Decimal
+
+
+def figures(text: str) -> list:
+    return [f for f in check_text(text) if f.kind == "arithmetic"]
+
+
+def pairs(text: str) -> list[tuple[Decimal, Decimal]]:
+    return [(f.stated, f.computed) for f in figures(text)]
+
+
+class TestCountTimesRate:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "1、退休职工240人,安排慰问金150元/人,计36000元。",
+            "慰问在档困难职工30户，每户发放慰问金500元，共计1.5万元。",
+            "今年慰问标准提高到每人500元，由工会向180名困难职工逐一发放，共计9万元。",
+            "为12名优秀班主任各发放价值60元的纪念品一份，共计720元。",
+            "补助标准为每人每月300元，补助对象20人，补助3个月，共需18000元。",
+            "困难学生15名，每生补助200元，合计3000元；",
+            "购置图书500册，每册40元，共计2万元。",
+            "退休教师15人，慰问品100元，共1500元。",
+        ],
+    )
+    def test_right_lines_are_silent(self, text):
+        assert figures(text) == []
+
+    @pytest.mark.parametrize(
+        "text, stated, computed",
+        [
+            ("1、退休职工240人,安排慰问金150元/人,计3600元。", 3600, 36000),
+            ("慰问在档困难职工30户，每户发放慰问金500元，共计1.4万元。", 14000, 15000),
+            ("今年慰问标准提高到每人500元，由工会向180名困难职工逐一发放，共计8万元。", 80000, 90000),
+            ("为12名优秀班主任各发放价值60元的纪念品一份，共计700元。", 700, 720),
+            ("补助标准为每人每月300元，补助对象20人，补助3个月，共需16000元。", 16000, 18000),
+            ("困难学生15名，每生补助200元，合计2000元；", 2000, 3000),
+        ],
+    )
+    def test_one_changed_figure_gives_one_finding(self, text, stated, computed):
+        assert pairs(text) == [(stated, computed)]
+
+    def test_the_150_per_head_line_is_never_told_to_be_150(self):
+        (found,) = figures("退休职工240人,安排慰问金150元/人,计36500元")
+        assert (found.stated, found.computed) == (36500, 36000)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "每人每月补助300元，全年共计9万元。",  # how many months and people: not stated
+            "慰问对象约30人，每人500元，共计1.5万元。",  # approximate count
+            "每人慰问金不少于300元，共计1万余元。",  # approximate amounts
+            "去年慰问支出5000元，今年预算共8000元。",  # two years, not parts
+            "困难职工12人，慰问品100元，另发放慰问金，共2000元。",  # cannot be read either way
+        ],
+    )
+    def test_what_cannot_be_read_is_left_alone(self, text):
+        assert figures(text) == []
+
+    @settings(max_examples=60, deadline=None)
+    @given(count=st.integers(1, 400), rate=st.integers(1, 2000), slip=st.integers(1, 999), form=st.integers(0, 2))
+    def test_generated_pairs(self, count, rate, slip, form):
+        shapes = [
+            "{c}人，每人慰问金{r}元，共{t}元。",
+            "慰问困难职工{c}户，安排慰问金{r}元/户，计{t}元。",
+            "标准为每人{r}元，共慰问{c}名退休教师，合计{t}元。",
+        ]
+        right = shapes[form].format(c=count, r=rate, t=count * rate)
+        assert figures(right) == []
+        wrong = shapes[form].format(c=count, r=rate, t=count * rate + slip)
+        assert pairs(wrong) == [(count * rate + slip, count * rate)]
+
+
+class TestItemsAndTotals:
+    WORKED = (
+        "四、慰问费用预算\n"
+        "1、退休教师15人，每人慰问品100元，共1500元；\n"
+        "2、困难职工3人，每人慰问金100元、慰问品50元，共450元；\n"
+        "3、生重大病教师2人，每人慰问金400元、慰问品50元，共900元；\n"
+        "4、困难退休教师1人，每人慰问金200元、慰问品50元，共250元；\n"
+        "5、参加慰问人员伙食费补助80元;车辆燃油费补助80元;香烟60元,\n"
+        "共180元。\n"
+        "五项总计:慰问经费总支3280元。"
+    )
+
+    def test_the_line_and_the_total_of_the_worked_budget(self):
+        line, total = figures(self.WORKED)
+        assert (line.stated, line.computed, line.corrected_total) == (180, 220, 3320)
+        assert (total.stated, total.computed) == (3280, 3320)
+        assert line.paragraph == 7 and line.span == (1, 5)  # 「180元」 in 「共180元。」, the line after the comma
+
+    def test_the_right_budget_is_silent(self):
+        assert figures(self.WORKED.replace("共180元", "共220元").replace("3280", "3320")) == []
+
+    def test_a_line_with_its_own_total_closes_nothing_above(self):
+        text = "二、活动经费\n1、奖品费用500元；\n2、午餐40人，每人45元，午餐费用合计1800元；\n3、交通费600元。\n合计：2900元。"
+        assert figures(text) == []
+        assert pairs(text.replace("2900", "2800")) == [(2800, 2900)]
+
+    def test_a_total_with_a_line_not_understood_is_not_checked(self):
+        text = "1、奖品约500元；\n2、交通费600元。\n合计：1000元。"
+        explain = Explain()
+        assert [f for f in check_text(text, explain=explain) if f.kind == "arithmetic"] == []
+        assert any("未能读懂" in s.reason for s in explain.skipped)
+
+    def test_a_lead_total_with_its_lines_below(self):
+        text = "活动经费共计2600元，具体如下：\n1、场地布置800元；\n2、奖品1200元；\n3、茶水600元。"
+        assert figures(text) == []
+        assert pairs(text.replace("2600", "2700")) == [(2700, 2600)]
+
+    def test_breakdown_of_a_total_is_not_a_line(self):
+        text = "本次经费共计2.5万元，其中工会经费1.5万元、单位捐助1万元。\n1.困难职工10户，每户1000元，共计1万元；\n2.慰问品1.5万元。\n两项合计：2.5万元。"
+        assert figures(text) == []
+
+    @settings(max_examples=40, deadline=None)
+    @given(amounts=st.lists(st.integers(10, 5000), min_size=2, max_size=6), slip=st.integers(1, 500))
+    def test_generated_item_totals(self, amounts, slip):
+        lines = "\n".join(f"{i + 1}、第{i + 1}项费用{a}元；" for i, a in enumerate(amounts))
+        right = f"三、经费预算\n{lines}\n合计：{sum(amounts)}元。"
+        assert figures(right) == []
+        assert pairs(right.replace(f"合计：{sum(amounts)}元", f"合计：{sum(amounts) + slip}元")) == [(sum(amounts) + slip, sum(amounts))]
+
+
+class TestEquations:
+    @pytest.mark.parametrize("text", ["共600x30=18000元", "标准1500元x120人=180000元", "80×12人=960(元)", "伙食费80+80+60=220元", "5*8+3*10=70"])
+    def test_right_equations_are_silent(self, text):
+        assert figures(text) == []
+
+    @pytest.mark.parametrize(
+        "text, stated, computed",
+        [("共600x30=1800元", 1800, 18000), ("标准1500元x120人=18000元", 18000, 180000), ("80×12人=900(元)", 900, 960),
+         ("伙食费80+80+60=180元", 180, 220)],
+    )
+    def test_wrong_equations(self, text, stated, computed):
+        assert pairs(text) == [(stated, computed)]
+
+    @settings(max_examples=60, deadline=None)
+    @given(a=st.integers(1, 9999), b=st.integers(1, 999), slip=st.integers(1, 99), op=st.sampled_from(["x", "×", "*", "+"]))
+    def test_generated_equations(self, a, b, slip, op):
+        result = a + b if op == "+" else a * b
+        assert figures(f"费用{a}{op}{b}={result}元") == []
+        assert pairs(f"费用{a}{op}{b}={result + slip}元") == [(result + slip, result)]
+
+    def test_dimensions_and_quantity_markers_are_not_products(self):
+        assert figures("展板规格72*72厘米，投影仪×1，共计3500元。") == []
+
+
+class TestWholesAndParts:
+    def test_bracketed_counts_are_nested_not_parts(self):
+        text = "本次共有36名学生获奖，其中甲校20人（女生9人），乙校10人（3人），丙校6人（2人）。"
+        assert figures(text) == []
+        assert pairs(text.replace("共有36名", "共有38名")) == [(38, 36)]
+
+    def test_overlapping_subgroups_are_not_a_partition(self):
+        assert figures("全校教职工50人，其中党员21人，女教师32人，高级教师12人。") == []
+
+    def test_complementary_groups_are(self):
+        assert figures("全校学生116人，其中男生62人、女生54人。") == []
+        assert pairs("全校学生116人，其中男生60人、女生54人。") == [(116, 114)]
+
+    def test_a_colon_list_after_the_whole(self):
+        assert figures("慰问对象共21人：退休教师15人、困难职工4人、生病教师2人。") == []
+        assert pairs("慰问对象共22人：退休教师15人、困难职工4人、生病教师2人。") == [(22, 21)]
+
+
+class TestShares:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "留守儿童17人，占全校学生116人的14.7%。",
+            "全校有学生116人。其中留守儿童17人，占14.7%。",
+            "全校共有教职工50人，女教师32人，占教职工总数的64%。",
+            "学校占地面积12000平方米，入会率达到95%以上。",
+        ],
+    )
+    def test_right_shares_are_silent(self, text):
+        assert figures(text) == []
+
+    def test_a_wrong_share(self):
+        assert pairs("留守儿童17人，占全校学生116人的16.7%。") == [(D("16.7"), D("14.7"))]
+        assert pairs("全校有学生116人。其中留守儿童17人，占15.7%。") == [(D("15.7"), D("14.7"))]
+
+    def test_a_truncated_share_is_a_warning_that_says_so(self):
+        (found,) = figures("参加人数33人，占全体会员224人的14%。")  # 14.73 → 15 when rounded
+        assert found.severity == "warning" and "截断" in found.message and found.computed == 15
+
+    @settings(max_examples=60, deadline=None)
+    @given(whole=st.integers(20, 3000), data=st.data())
+    def test_generated_shares(self, whole, data):
+        part = data.draw(st.integers(1, whole - 1))
+        from kit.money import share_percent
+
+        right = share_percent(D(part), D(whole), 1)
+        assert figures(f"其中{part}人，占全校{whole}人的{right}%。") == []
+        wrong = right + D("2.0")
+        assert pairs(f"其中{part}人，占全校{whole}人的{wrong}%。") == [(wrong, right)]
+
+
+class TestUpper:
+    def test_upper_beside_its_figure(self):
+        assert figures("申请补助3320元（大写：叁仟叁佰贰拾元整）。") == []
+        (found,) = figures("申请补助3320元（大写：叁仟贰佰捌拾元整）。")
+        assert (found.stated, found.computed) == (3280, 3320) and "叁仟叁佰贰拾元整" in found.suggestion
+
+
+class TestTables:
+    HEADER = "序号\t项目\t数量\t单价（元）\t金额（元）"
+
+    def test_row_products_and_column_totals(self):
+        rows = [self.HEADER, "1\t奖品\t20\t15\t300", "2\t证书\t40\t5\t200", "合计\t\t60\t\t500"]
+        assert figures("\n".join(rows)) == []
+        wrong = [self.HEADER, "1\t奖品\t20\t15\t320", "2\t证书\t40\t5\t200", "合计\t\t60\t\t520"]
+        (row, total) = figures("\n".join(wrong))
+        assert (row.stated, row.computed) == (320, 300) and (total.stated, total.computed) == (520, 500)
+
+    def test_markdown_tables_and_unit_price_columns_are_not_summed(self):
+        text = "| 项目 | 人数 | 标准（元/人） | 金额 |\n|---|---|---|---|\n| 午餐 | 40 | 45 | 1800 |\n| 晚餐 | 40 | 50 | 2000 |\n| 合计 | 80 | 95 | 3800 |"
+        assert figures(text) == []
