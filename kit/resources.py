@@ -2,8 +2,8 @@
 
 Both live in the repository's ``templates/`` folder, where
 ``templates/docx/official.docx`` is generated (scripts/make_template.py) and
-checked. pyproject.toml installs that folder as the package ``kit.templates``
-(``package-dir`` maps it; ``templates/__init__.py`` makes it a regular
+checked. setup.py installs that folder as the package ``kit.templates``
+(``package_dir`` maps it; ``templates/__init__.py`` makes it a regular
 package), so the same importlib.resources lookup finds it in a checkout
 installed in editable mode (the editable finder maps ``kit.templates`` to
 ``templates/``) and in an installed wheel (``site-packages/kit/templates/``).

@@ -1,4 +1,4 @@
-"""This folder is installed as the package ``kit.templates`` (see pyproject.toml).
+"""This folder is installed as the package ``kit.templates`` (see setup.py).
 
 It holds the reference DOCX (``docx/official.docx``) and the built-in template
 packs (``packs/*``); :mod:`kit.resources` finds them with importlib.resources,
