@@ -33,11 +33,11 @@ sys.path.insert(0, str(ROOT))
 from kit import structure  # noqa: E402
 from kit.drafts import load_draft  # noqa: E402
 from kit.render import docx_bytes  # noqa: E402
-from kit.render.template import PROJECT_TEMPLATE  # noqa: E402
+from kit.resources import resources  # noqa: E402
 
 
 def make_docxtpl_template(folder: Path) -> Path:
-    doc = docx.Document(str(PROJECT_TEMPLATE))
+    doc = docx.Document(str(resources().template))
     doc.add_paragraph("{{ title }}", style="Title")
     doc.add_paragraph("")
     doc.add_paragraph("{{ recipient }}", style="Salutation")

@@ -13,7 +13,7 @@ import secrets
 import sys
 from pathlib import Path
 
-from .widgets.session import PROJECT_ROOT
+from .widgets.session import PROJECT_ROOT, drafts_dir
 
 HOST = "127.0.0.1"
 NOTEBOOKS = ("consolation_budget.ipynb", "draft_plan.ipynb", "summary.ipynb")
@@ -46,8 +46,7 @@ def voila_argv(port: int, root: Path = PROJECT_ROOT) -> list[str]:
 
 def _environment() -> None:
     os.environ.setdefault("KIT_SERVE_ROOT", str(PROJECT_ROOT))
-    drafts = Path(os.environ.get("KIT_DRAFTS_DIR") or PROJECT_ROOT / "drafts")
-    drafts.mkdir(parents=True, exist_ok=True)
+    drafts_dir().mkdir(parents=True, exist_ok=True)
 
 
 def run_voila(port: int) -> int:
@@ -96,10 +95,13 @@ def run_lab(port: int) -> int:
 
 
 def cli_app(args: argparse.Namespace) -> int:
-    """Serve the notebooks (``kit app [--port N] [--lab]``) until Ctrl+C."""
-    _environment()
+    """Serve the notebooks (``kit app [--port N] [--lab]``) until Ctrl+C.
+
+    The notebooks are not part of the wheel: the app runs from a checkout."""
     missing = [n for n in NOTEBOOKS if not (PROJECT_ROOT / "notebooks" / n).is_file()]
     if missing:
-        print(f"错误：找不到笔记本 {'、'.join(missing)}（应在 {PROJECT_ROOT / 'notebooks'}）", file=sys.stderr)
+        print(f"错误：找不到笔记本 {'、'.join(missing)}（应在 {PROJECT_ROOT / 'notebooks'}）。"
+              "应用需在项目仓库中运行：请在仓库里执行 ./dev app", file=sys.stderr)
         return 2
+    _environment()
     return run_lab(args.port) if args.lab else run_voila(args.port)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kit.cli import display_width, main, pad
-from kit.doctypes import PROJECT_PACKS
+from kit.resources import resources
 from kit.drafts import load_draft
 
 from bad_drafts import BAD_FIELDS, BAD_FILES, GOOD_TEXT, SAMPLES
@@ -213,7 +213,7 @@ def test_new_without_pack_writes_a_valid_starting_draft(tmp_path, capsys, type_n
 @pytest.mark.parametrize(("pack", "type_name"), sorted(PACKS.items()))
 def test_new_with_each_pack_writes_a_valid_draft(tmp_path, pack, type_name):
     out = tmp_path / "new.yaml"
-    run = kit("new", type_name, "--pack", str(PROJECT_PACKS / pack), "-o", str(out))
+    run = kit("new", type_name, "--pack", str(resources().packs / pack), "-o", str(out))
     assert run.returncode == 0, run.stderr
     draft = load_draft(out)
     assert (draft.type, draft.pack) == (type_name, pack)

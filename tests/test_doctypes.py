@@ -6,9 +6,10 @@ from pathlib import Path
 import pytest
 
 import kit.doctypes as doctypes
-from kit.doctypes import DOCTYPE_GROUP, PACK_GROUP, PROJECT_PACKS, PackError, get_type, load_pack, registry, starting_data
+from kit.doctypes import DOCTYPE_GROUP, PACK_GROUP, PackError, get_type, load_pack, registry, starting_data
 from kit.drafts import load_draft, validate_data
 from kit.findings import run_checks
+from kit.resources import resources
 
 BUILTIN = ["consolation", "notice", "plan", "summary"]
 PACKS = {
@@ -60,7 +61,7 @@ def test_project_packs_are_found():
     packs = registry().packs
     assert {name: pack.type for name, pack in packs.items()} == PACKS
     for pack in packs.values():
-        assert pack.folder.parent == PROJECT_PACKS
+        assert pack.folder.parent == resources().packs
         assert pack.draft_file.is_file()
         assert pack.label and pack.description
 
@@ -122,7 +123,7 @@ def test_a_folder_without_manifest_is_not_a_pack(tmp_path):
 def test_broken_packs_on_the_pack_path_are_reported_and_the_others_load(monkeypatch, fresh_registry, tmp_path):
     _write_pack(tmp_path / "broken", "name: broken\ntype: plan\n")
     _write_pack(tmp_path / "alien", "name: alien\ntype: letter\ndraft: d.yaml\n", "d.yaml", "x: 1\n")
-    good = (PROJECT_PACKS / "term_summary" / "draft.yaml").read_text(encoding="utf-8")
+    good = (resources().packs / "term_summary" / "draft.yaml").read_text(encoding="utf-8")
     _write_pack(tmp_path / "mine", "name: my_summary\nlabel: 我的总结\ntype: summary\ndraft: d.yaml\n", "d.yaml", good)
     monkeypatch.setenv("KIT_PACK_PATH", str(tmp_path))
     reg = fresh_registry()
@@ -170,6 +171,6 @@ def test_consolation_pack_carries_the_policy_minimums():
 
 
 def test_hardship_notice_pack_states_the_thresholds_and_the_deadline():
-    text = (PROJECT_PACKS / "hardship_notice" / "draft.yaml").read_text(encoding="utf-8")
+    text = (resources().packs / "hardship_notice" / "draft.yaml").read_text(encoding="utf-8")
     for fragment in ("150%", "200%", "300%", "12月30日17:30"):
         assert fragment in text

@@ -17,7 +17,7 @@ from kit.docx_xml import qn, texts
 from kit.drafts import load_draft, validate_data, DraftError
 from kit.errors import InputError
 from kit.render import docx_bytes, render_docx
-from kit.render.template import PROJECT_TEMPLATE
+from kit.resources import resources
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "sample_data").glob("*.yaml"))
@@ -178,7 +178,7 @@ def test_colophon_has_a_last_section_of_its_own_with_blank_footers(rendered):
 
 
 def test_package_is_a_valid_zip_of_the_template_parts():
-    template = zipfile.ZipFile(PROJECT_TEMPLATE)
+    template = zipfile.ZipFile(resources().template)
     for colophon in (False, True):
         data = docx_bytes(load_draft(CONSOLATION), colophon=colophon)
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -246,7 +246,9 @@ def test_committed_template_equals_a_fresh_build():
     itself is byte-deterministic, which the second assertion checks."""
     module = _make_template_module()
     fresh = module.build()
-    committed = zipfile.ZipFile(PROJECT_TEMPLATE)
+    # The kit reads the very file the script writes and this test checks.
+    assert resources().template.samefile(module.OUTPUT)
+    committed = zipfile.ZipFile(module.OUTPUT)
     rebuilt = zipfile.ZipFile(io.BytesIO(fresh))
     assert committed.namelist() == rebuilt.namelist()
     for name in committed.namelist():
@@ -255,7 +257,7 @@ def test_committed_template_equals_a_fresh_build():
 
 
 def test_a_restyled_template_is_honoured(tmp_path):
-    t = docx.Document(str(PROJECT_TEMPLATE))
+    t = docx.Document(str(resources().template))
     t.styles["Title"].element.find(qn("w:rPr")).find(qn("w:rFonts")).set(qn("w:eastAsia"), "华文中宋")
     path = tmp_path / "school.docx"
     t.save(str(path))

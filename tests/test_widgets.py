@@ -312,6 +312,19 @@ def test_download_link_is_relative_to_the_voila_page(tmp_path, monkeypatch):
     assert kw.download_href(Path("/elsewhere/x.docx")) is None
 
 
+def test_drafts_folder_defaults_to_the_checkout(monkeypatch, tmp_path):
+    import kit.widgets.session as session
+
+    monkeypatch.delenv("KIT_DRAFTS_DIR", raising=False)
+    root = Path(__file__).resolve().parents[1]
+    assert session.IN_CHECKOUT and kw.drafts_dir() == root / "drafts"
+    monkeypatch.setattr(session, "IN_CHECKOUT", False)  # installed from a wheel: the current folder
+    monkeypatch.chdir(tmp_path)
+    assert kw.drafts_dir() == tmp_path.resolve() / "drafts"
+    monkeypatch.setenv("KIT_DRAFTS_DIR", str(tmp_path / "mine"))
+    assert kw.drafts_dir() == tmp_path.resolve() / "mine"
+
+
 # -- plain functions -------------------------------------------------------------------
 
 

@@ -7,7 +7,8 @@ reported in :attr:`Registry.failures` and the others still load.
 
 A template pack is a folder with a ``pack.yaml`` manifest naming its document
 type, its starting draft (default section texts) and optionally its DOCX
-template. Packs are found in the project's ``templates/packs``, in folders
+template. Packs are found in the built-in ``templates/packs`` (installed as
+``kit.templates``, see :mod:`kit.resources`), in folders
 listed in ``KIT_PACK_PATH`` and under entry-point group ``fangan_kit.packs``
 (each returning a folder path).
 """
@@ -23,10 +24,10 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..findings import Finding
+from ..resources import resources
 
 DOCTYPE_GROUP = "fangan_kit.doctypes"
 PACK_GROUP = "fangan_kit.packs"
-PROJECT_PACKS = Path(__file__).resolve().parents[2] / "templates" / "packs"
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,7 @@ def load_pack(folder: str | os.PathLike) -> Pack:
 
 def _pack_folders() -> list[Path]:
     folders: list[Path] = []
-    roots = [PROJECT_PACKS] + [Path(p) for p in os.environ.get("KIT_PACK_PATH", "").split(os.pathsep) if p]
+    roots = [resources().packs] + [Path(p) for p in os.environ.get("KIT_PACK_PATH", "").split(os.pathsep) if p]
     for root in roots:
         if root.is_dir():
             folders.extend(sorted(p for p in root.iterdir() if (p / "pack.yaml").is_file()))

@@ -30,8 +30,8 @@ from lxml import etree
 
 from .. import docx_xml as x
 from ..errors import InputError
+from ..resources import resources
 
-PROJECT_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "docx" / "official.docx"
 DOCUMENT_PART = "word/document.xml"
 SETTINGS_PART = "word/settings.xml"
 STYLES_PART = "word/styles.xml"
@@ -267,8 +267,8 @@ def _load(path: str, mtime_ns: int, size: int) -> Template:
 
 
 def load_template(path: str | os.PathLike | None = None) -> Template:
-    """The template at *path* (default: the project's official.docx), cached."""
-    p = Path(path) if path is not None else PROJECT_TEMPLATE
+    """The template at *path* (default: the built-in official.docx), cached."""
+    p = Path(path) if path is not None else resources().template
     try:
         st = p.stat()
     except OSError:

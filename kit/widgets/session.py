@@ -21,7 +21,12 @@ from ..doctypes import checks_for
 from ..drafts import DraftError, Problem, draft_data, load_draft, save_data, validate_data
 from ..findings import Finding, run_checks
 
+# The app's notebooks and the sample drafts are not installed with the wheel
+# (the kit's own files are, see kit.resources): `kit app` and the samples are
+# served from a checkout with the kit installed in editable mode. Installed
+# from a wheel, PROJECT_ROOT is site-packages and IN_CHECKOUT is False.
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+IN_CHECKOUT = (PROJECT_ROOT / "pyproject.toml").is_file() and (PROJECT_ROOT / "notebooks").is_dir()
 SAMPLES = PROJECT_ROOT / "sample_data"
 
 PathT = tuple[str | int, ...]
@@ -67,8 +72,12 @@ def set_in(data: Any, path: PathT, value: Any) -> None:
 
 
 def drafts_dir() -> Path:
-    """The working folder for drafts: ``$KIT_DRAFTS_DIR`` or ``drafts/`` at the project root."""
-    return Path(os.environ.get("KIT_DRAFTS_DIR") or PROJECT_ROOT / "drafts").resolve()
+    """The working folder for drafts: ``$KIT_DRAFTS_DIR``, else ``drafts/`` at the project root
+    (in a checkout) or in the current folder (an installed kit never writes into site-packages)."""
+    env = os.environ.get("KIT_DRAFTS_DIR")
+    if env:
+        return Path(env).resolve()
+    return ((PROJECT_ROOT if IN_CHECKOUT else Path.cwd()) / "drafts").resolve()
 
 
 def output_dir() -> Path:
