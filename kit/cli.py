@@ -50,8 +50,13 @@ def cmd_check(args: argparse.Namespace) -> int:
         findings = draft_findings(args.file)
     else:
         from .proof import check_document  # documents: .docx, .txt, .md
+        from .proof.relations import Explain
 
-        findings = check_document(path)
+        explain = Explain() if args.explain else None
+        findings = check_document(path, explain)
+        if explain is not None:
+            print("== 未核对的内容（读不准的数字一律不下结论）==", file=sys.stderr)
+            print(explain.format(), file=sys.stderr)
     return _print_findings(findings, args.json)
 
 
@@ -153,6 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="检查草稿或文档（.yaml、.docx、.txt、.md）")
     p.add_argument("file")
     p.add_argument("--json", action="store_true", help="以 JSON 输出检查结果")
+    p.add_argument("--explain", action="store_true", help="同时列出因数字读不准而没有核对的地方及原因")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("ledger", help="重新计算经费预算")

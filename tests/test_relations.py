@@ -235,3 +235,13 @@ class TestTables:
     def test_markdown_tables_and_unit_price_columns_are_not_summed(self):
         text = "| 项目 | 人数 | 标准（元/人） | 金额 |\n|---|---|---|---|\n| 午餐 | 40 | 45 | 1800 |\n| 晚餐 | 40 | 50 | 2000 |\n| 合计 | 80 | 95 | 3800 |"
         assert figures(text) == []
+
+
+def test_kit_check_explain_lists_what_it_left_alone(tmp_path, capsys):
+    from kit.cli import main
+
+    doc = tmp_path / "预算.txt"
+    doc.write_text("1、奖品约500元；\n2、交通费600元。\n合计：1000元。\n", encoding="utf-8")
+    assert main(["check", str(doc), "--explain"]) == 0
+    err = capsys.readouterr().err
+    assert "未能读懂" in err and "约数" in err

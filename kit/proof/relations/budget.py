@@ -137,6 +137,8 @@ def segments(st: Statement) -> list[Line | Total | Unsure]:
             q = rest[0]
             out.append(Line(st, floor, q, _name(st.text[floor : q.start]) or "其他费用", "fixed", None, "人",
                             [(_component_name(st.text[floor : q.start]), q.value)], False))
+        elif len(rest) == 1 and not rest[0].exact:
+            out.append(Unsure(st, f"「{rest[0].text}」是约数"))
         else:
             out.append(Unsure(st, "金额不止一个，又没有写明小计或合计"))
     return out
