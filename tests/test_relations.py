@@ -245,3 +245,90 @@ def test_kit_check_explain_lists_what_it_left_alone(tmp_path, capsys):
     assert main(["check", str(doc), "--explain"]) == 0
     err = capsys.readouterr().err
     assert "未能读懂" in err and "约数" in err
+
+
+class TestPatternsFromRealPages:
+    """Shapes seen on real pages, each in sentences written for this test."""
+
+    def test_a_partition_in_brackets_right_after_the_whole(self):
+        assert figures("住校学生1230人(小学410人,中学820人),宿舍面积5600(小学1600、中学4000)。") == []
+        assert pairs("住校学生1230人(小学410人,中学830人)。") == [(1230, 1240)]
+        assert pairs("尚缺宿舍面积900(小学缺300,中学缺500)。") == [(900, 800)]
+
+    def test_a_list_closed_by_other_is_complete(self):
+        assert figures("基地面积120亩(小学50亩、中学70亩)其中,划拨80亩,租赁15亩,其他25亩。") == []
+        assert pairs("基地面积120亩,其中,划拨80亩,租赁15亩,其他24亩。") == [(120, 119)]
+
+    def test_an_enumeration_after_qizhong_colon(self):
+        text = "新建操场5200平方米。其中:新建跑道1条,面积3600平方米;新建篮球场2个,面积1000平方米;新建器械区1处,面积600平方米。"
+        assert figures(text) == []
+        assert pairs(text.replace("5200", "5300")) == [(5300, 5200)]
+
+    def test_a_whole_followed_by_boys_and_girls(self):
+        assert figures("在校学生88名,男46名,女42名,适龄儿童60名,已入学58名。") == []
+        assert pairs("在校学生88名,男46名,女40名,适龄儿童60名。") == [(88, 86)]
+
+    def test_money_spent_on_listed_things_is_a_warning(self):
+        (found,) = figures("文体经费12.5万元,用于运动会5万元,合唱比赛6万元,读书活动等1万元;下一年另行安排。")
+        assert found.severity == "warning" and (found.stated, found.computed) == (125000, 120000)
+
+    def test_a_heading_that_states_the_total_of_its_lines(self):
+        text = "八、经费预算3200元(以实际支出为准)\n1、车费700元;\n2、慰问用品2500元。\n九、其他"
+        assert figures(text) == []
+        assert pairs(text.replace("车费700", "车费900")) == [(3200, 3400)]
+
+    def test_an_upper_amount_written_without_yuan(self):
+        assert figures("小写5370元,大写(伍仟叁佰柒拾)。") == []
+        (found,) = figures("小写5730元,大写(伍仟叁佰柒拾)。")
+        assert {found.stated, found.computed} == {5370, 5730}
+
+    def test_shares_of_the_group_named_just_before(self):
+        text = "60名代表中,教师代表42人,占70%,女代表27人,占45%。"
+        assert figures(text) == []
+        assert pairs(text.replace("占45%", "占54%")) == [(54, 45)]
+
+    def test_a_share_of_a_whole_named_elsewhere_is_left_alone(self):
+        assert figures("全县有中小学生50000人,留守儿童8000人,其中女生3600人,占留守儿童总数的45%。") == []
+
+    def test_an_equation_whose_operands_are_named(self):
+        assert pairs("实际支出:水果40元+文具120.5元+糖果30元=191.5元") == [(Decimal("191.5"), Decimal("190.5"))]
+
+
+class TestNumberingOnRealPages:
+    def kinds(self, text):
+        return [f for f in check_text(text) if f.kind == "numbering"]
+
+    def test_two_texts_on_one_page(self):
+        text = "学校春节慰问方案1\n一、目的\n二、对象\n三、标准\n学校春节慰问方案2\n一、目的\n二、对象"
+        assert self.kinds(text) == []
+
+    def test_pian_markers_restart_the_count(self):
+        assert self.kinds("篇一\n一、目的\n二、安排\n三、要求\n篇二\n一、目的\n二、要求") == []
+
+    def test_a_list_restarts_under_a_new_heading(self):
+        assert self.kinds("一、时间\n1、上午报到\n2、下午开会\n二、要求\n1、准时\n2、着装整齐\n3、关闭手机") == []
+
+    def test_a_heading_run_into_the_line_before(self):
+        assert self.kinds("一、目的\n为了关心退休教师。二、慰问对象\n退休教师15人。\n三、时间") == []
+
+    def test_item_labels_followed_by_digits(self):
+        assert self.kinds("一、安排\n1、2015年4月1日前报名\n2、8点半集合\n3、13:30出发") == []
+
+    def test_a_label_that_lost_its_dot(self):
+        assert self.kinds("一、要求\n1.按时到场\n2.注意安全\n3大家结伴而行\n4.保持整洁") == []
+
+    def test_an_excerpt_that_starts_mid_document(self):
+        assert self.kinds("（三）做好宣传\n（四）加强检查\n五、工作要求\n六、其他") == []
+
+    def test_a_lost_parent_heading_is_named_never_a_renumbering_of_the_restart(self):
+        text = "一、目标\n（一）甲\n（二）乙\n（一）丙\n（二）丁\n三、要求"
+        (found,) = self.kinds(text)
+        assert found.quote.startswith("三、") and "二、" in found.message and "漏写了上级标题" in found.message
+
+    def test_skips_duplicates_and_swaps(self):
+        assert [f.quote[:2] for f in self.kinds("一、甲\n二、乙\n三、丙\n三、丁\n五、戊")] == ["三、", "五、"]
+        (swap,) = self.kinds("一、活动\n1、签到\n2、致辞\n4、颁奖\n3、合影\n5、散会")
+        assert swap.quote.startswith("3、") and "顺序颠倒" in swap.message
+
+    def test_grades_are_not_labels(self):
+        assert self.kinds("一、对象\n三、四年级学生20人参加。\n二、时间") == []

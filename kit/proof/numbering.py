@@ -165,7 +165,14 @@ def _later_numbers(events: list[tuple[int, Label | None]], k: int, level: int) -
 def _written_between(texts: list[str], a: int, b: int, label: Label, before: int, n: int) -> bool:
     """Every missing label is written somewhere between the two lines (run into some sentence)."""
     between = "\n".join(texts[a : b + 1])
-    return all(label.renumbered(k).strip() in between for k in range(before + 1, n))
+
+    def written(k: int) -> bool:
+        if label.renumbered(k).strip() in between:
+            return True  # run into a sentence
+        bare = str(k) if label.level >= 3 else chinese_int(k)  # 3大家按时到场: the label lost its dot
+        return any(re.match(rf"[\s\u3000]*{bare}(?=[\u4e00-\u9fff])", t) for t in texts[a + 1 : b])
+
+    return all(written(k) for k in range(before + 1, n))
 
 
 def _skip_text(label: Label, before: int, n: int, restart_at: int | None, prepared: list[Prepared]) -> str:

@@ -132,6 +132,13 @@ def segments(st: Statement) -> list[Line | Total | Unsure]:
         if isinstance(part, Total) and _BREAKDOWN.match(st.text, floor):
             return out  # 经费共计2.5万元，其中…1.5万元、…0.8万元: the parts are the total's, not lines
     rest = [p for p in money if p.start >= floor and not p.upper]
+    if rest and st.label and floor == 0 and len(rest) == 1 and rest[0].exact and not rest[0].is_rate:
+        prefix = _LABEL.sub("", st.text[: rest[0].start])
+        if not _GENERIC.sub("", prefix).strip() and re.search(r"预算|经费|费用|资金", prefix):
+            # 十一、经费预算4500元（以实际支出为准）: a heading stating the total of the lines under it
+            q = rest[0]
+            out.append(Total(st, 0, q, "预算", None, None, None, True))
+            return out
     if rest:
         if len(rest) == 1 and rest[0].exact and not rest[0].is_rate:
             q = rest[0]

@@ -17,7 +17,7 @@ from ..passage import Statement, located
 from .explain import Explain
 
 _EQUALS = re.compile(r"[=＝]")
-_OPERATOR = re.compile(r"^[\s（）()]*(?P<op>[×xX*＊✕+＋])[\s（）()]*$")
+_OPERATOR = re.compile(r"^[\s（）()]*(?P<op>[×xX*＊✕+＋])[\s（）()]*(?:[\u4e00-\u9fff]{1,6}[：:]?\s*)?$")  # +文具139.5元
 _TAIL = re.compile(r"^[\s（）()元人名户次个份套件桌]*$")
 
 

@@ -3,9 +3,14 @@
 Checked only when the parts are certainly a partition of the whole:
 
 * listed after 分别为/分别是, or after a colon right behind the whole;
-* after 其中, when the parts name complementary groups (男/女, 在职/退休) or
-  groups of one kind (甲校/乙校/丙校, 阅览室/活动室, 一年级/二年级).
+* an enumeration after 其中： whose ；-separated items each hold one figure
+  (``运动场7332平方米。其中：跑道…5394平方米；篮球场…1216平方米；…``);
+* after 其中 (or right after the whole), when the parts name complementary
+  groups (男/女, 在职/退休) or groups of one kind (甲校/乙校/丙校,
+  阅览室/活动室, 初级中学/中心小学/村小).
 
+Money broken down after 其中 or 用于 (``经费24.9万元，用于运动会10万元、…``)
+is most likely complete but may not be: a mismatch there is a warning.
 Counts in brackets belong to the figure before them (``甲校20人（女生9人）``),
 and subgroups that may overlap (党员, 女教师 and 高级教师 among 教职工) are
 no partition: such sentences are left alone.
@@ -23,13 +28,14 @@ from ..passage import Statement, located
 from .explain import Explain
 from .shares import WHOLE_MARK
 
-_SENTENCE = re.compile(r"[^。；;！!？?]+")
-_TRIGGER = re.compile(r"其中[：:，,]?|分别为|分别是|[：:]")
+_SENTENCE = re.compile(r"[^。！!？?]+")
+_TRIGGER = re.compile(r"其中[：:，,]?|分别为|分别是|[，,]\s*用于|[：:]")
 _SEPARATORS = re.compile(r"[、，,；;和及与]")
 _PAIRS = ({"男", "女"}, {"男生", "女生"}, {"男教师", "女教师"}, {"男职工", "女职工"}, {"在职", "退休"},
           {"城镇", "农村"}, {"城市", "农村"}, {"公办", "民办"}, {"小学", "初中"}, {"小学", "初中", "高中"},
-          {"校内", "校外"}, {"专职", "兼职"}, {"走读", "住校"}, {"男性", "女性"})
+          {"校内", "校外"}, {"专职", "兼职"}, {"走读", "住校"}, {"男性", "女性"}, {"男童", "女童"})
 _KIND_SUFFIX = set("校级班村组类队室区镇部处科点园所馆站社")
+_SCHOOL_KIND = re.compile(r"(?:中学|小学|初中|高中|完中|村小|幼儿园|教学点|中心校|学校|职中|职校)$")
 
 
 def _num(value: Decimal) -> str:
@@ -44,55 +50,152 @@ def check_parts(statements: list[Statement], explain: Explain | None = None) -> 
     findings = []
     for st in statements:
         text = st.text
-        for sent in _SENTENCE.finditer(text):
-            a, b = sent.span()
-            trigger = _TRIGGER.search(text, a, b)
-            if not trigger:
-                continue
-            qs = [q for q in st.quantities if a <= q.start < b and q.unit and q.unit != PERCENT and not q.is_rate]
-            before = [q for q in qs if q.end <= trigger.start()]
-            if not before:
-                continue
-            whole = before[-1]
-            word = trigger.group()
-            if word.startswith(("：", ":")) and (trigger.start() - whole.end > 1 or not WHOLE_MARK.search(text[a : whole.start])):
-                continue
-            if word.startswith("其中") and not WHOLE_MARK.search(text[max(a, whole.start - 14) : whole.start]):
-                continue
-            parts = _parts(text, trigger.end(), b, whole, qs)
-            if len(parts) < 2:
-                continue
-            labels = [_label(text, trigger.end(), p, parts) for p in parts]
-            severity = "error"
-            if word.startswith("其中") and whole.is_money and not _partition(labels):
-                severity = "warning"  # 经费…其中甲1.5万元、乙0.8万元: sources of money, most likely all of them
-            elif word.startswith("其中") and not _partition(labels):
-                if explain is not None:
-                    explain.skip(st, f"「其中」后的{len(parts)}个数可能互相重叠，不当作各部分相加")
-                continue
-            if not all(q.exact for q in parts + [whole]):
-                continue
-            total = sum((p.value for p in parts), Decimal(0))
-            if total == whole.value:
-                continue
-            unit = whole.unit
-            listed = "＋".join(_num(p.value) for p in parts)
-            diff = whole.value - total
-            doubt = "；如果所列并非全部，可不理会" if severity == "warning" else ""
-            findings.append(located(
-                "arithmetic", severity, st, whole.start, whole.end,
-                f"总数写作 {_num(whole.value)}{unit}，但其中各部分 {listed} = {_num(total)}{unit}，相差 {_num(abs(diff))}{unit}{doubt}",
-                f"核对各部分或总数：按各部分相加，总数应为 {_num(total)}{unit}",
-                quote=st.quote(max(a, whole.start - 3), parts[-1].end).strip(),
-                stated=whole.value, computed=total, difference=diff,
-            ))
+        sentences = [m.span() for m in _SENTENCE.finditer(text)]
+        qs = [q for q in st.quantities if q.unit and q.unit != PERCENT and not q.is_rate]
+        for k, (a, b) in enumerate(sentences):
+            found = _judge(st, qs, a, b, sentences[k - 1] if k else None, explain)
+            if found:
+                findings.append(found)
+        findings.extend(_bracketed(st))
     return findings
 
 
-def _parts(text: str, start: int, end: int, whole: Quantity, qs: list[Quantity]) -> list[Quantity]:
-    """The figures of the whole's unit after the trigger, at the whole's bracket depth, shares left out."""
-    return [q for q in qs if q.start >= start and q.unit == whole.unit
-            and _depth(text, q.start) == _depth(text, whole.start) and not _inside_share(text, start, q)]
+_OPEN_AFTER = re.compile(r"\s*[（(](?!其中)")
+
+
+def _bracketed(st: Statement) -> list[Finding]:
+    """寄宿制学生59258人（小学6574人，中学31059人）: a whole with its partition in brackets right after it."""
+    out = []
+    text, qs = st.text, [q for q in st.quantities if q.unit != PERCENT and not q.is_rate]
+    for q in qs:
+        m = _OPEN_AFTER.match(text, q.end)
+        if not m:
+            continue
+        close = re.compile(r"[）)]").search(text, m.end())
+        if not close:
+            continue
+        inside = [p for p in qs if m.end() <= p.start < close.start() and p.unit == q.unit]
+        if len(inside) < 2 or not all(p.exact for p in inside + [q]):
+            continue
+        labels = [_label(text, m.end(), p, inside) for p in inside]
+        if not _partition(labels):
+            continue
+        total = sum((p.value for p in inside), Decimal(0))
+        if total == q.value:
+            continue
+        listed = "＋".join(_num(p.value) for p in inside)
+        out.append(located(
+            "arithmetic", "error", st, q.start, q.end,
+            f"总数写作 {_num(q.value)}{q.unit}，但括号里的各部分 {listed} = {_num(total)}{q.unit}，相差 {_num(abs(q.value - total))}{q.unit}",
+            f"核对各部分或总数：按各部分相加，总数应为 {_num(total)}{q.unit}",
+            quote=st.quote(max(0, q.start - 3), close.end()).strip(),
+            stated=q.value, computed=total, difference=q.value - total,
+        ))
+    return out
+
+
+def _judge(st: Statement, qs: list[Quantity], a: int, b: int, previous, explain: Explain | None) -> Finding | None:
+    text = st.text
+    here = [q for q in qs if a <= q.start < b]
+    trigger = _TRIGGER.search(text, a, b)
+    word = trigger.group().strip("，, ") if trigger else ""
+    if trigger:
+        before = [q for q in here if q.end <= trigger.start() and _depth(text, q.start) == _depth(text, trigger.start())]
+        if before:
+            whole = before[-1]
+        elif word.startswith("其中") and previous and not text[a : trigger.start()].strip():
+            # 运动场7332平方米。其中：…: the whole closes the sentence before
+            earlier = [q for q in qs if previous[0] <= q.start < previous[1]]
+            whole = earlier[-1] if earlier else None
+        else:
+            whole = None
+        if whole is None:
+            return None
+        start = trigger.end()
+    else:
+        whole, start = _pair_whole(text, here)
+        if whole is None:
+            return None
+        word = "男女"
+    if not word.startswith("其中"):  # 用于…、分别为…: the list ends with its clause
+        stop = re.compile(r"[；;]").search(text, start, b)
+        b = stop.start() if stop else b
+    parts = [q for q in here if start <= q.start < b and q.unit == whole.unit
+             and _depth(text, q.start) == _depth(text, whole.start) and not _inside_share(text, start, q)]
+    if word == "男女":
+        parts = parts[:2]  # 在校学生72名,男37名,女33名,适龄儿童54名: the pair, not what follows it
+    if len(parts) < 2:
+        return None
+    labels = [_label(text, start, p, parts) for p in parts]
+    severity = _confidence(text, word, trigger, whole, parts, labels, start, b)
+    if severity is None:
+        if explain is not None and word.startswith("其中"):
+            explain.skip(st, f"「其中」后的{len(parts)}个数可能互相重叠，不当作各部分相加")
+        return None
+    if not all(q.exact for q in parts + [whole]):
+        return None
+    total = sum((p.value for p in parts), Decimal(0))
+    if total == whole.value:
+        return None
+    unit = whole.unit
+    listed = "＋".join(_num(p.value) for p in parts)
+    diff = whole.value - total
+    doubt = "；如果所列并非全部，可不理会" if severity == "warning" else ""
+    return located(
+        "arithmetic", severity, st, whole.start, whole.end,
+        f"总数写作 {_num(whole.value)}{unit}，但其中各部分 {listed} = {_num(total)}{unit}，相差 {_num(abs(diff))}{unit}{doubt}",
+        f"核对各部分或总数：按各部分相加，总数应为 {_num(total)}{unit}",
+        quote=st.quote(max(0, whole.start - 3), parts[-1].end).strip(),
+        stated=whole.value, computed=total, difference=diff,
+    )
+
+
+def _confidence(text, word, trigger, whole, parts, labels, start, end) -> str | None:
+    """error when the parts certainly partition the whole, warning for a money breakdown, else None."""
+    if word in ("分别为", "分别是"):
+        return "error"
+    if word == "男女":
+        return "error" if _partition(labels) else None
+    if word in ("：", ":"):
+        colon_behind_whole = trigger.start() - whole.end <= 1 and WHOLE_MARK.search(text[max(0, whole.start - 14) : whole.start])
+        return "error" if colon_behind_whole else None
+    if word.startswith("其中") and word.endswith(("：", ":")) and _one_per_item(text, start, end, parts, whole.unit):
+        return "error"
+    if word.startswith("其中"):
+        marked = WHOLE_MARK.search(text[max(0, whole.start - 14) : whole.start])
+        gap = re.sub(r"[（(][^（()）]*[）)]", "", text[whole.end : trigger.start()])
+        if word.startswith("其中") and not (marked or len(gap.strip()) <= 2):
+            return None
+        if _partition(labels):
+            return "error"
+        return "warning" if whole.is_money and word.startswith("其中") else None
+    if word == "用于" and whole.is_money:
+        return "warning"
+    return None
+
+
+def _one_per_item(text: str, start: int, end: int, parts: list[Quantity], unit: str) -> bool:
+    """其中：a…1个…5394平方米；b…1216平方米；…: every ；-item holds exactly one figure of the unit."""
+    items = [s for s in re.split(r"[；;]", text[start:end]) if s.strip()]
+    if len(items) != len(parts) or len(items) < 2:
+        return False
+    pos = start
+    for item in items:
+        at = text.index(item, pos)
+        inside = [p for p in parts if at <= p.start < at + len(item)]
+        if len(inside) != 1:
+            return False
+        pos = at + len(item)
+    return True
+
+
+def _pair_whole(text: str, here: list[Quantity]) -> tuple[Quantity | None, int]:
+    """在校学生72名,男37名,女33名: a whole followed straight away by complementary groups."""
+    for i, q in enumerate(here[:-2]):
+        m = re.compile(r"\s*[，,]\s*(?=男)").match(text, q.end)
+        if m and q.unit in ("人",) and here[i + 1].unit == q.unit:
+            return q, m.end()
+    return None, 0
 
 
 def _inside_share(text: str, start: int, q: Quantity) -> bool:
@@ -104,7 +207,7 @@ def _label(text: str, start: int, q: Quantity, parts: list[Quantity]) -> str:
     prev = max([p.end for p in parts if p.end <= q.start] + [start])
     seg = text[prev : q.start]
     seg = _SEPARATORS.split(seg)[-1] if _SEPARATORS.search(seg) else seg
-    return re.sub(r"[（(][^）)]*[）)]|[\s：:有为是共计]", "", seg)
+    return re.sub(r"[（(][^）)]*[）)]|[\s：:有为是共计]|缺$", "", seg)
 
 
 def _partition(labels: list[str]) -> bool:
@@ -114,5 +217,9 @@ def _partition(labels: list[str]) -> bool:
     cores = {re.sub(r"(学生|教师|职工|儿童|人员)$", "", lab) or lab for lab in labels}
     if any(set(labels) <= pair or cores <= pair for pair in _PAIRS):
         return True
+    if all(_SCHOOL_KIND.search(lab) for lab in labels):
+        return True
+    if re.match(r"其他|其它|其余|另", labels[-1]) and len(labels) >= 2:
+        return True  # 划拨246亩，租赁19亩，其他90亩: a list closed by 其他 is complete
     suffixes = {lab[-1] for lab in labels}
     return len(suffixes) == 1 and suffixes.pop() in _KIND_SUFFIX

@@ -20,6 +20,7 @@ from .explain import Explain
 
 _SHARE = re.compile(r"(?<!占)占(?!地|用|有|据|领|比例)")
 _SENTENCE = re.compile(r"[^。；;！!？?]+[。；;！!？?]?")
+_AMONG = re.compile(r"[^，,。；;\d]{0,12}中[，,：:]")  # 48名正式代表中，…16人，占33%
 WHOLE_MARK = re.compile(r"(?:共|总|合计|全|现有|有|计|达)[^，,。；;]{0,12}$")
 
 
@@ -93,8 +94,8 @@ def _earlier_whole(st: Statement, before: Statement | None, part: Quantity, s_st
         return candidates[0] if candidates else None
     # 占14.7% names no whole: only 全校116人，其中…17人，占14.7% says which one it is
     candidates = [q for q in st.quantities if prev_start <= q.start < part.start and q.unit == part.unit
-                  and WHOLE_MARK.search(st.text[max(prev_start, q.start - 14) : q.start])
-                  and "其中" in st.text[q.end : part.start]]
+                  and (WHOLE_MARK.search(st.text[max(prev_start, q.start - 14) : q.start]) and "其中" in st.text[q.end : part.start]
+                       or _AMONG.match(st.text, q.end))]
     if len(candidates) != 1:
         return None
     if not candidates and before is not None and prev_start == s_start == 0:
