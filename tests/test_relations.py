@@ -332,3 +332,19 @@ class TestNumberingOnRealPages:
 
     def test_grades_are_not_labels(self):
         assert self.kinds("一、对象\n三、四年级学生20人参加。\n二、时间") == []
+
+
+class TestShareSets:
+    def test_answers_that_cover_every_case_add_up_to_100(self):
+        assert figures("满意占82.6%，比较满意占13.0%，不满意占4.3%。") == []  # 99.9: rounding of three shares
+        (found,) = figures("满意:81% 基本满意:9% 不满意:0%")
+        assert (found.stated, found.computed) == (90, 100)
+
+    def test_lists_that_may_not_be_complete_are_left_alone(self):
+        assert figures("优秀30%，良好50%，合格15%。") == []
+
+
+def test_a_budget_naming_two_grades_is_read_as_one_line():
+    text = "三、奖励经费\n1、三、四年级学生20人，每人奖品10元，共200元；\n2、五年级学生10人，每人奖品10元，共100元。\n合计：300元。"
+    assert figures(text) == []
+    assert pairs(text.replace("合计：300元", "合计：310元")) == [(310, 300)]

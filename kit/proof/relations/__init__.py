@@ -23,7 +23,7 @@ from .budget import budget_blocks, check_budgets
 from .equations import check_equations
 from .explain import Explain
 from .parts import check_parts
-from .shares import check_shares
+from .shares import check_share_sets, check_shares
 from .tables import check_tables
 from .thresholds import check_thresholds
 from .upper import check_upper
@@ -41,6 +41,7 @@ def check_relations(statements: list[Statement], explain: Explain | None = None)
         *check_tables(statements, explain),
         *check_parts(statements, explain),
         *check_shares(statements, explain),
+        *check_share_sets(statements),
         *check_thresholds(statements),
         *check_upper(statements, claimed),
     ]

@@ -36,6 +36,7 @@ from ...ledger import check_ledger
 from ...model import Component, LedgerLine, LedgerSection
 from ...money import ZERO, to_fen
 from ...quantities import ANY, MONEY, Quantity, same_count_unit
+from ..numbering import label_of
 from ..passage import Statement, located
 from .explain import Explain
 
@@ -52,7 +53,6 @@ _BREAKDOWN = re.compile(r"\s*(?:其中|包括|分别|含)")
 _LEAD_TOTAL = re.compile(r"(?:如下|明细|具体|其中)[：:]?\s*$|[：:]\s*$")
 _NOT_A_SUM = re.compile(r"其中|已|结余|剩余|尚|超支|节约|[比较]|增加|减少|去年|上年|往年|今年|本年|明年|预计|累计|平均|最高|最低|不超过|以内|分别")
 _COUNT_UNITS = {"人", "户", "人次", "套", "桌", "件", "个", "份", "所", "台", "册", "张", "盒", "箱", "辆", "间", "班", "组", "场", "次"}
-_LABEL = re.compile(r"^[\s\u3000]*(?:[（(]?[0-9一二三四五六七八九十]{1,3}[)）、.．]|[（(][0-9一二三四五六七八九十]{1,3}[)）])")
 _NAME_JUNK = re.compile(r"^[、，,；;：:\s\u3000]+|[、，,；;：:\s\u3000]+$")
 _COMPONENT_JUNK = re.compile(r"^(?:每(?:人次|[^\d\s，、])|人均|安排|发放|慰问(?![金品])|标准为|标准|按|各|为|的|其中|另)+")
 
@@ -105,8 +105,14 @@ class Block:
     unsure: list[Unsure] = field(default_factory=list)
 
 
+def _unlabelled(text: str) -> str:
+    """*text* without its outline label (the one definition: kit.proof.numbering.label_of)."""
+    label = label_of(text)
+    return text[label.end :] if label else text
+
+
 def _name(text: str) -> str:
-    return _NAME_JUNK.sub("", _LABEL.sub("", text))
+    return _NAME_JUNK.sub("", _unlabelled(text))
 
 
 def _is_result(st: Statement, q: Quantity, floor: int) -> re.Match | None:
@@ -133,7 +139,7 @@ def segments(st: Statement) -> list[Line | Total | Unsure]:
             return out  # 经费共计2.5万元，其中…1.5万元、…0.8万元: the parts are the total's, not lines
     rest = [p for p in money if p.start >= floor and not p.upper]
     if rest and st.label and floor == 0 and len(rest) == 1 and rest[0].exact and not rest[0].is_rate:
-        prefix = _LABEL.sub("", st.text[: rest[0].start])
+        prefix = _unlabelled(st.text[: rest[0].start])
         if not _GENERIC.sub("", prefix).strip() and re.search(r"预算|经费|费用|资金", prefix):
             # 十一、经费预算4500元（以实际支出为准）: a heading stating the total of the lines under it
             q = rest[0]
@@ -163,7 +169,7 @@ def _clause_end(text: str, pos: int) -> int:
 
 
 def _component_name(raw: str) -> str:
-    name = _COMPONENT_JUNK.sub("", _NAME_JUNK.sub("", _LABEL.sub("", raw)))
+    name = _COMPONENT_JUNK.sub("", _NAME_JUNK.sub("", _unlabelled(raw)))
     return name[-8:] or "金额"
 
 
@@ -175,7 +181,7 @@ def _segment(st: Statement, floor: int, result: Quantity, marker: re.Match, inpu
         return Line(st, floor, result, _name(text[floor : inputs[0].start if inputs else result.start]) or "其他费用",
                     "fixed", None, "人", [("金额", result.value)], False)
     prefix = text[floor : inputs[0].start if inputs else result.start]
-    generic = not _GENERIC.sub("", _LABEL.sub("", prefix)).strip()
+    generic = not _GENERIC.sub("", _unlabelled(prefix)).strip()
     if not inputs or (generic and re.search(r"合计|总计|共计|总额|总支|[总共]", prefix)):
         if not generic:
             return Line(st, floor, result, _name(prefix[: len(prefix) - len(marker.group())]) or "其他费用", "fixed", None,

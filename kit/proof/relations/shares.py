@@ -124,3 +124,54 @@ def _judge(st: Statement, part: Quantity, whole: Quantity, pct: Quantity):
         f"占比写作 {pct.value}%，按 {formula} 计算应为 {computed}%",
         f"改为 {computed}%", quote=quote, stated=pct.value, computed=computed, difference=pct.value - computed,
     )
+
+
+_COMPLEMENT = re.compile(r"不(满意|合格|同意|赞成|支持|了解|清楚)")
+_SHARE_ITEM = re.compile(r"(?P<label>[\u4e00-\u9fff]{1,8})\s*[：:]?\s*(?:占|为|的)?\s*$")
+
+
+def check_share_sets(statements: list[Statement]) -> list[Finding]:
+    """满意81%、基本满意9%、不满意0%: shares of answers that cover every case must add up to 100 %.
+
+    Only lists that name a case and its negation (满意 … 不满意, 合格 … 不合格) are taken
+    as complete; the sum may differ from 100 by the rounding of each share, no more.
+    """
+    findings = []
+    for st in statements:
+        pcts = [q for q in st.quantities if q.unit == PERCENT]
+        for run in _runs(st, pcts):
+            labels = [_SHARE_ITEM.search(st.text[max(0, q.start - 10) : q.start]) for q in run]
+            if any(m is None for m in labels):
+                continue
+            names = [m.group("label") for m in labels]
+            negated = [_COMPLEMENT.search(n) for n in names]
+            if not any(negated) or not any(neg and any(neg.group(1) in other for other in names if other != n)
+                                             for n, neg in zip(names, negated)):
+                continue
+            if not all(q.exact for q in run):
+                continue
+            total = sum((q.value for q in run), Decimal(0))
+            slack = sum(q.resolution for q in run) / 2
+            if abs(total - 100) <= slack:
+                continue
+            last = run[-1]
+            findings.append(located(
+                "arithmetic", "error", st, last.start, last.end,
+                f"各项占比 {'＋'.join(f'{q.value}%' for q in run)} = {total}%，涵盖全部情况的占比应合计 100%",
+                "核对各项人数和占比", quote=st.quote(run[0].start - len(names[0]), last.end).strip(),
+                stated=total, computed=Decimal(100), difference=total - 100,
+            ))
+    return findings
+
+
+def _runs(st: Statement, pcts: list[Quantity]) -> list[list[Quantity]]:
+    """Percentages listed one after another in one sentence."""
+    runs, current = [], []
+    for q in pcts:
+        if current and re.search(r"[。；;！？]", st.text[current[-1].end : q.start]):
+            runs.append(current)
+            current = []
+        current.append(q)
+    if current:
+        runs.append(current)
+    return [r for r in runs if len(r) >= 2]
