@@ -60,6 +60,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     return _print_findings(findings, args.json)
 
 
+def cmd_rules(args: argparse.Namespace) -> int:
+    from .rules import format_rules
+
+    print(format_rules())
+    return 0
+
+
 def cmd_ledger(args: argparse.Namespace) -> int:
     from .ledger import check_ledger
     from .tabular import write_xlsx
@@ -186,6 +193,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("-o", "--output", required=True)
     p.set_defaults(func=_lazy(".proof", "cli_clean"))
+
+    p = sub.add_parser("fix", help="把有把握的改正写进文档副本（DOCX 中为修订和批注）")
+    p.add_argument("file")
+    p.add_argument("-o", "--output", help="改好的文件（与原文件同一格式）")
+    p.add_argument("--dry-run", action="store_true", help="只列出将要做的修改，不写文件")
+    p.add_argument("--force", action="store_true", help="覆盖已有的输出文件")
+    p.set_defaults(func=_lazy(".proof.fix", "cli_fix"))
+
+    p = sub.add_parser("rules", help="列出检查所依据的规则")
+    p.set_defaults(func=cmd_rules)
 
     p = sub.add_parser("import", help="把旧文档（.docx、.txt）转成草稿")
     p.add_argument("file")

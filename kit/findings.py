@@ -6,9 +6,20 @@ import dataclasses
 import json
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Callable, Iterable, Literal
+from typing import Any, Callable, Iterable, Literal, NamedTuple
 
 Severity = Literal["error", "warning", "info"]
+
+
+class Edit(NamedTuple):
+    """A sure correction: replace characters [start, end) of a line with *text*."""
+
+    paragraph: int
+    line: int
+    start: int
+    end: int
+    text: str
+    old: str = ""  # what is replaced, for the change list
 SEVERITY_LABEL = {"error": "错误", "warning": "提醒", "info": "提示"}
 
 
@@ -36,15 +47,25 @@ class Finding:
     paragraph: int | None = None
     line: int | None = None
     span: tuple[int, int] | None = None  # characters [start, end) of the figure in that line
+    rule: str | None = None  # kit.rules identifier
+    edits: tuple[Edit, ...] = ()  # sure corrections (kit fix); none when only a person can decide
+    page: int | None = None  # PDF page
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready dict: Decimals as strings, absent fields left out."""
+        """JSON-ready dict: Decimals as strings, absent fields left out, the rule's clause and strength added."""
         out: dict[str, Any] = {}
         for field in dataclasses.fields(self):
             value = getattr(self, field.name)
-            if value is None:
+            if value is None or value == ():
                 continue
+            if field.name == "edits":
+                value = [e._asdict() for e in value]
             out[field.name] = str(value) if isinstance(value, Decimal) else list(value) if isinstance(value, tuple) else value
+        if self.rule:
+            from .rules import rule
+
+            found = rule(self.rule)
+            out["clause"], out["strength"] = found.clause, found.strength
         return out
 
     def format(self) -> str:
@@ -54,6 +75,11 @@ class Finding:
             text += f"\n    原文：{self.quote}"
         if self.suggestion:
             text += f"\n    建议：{self.suggestion}"
+        if self.rule:
+            from .rules import rule
+
+            found = rule(self.rule)
+            text += f"\n    依据：{found.clause}（{found.strength}）［{found.id}］"
         return text
 
 
@@ -76,6 +102,7 @@ def run_checks(checks: Iterable[Check], subject: Any) -> list[Finding]:
                 Finding(
                     kind="internal",
                     severity="error",
+                    rule="INTERNAL",
                     where=name,
                     message=f"检查程序 {name} 出错：{type(exc).__name__}: {exc}（其余检查照常进行）",
                 )

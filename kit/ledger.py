@@ -99,6 +99,7 @@ def check_ledger(section: LedgerSection, where: str = "ledger") -> list[Finding]
                 kind="arithmetic",
                 severity="error",
                 where=f"{where}.lines[{r.index}].stated_subtotal",
+                rule="SUM-LINE",
                 message=(
                     f"第{r.index + 1}项「{r.line.name}」小计写作 {format_yuan(r.stated)} 元，"
                     f"按 {r.formula} 计算应为 {format_yuan(r.subtotal)} 元，{_gap(r.difference)}；{corrected_text}"
@@ -117,6 +118,7 @@ def check_ledger(section: LedgerSection, where: str = "ledger") -> list[Finding]
                 kind="arithmetic",
                 severity="error",
                 where=f"{where}.stated_total",
+                rule="SUM-TOTAL",
                 message=(
                     f"{section.total_label}写作 {format_yuan(section.stated_total)} 元，"
                     f"各项小计相加应为 {format_yuan(corrected)} 元，{_gap(diff)}（{format_signed(diff)} 元）"
@@ -146,6 +148,7 @@ def _check_upper(section: LedgerSection, where: str, corrected: Decimal) -> list
                 kind="arithmetic",
                 severity="error",
                 where=f"{where}.stated_total_upper",
+                rule="UPPER-VALUE",
                 message=f"大写金额「{text}」无法识别，应为「{right}」",
                 quote=text,
                 computed=corrected,
@@ -160,6 +163,7 @@ def _check_upper(section: LedgerSection, where: str, corrected: Decimal) -> list
                 kind="arithmetic",
                 severity="error",
                 where=f"{where}.stated_total_upper",
+                rule="UPPER-VALUE",
                 message=f"大写金额「{text}」即 {format_yuan(value)} 元，与计算的{section.total_label} {format_yuan(corrected)} 元不符（{format_signed(diff)} 元），应为「{right}」",
                 quote=text,
                 stated=value,
@@ -175,6 +179,7 @@ def _check_upper(section: LedgerSection, where: str, corrected: Decimal) -> list
                 kind="format",
                 severity="warning",
                 where=f"{where}.stated_total_upper",
+                rule="UPPER-FORM",
                 message=f"大写金额「{text}」数值正确，但规范写法为「{right}」",
                 quote=text,
                 suggestion=right,
@@ -198,6 +203,7 @@ def check_minimums(section: LedgerSection, where: str = "ledger") -> list[Findin
                 Finding(
                     kind="minimum",
                     severity="error",
+                    rule="MINIMUM",
                     where=f"{where}.lines[{i}]",
                     message=(
                         f"第{i + 1}项「{line.name}」每人 {format_yuan(per_head)} 元，低于「{rule.category}」"

@@ -67,7 +67,7 @@ def test_the_corpus_is_big_enough():
     assert len(MANIFEST) >= 12
     assert sum(len(v) for v in MANIFEST.values()) >= 30
     kinds = {e["kind"] for v in MANIFEST.values() for e in v}
-    assert kinds == {"arithmetic", "numbering", "placeholder", "noise", "traditional"}
+    assert kinds >= {"arithmetic", "numbering", "placeholder", "noise", "traditional"}
     assert set(MANIFEST) == {p.name for p in CORPUS.glob("*.txt")}
 
 

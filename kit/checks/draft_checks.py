@@ -42,6 +42,7 @@ def check_placeholders(draft: Draft) -> list[Finding]:
                 Finding(
                     kind="placeholder",
                     severity="error",
+                    rule="PLACEHOLDER",
                     where=path,
                     message=f"还有未填写的占位符「{hit.text}」：…{context}…",
                     quote=hit.text,
@@ -58,7 +59,7 @@ def check_facts(draft: Draft) -> list[Finding]:
         for i, share in enumerate(section.shares):
             whole = section.value(share.whole)
             if whole == 0:
-                findings.append(Finding("arithmetic", "error", f"sections.{key}.shares[{i}]", f"「{share.whole}」为 0，无法计算占比"))
+                findings.append(Finding("arithmetic", "error", f"sections.{key}.shares[{i}]", f"「{share.whole}」为 0，无法计算占比", rule="SHARE"))
                 continue
             computed = share_percent(section.value(share.part), whole, share.decimals)
             if share.stated_percent is not None and share.stated_percent != computed:
@@ -67,6 +68,7 @@ def check_facts(draft: Draft) -> list[Finding]:
                         kind="arithmetic",
                         severity="error",
                         where=f"sections.{key}.shares[{i}].stated_percent",
+                        rule="SHARE",
                         message=f"占比写作 {share.stated_percent}%，按 {section.value(share.part)}÷{whole} 计算应为 {computed}%",
                         stated=share.stated_percent,
                         computed=computed,
@@ -84,6 +86,7 @@ def check_facts(draft: Draft) -> list[Finding]:
                         kind="arithmetic",
                         severity="error",
                         where=f"sections.{key}.sums[{i}]",
+                        rule="PARTS",
                         message=(
                             f"「{labels[rule.whole]}」写作 {whole}，但 "
                             + "、".join(labels[p] for p in rule.parts)
@@ -111,10 +114,11 @@ def check_header(draft: Draft) -> list[Finding]:
                     "header.doc_number",
                     f"发文字号年份 {year} 与成文日期 {draft.header.date.year} 年不一致",
                     quote=number,
+                    rule="HEADER-YEAR",
                 )
             )
     if draft.header.print_date and draft.header.print_date < draft.header.date:
-        findings.append(Finding("header", "warning", "header.print_date", "印发日期早于成文日期"))
+        findings.append(Finding("header", "warning", "header.print_date", "印发日期早于成文日期", rule="HEADER-PRINT"))
     return findings
 
 
@@ -124,7 +128,7 @@ def required_sections(*keys_kinds: tuple[str, str]):
     def check_required_sections(draft: Draft) -> list[Finding]:
         kinds = {s.kind for s in draft.sections.values()}
         return [
-            Finding("structure", "warning", "sections", f"缺少「{title}」一节（{kind}）")
+            Finding("structure", "warning", "sections", f"缺少「{title}」一节（{kind}）", rule="STRUCTURE")
             for kind, title in keys_kinds
             if kind not in kinds
         ]

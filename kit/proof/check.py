@@ -6,18 +6,19 @@ from pathlib import Path
 
 from ..findings import Finding, run_checks
 from .lines import Prepared, prepare
-from .numbering import check_numbering
+from .numbering import check_label_forms, check_numbering
 from .passage import statements
 from .relations import Explain, check_relations
 from .source import Document, lines_of_text, read_document
-from .text_checks import check_noise, check_placeholders, check_traditional
+from .text_checks import check_dates, check_noise, check_placeholders, check_punctuation, check_traditional
 
 
 def check_arithmetic(prepared: list[Prepared], explain: Explain | None = None) -> list[Finding]:
     return check_relations(statements(prepared), explain)
 
 
-PROSE_CHECKS = (check_arithmetic, check_numbering, check_placeholders, check_noise, check_traditional)
+PROSE_CHECKS = (check_arithmetic, check_numbering, check_placeholders, check_noise, check_traditional,
+                check_label_forms, check_punctuation, check_dates)
 
 
 def check_lines(document: Document, explain: Explain | None = None) -> list[Finding]:
@@ -29,7 +30,7 @@ def check_lines(document: Document, explain: Explain | None = None) -> list[Find
             Finding(
                 kind="encoding", severity="info", where="（整个文件）",
                 message=f"文件不是 UTF-8 编码，已按 {document.encoding} 读取",
-                suggestion="用 kit clean 或记事本另存为 UTF-8 编码",
+                suggestion="用 kit clean 或记事本另存为 UTF-8 编码", rule="ENCODING",
             )
         )
     return sorted(findings, key=lambda f: (f.paragraph or 0, f.line or 0, (f.span or (0, 0))[0]))

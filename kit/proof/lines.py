@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ..findings import Finding, Severity
+from ..findings import Edit, Finding, Severity
 from .noise import clean_line
 from .source import Line
 
@@ -21,6 +21,17 @@ class Prepared(NamedTuple):
     line: Line
     text: str
     origin: list[int]
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the author's text behind ``text[start:end]``."""
+        if not self.origin or start >= len(self.origin):
+            return start, end
+        return self.origin[start], self.origin[min(end, len(self.origin)) - 1] + 1
+
+    def edit(self, start: int, end: int, text: str) -> Edit:
+        """Replace ``text[start:end]`` (prepared coordinates) with *text*, as an edit of the original line."""
+        a, b = self.original(start, end)
+        return Edit(self.line.paragraph, self.line.line, a, b, text, self.line.text[a:b])
 
     def quote(self, start: int = 0, end: int | None = None) -> str:
         """The original text behind ``text[start:end]``."""
@@ -55,5 +66,6 @@ def finding(kind: str, severity: Severity, at: Prepared, message: str, quote: st
         paragraph=at.line.paragraph,
         line=at.line.line,
         span=span,
+        page=at.line.page,
         **figures,
     )

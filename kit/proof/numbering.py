@@ -23,10 +23,11 @@ offices, and speaks only about what is certainly wrong:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import NamedTuple
 
 from ..cnnum import ChineseNumberError, chinese_int, parse_cn_int
-from ..findings import Finding
+from ..findings import Edit, Finding
 from .lines import Prepared, finding
 
 _CN = "一二三四五六七八九十"
@@ -127,14 +128,19 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
         if previous is not None:
             before, where, prev_label = previous
             if n == before and n > 1:
-                findings.append(_finding(at, label, f"与上一个{LEVEL_NAMES[level]}「{prev_label.text}」重复", before + 1))
+                found = _finding(at, label, f"与上一个{LEVEL_NAMES[level]}「{prev_label.text}」重复", before + 1)
+                findings.append(replace(found, edits=_renumbering(prepared, events, k, level, 1)))
             elif n > before + 1:
                 later = _later_numbers(events, k, level)
                 missing = set(range(before + 1, n))
                 if missing & later:
                     deferred.setdefault(level, set()).update(missing & later)
                 elif not _written_between(texts, where, i, label, before, n):
-                    findings.append(_finding(at, label, _skip_text(label, before, n, restarted.get(level), prepared), before + 1))
+                    lost_parent = restarted.get(level)
+                    found = _finding(at, label, _skip_text(label, before, n, lost_parent, prepared), before + 1)
+                    if lost_parent is None:  # a missing heading is for a person to write, not to renumber around
+                        found = replace(found, edits=_renumbering(prepared, events, k, level, before + 1 - n))
+                    findings.append(found)
             elif n < before and n in deferred.get(level, set()):
                 deferred[level].discard(n)
                 findings.append(_finding(at, label, f"顺序颠倒：排在「{prev_label.text}」之后", n, swap=True))
@@ -147,6 +153,26 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
         for deeper in [d for d in restarted if d >= level]:
             del restarted[deeper]
     return findings
+
+
+def _renumbering(prepared: list[Prepared], events: list[tuple[int, Label | None]], k: int, level: int, shift: int) -> tuple[Edit, ...]:
+    """Edits moving label *k* and the rest of its list by *shift* (七、九、十 → 七、八、九)."""
+    edits = []
+    for i, label in events[k:]:
+        if label is None or label.level < level:
+            break
+        if label.level != level:
+            continue
+        if label is not events[k][1] and label.number == 1:
+            break
+        at = prepared[i]
+        digits = re.search(rf"[{_CN}]+|\d+|[{_CIRCLED}]", label.text)
+        start = label.start + digits.start()
+        end = label.start + digits.end()
+        new = label.renumbered(label.number + shift)
+        new_digits = re.search(rf"[{_CN}]+|\d+|[{_CIRCLED}（(）)]+", new).group()
+        edits.append(at.edit(start, end, new_digits))
+    return tuple(edits)
 
 
 def _later_numbers(events: list[tuple[int, Label | None]], k: int, level: int) -> set[int]:
@@ -195,6 +221,39 @@ def _finding(at: Prepared, label: Label, what: str, expected: int, swap: bool = 
         suggestion = f"改为「{right}」，并顺延后面的序号；如果确实漏写了一项，补上「{right}」"
     return finding(
         "numbering", "error", at, message,
-        quote, suggestion,
+        quote, suggestion, rule="NUM-SEQ",
         start=label.start, end=label.end,
     )
+
+
+_STANDARD_SEPARATOR = {1: "、", 3: "."}
+
+
+def check_label_forms(prepared: list[Prepared]) -> list[Finding]:
+    """Labels not in the forms GB/T 9704-2012 7.3.3 gives: 1、 → 1., (一) → （一）, 一. → 一、."""
+    edits: list[Edit] = []
+    first = None
+    for at in prepared:
+        label = label_of(at.text)
+        if label is None or label.level == 5:
+            continue
+        for i in range(label.start, label.end):
+            ch = at.text[i]
+            want = None
+            if label.level in (2, 4) and ch in "()":
+                want = "（" if ch == "(" else "）"
+            elif label.level in _STANDARD_SEPARATOR and ch in "、.．" and i == label.end - 1 and ch != _STANDARD_SEPARATOR[label.level]:
+                want = _STANDARD_SEPARATOR[label.level]
+            if want:
+                a, b = at.original(i, i + 1)
+                edits.append(Edit(at.line.paragraph, at.line.line, a, b, want, at.line.text[a:b]))
+                first = first or (at, label)
+    if not edits:
+        return []
+    at, label = first
+    return [finding(
+        "numbering-form", "warning", at,
+        f"有 {len(edits)} 处层次序数的写法不合规范（如「{label.text}」），第一层用“一、”，第二层用“（一）”，第三层用“1.”，第四层用“（1）”",
+        at.quote(label.start, label.end), "按 GB/T 9704 的写法改正（kit fix 可逐处修改）",
+        start=label.start, end=label.end, rule="NUM-FORM", edits=tuple(edits),
+    )]

@@ -12,7 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..findings import Finding, Severity
+from decimal import Decimal
+
+from ..cnnum import chinese_int, money_upper
+from ..findings import Edit, Finding, Severity
 from ..quantities import Quantity, quantities
 from .lines import Prepared
 from .numbering import Label, label_of
@@ -95,6 +98,37 @@ def statements(prepared: list[Prepared]) -> list[Statement]:
     return out
 
 
+def rewrite(q: Quantity, value: Decimal) -> str:
+    """*value* written the way the author wrote *q*: 6.8万 → 6.2万, 一千四百 → 一千五百, 壹仟… → 壹仟…, 180 → 220."""
+    written = q.text[: q.number_end - q.start]
+    if q.upper:
+        return money_upper(value)
+    if written and written[0] in "零〇一二两三四五六七八九十百千万亿" and value == value.to_integral_value():
+        return chinese_int(int(value))
+    suffix = written[-1] if written[-1:] in "万亿" else ""
+    number = value / q.scale if suffix else value
+    if suffix and number != number.quantize(Decimal("0.0001")):
+        suffix, number = "", value  # not a round figure in 万: write it out
+    return _digits(number, q.places) + suffix
+
+
+def _digits(number: Decimal, places: int) -> str:
+    """220, 243.5 (as many decimals as the author wrote, when exact), 6.2."""
+    if number == number.to_integral_value():
+        return f"{number:.0f}"
+    step = Decimal(1).scaleb(-places)
+    if places and number == number.quantize(step):
+        return f"{number.quantize(step):f}"
+    return f"{number.normalize():f}"
+
+
+def figure_edit(st: Statement, q: Quantity, value: Decimal) -> Edit:
+    """An edit replacing the digits of figure *q* (its unit kept) with *value*."""
+    at, pos = st.line_at(q.start)
+    end = pos + (q.number_end - q.start) if not q.upper else pos + (q.end - q.start)
+    return at.edit(pos, end, rewrite(q, value))
+
+
 def located(kind: str, severity: Severity, st: Statement, start: int, end: int, message: str, suggestion: str,
             quote: str | None = None, **figures) -> Finding:
     """A finding at the figure ``st.text[start:end]``: paragraph, line and character span of the original."""
@@ -107,5 +141,5 @@ def located(kind: str, severity: Severity, st: Statement, start: int, end: int, 
     return Finding(
         kind=kind, severity=severity, where=at.line.where, message=message,
         quote=quote if quote is not None else st.quote(start, end), suggestion=suggestion,
-        paragraph=at.line.paragraph, line=at.line.line, span=span, **figures,
+        paragraph=at.line.paragraph, line=at.line.line, span=span, page=at.line.page, **figures,
     )

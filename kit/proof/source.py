@@ -19,6 +19,7 @@ checks report it as an ``info`` finding.
 
 from __future__ import annotations
 
+import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -34,18 +35,23 @@ MAX_RATIO = 100  # uncompressed / compressed, for members above RATIO_FLOOR
 RATIO_FLOOR = 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".md"}
 DOCX_SUFFIXES = {".docx"}
+PDF_SUFFIXES = {".pdf"}
+MAX_PDF_BYTES = 50 * 1024 * 1024
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 class Line(NamedTuple):
-    """One line of a document and where it is."""
+    """One line of a document and where it is (in a PDF: *page* and the line on it)."""
 
     paragraph: int
     line: int
     text: str
+    page: int | None = None
 
     @property
     def where(self) -> str:
+        if self.page is not None:
+            return f"第{self.page}页第{self.line}行"
         return f"第{self.paragraph}段第{self.line}行"
 
 
@@ -187,24 +193,47 @@ def _count_unzipped(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> N
                 raise _bomb(path)
 
 
-def docx_paragraph_texts(doc) -> list[str]:
-    """Body paragraphs in order; each table row counts as one paragraph (cells joined by tabs)."""
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
+def docx_paragraphs(doc) -> list[tuple[str, list[tuple[object, int]]]]:
+    """Body paragraphs in order, each table row as one paragraph (cells joined by tabs, a merged cell once).
 
-    out = []
+    Each comes with the ``w:p`` elements it is made of and where each starts in
+    the text, so that a place in the text is a place in the file (kit fix).
+    Text is read with every tracked change accepted (:mod:`kit.docx_revisions`).
+    """
+    from docx.table import Table
+
+    from ..docx_revisions import paragraph_text
+
+    out: list[tuple[str, list[tuple[object, int]]]] = []
     for child in doc.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            out.append(Paragraph(child, doc).text)
+            out.append((paragraph_text(child), [(child, 0)]))
         elif tag == "tbl":
             for row in Table(child, doc).rows:
-                cells: list[str] = []
+                text, parts, previous = "", [], None
                 for cell in row.cells:
-                    if not cells or cell.text != cells[-1]:
-                        cells.append(cell.text)
-                out.append("\t".join(cells))
+                    if previous is not None and cell._tc is previous:
+                        continue
+                    if previous is not None:
+                        text += "\t"
+                    previous = cell._tc
+                    for k, p in enumerate(cell._tc.iterchildren(qn_p())):
+                        if k:
+                            text += "\n"
+                        parts.append((p, len(text)))
+                        text += paragraph_text(p)
+                out.append((text, parts))
     return out
+
+
+def qn_p() -> str:
+    return "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
+
+
+def docx_paragraph_texts(doc) -> list[str]:
+    """Body paragraphs in order; each table row counts as one paragraph (cells joined by tabs)."""
+    return [text for text, _ in docx_paragraphs(doc)]
 
 
 def open_docx(path: Path):
@@ -226,14 +255,87 @@ def read_docx_file(path: Path) -> Document:
     return Document(str(path), "docx", lines_of_paragraphs(paragraphs))
 
 
+# -- pdf ----------------------------------------------------------------------------
+#
+# Text comes from poppler's pdftotext, in its default reading-order mode: poppler is
+# already one of the kit's Debian packages (the office tests use it), maps CJK fonts
+# through their ToUnicode tables reliably and runs in milliseconds; its -layout mode
+# pads centred and justified Chinese lines with spaces, and the Python PDF libraries
+# we tried split CJK runs worse. Office documents are single-column, so reading order
+# is the text order.
+
+_PAGE_NUMBER = re.compile(r"^\s*[—－-]?\s*\d{1,4}\s*[—－-]?\s*$")
+_CJK_GAP = re.compile(r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]) (?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%]) (?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])")
+_ENDS_SENTENCE = re.compile(r"[。；：！？:;!?）)」”]\s*$")
+
+
+def read_pdf_file(path: Path) -> Document:
+    import shutil
+    import subprocess
+
+    size = _existing(path)
+    if size == 0:
+        raise InputError(f"「{path}」是空文件，不是有效的 PDF")
+    if size > MAX_PDF_BYTES:
+        raise InputError(f"「{path}」太大（{_mb(size)}），PDF 不能超过 {_mb(MAX_PDF_BYTES)}")
+    with open(path, "rb") as handle:
+        if not handle.read(1024).lstrip().startswith(b"%PDF"):
+            raise InputError(f"「{path}」不是有效的 PDF 文件（可能是改了扩展名的其他文件）")
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        raise InputError("读取 PDF 需要 poppler-utils（pdftotext），请先安装：sudo apt-get install poppler-utils")
+    try:
+        done = subprocess.run([tool, "-enc", "UTF-8", "-q", str(path), "-"], capture_output=True, timeout=120)
+    except subprocess.TimeoutExpired:
+        raise InputError(f"「{path}」读取超时，PDF 可能已损坏") from None
+    if done.returncode != 0:
+        reason = "设有密码" if done.returncode == 1 and b"assword" in done.stderr else "已损坏或无法读取"
+        raise InputError(f"「{path}」{reason}，无法取出文字；请用原来的 Word 文档，或另存为不加密的 PDF")
+    text = done.stdout.decode("utf-8", errors="replace")
+    if not text.replace("\f", "").strip():
+        raise InputError(
+            f"「{path}」里没有文字层（可能是扫描件或图片），无法检查；请先用 WPS/Word 的“图片转文字”或 OCR 软件识别，另存为 .docx 后再检查"
+        )
+    return Document(str(path), "pdf", pdf_lines(text))
+
+
+def pdf_lines(text: str) -> list[Line]:
+    """pdftotext output as lines: pages from form feeds, page numbers dropped, wrapped lines joined."""
+    out: list[Line] = []
+    paragraph = 0
+    for page_no, page in enumerate(text.split("\f"), start=1):
+        rows = [(n, _CJK_GAP.sub("", row.rstrip())) for n, row in enumerate(page.split("\n"), start=1)]
+        rows = [(n, row) for n, row in rows if row.strip() and not _PAGE_NUMBER.match(row)]
+        full = max((len(row) for _, row in rows), default=0)
+        joined: list[tuple[int, str]] = []
+        for n, row in rows:
+            if joined and _wrapped(joined[-1][1], row, full):
+                joined[-1] = (joined[-1][0], joined[-1][1] + row.strip())
+            else:
+                joined.append((n, row))
+        for n, row in joined:
+            paragraph += 1
+            out.append(Line(paragraph, n, row, page_no))
+    return out
+
+
+def _wrapped(previous: str, row: str, full: int) -> bool:
+    """A line that filled the width and did not end a sentence runs on into the next."""
+    from .numbering import label_of
+
+    return len(previous) >= 0.8 * full and not _ENDS_SENTENCE.search(previous) and label_of(row.strip()) is None
+
+
 def read_document(path: str | Path) -> Document:
-    """Read a .txt, .md or .docx file as lines, refusing unusable input."""
+    """Read a .txt, .md, .docx or .pdf file as lines, refusing unusable input."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         return read_text_file(path)
     if suffix in DOCX_SUFFIXES:
         return read_docx_file(path)
+    if suffix in PDF_SUFFIXES:
+        return read_pdf_file(path)
     if suffix == ".doc":
         raise InputError(f"「{path}」是旧版 Word（.doc）格式，请在 Word/WPS 中另存为 .docx 后再处理")
-    raise InputError(f"不支持的文件类型「{suffix or '（无扩展名）'}」：只能处理 .docx、.txt、.md")
+    raise InputError(f"不支持的文件类型「{suffix or '（无扩展名）'}」：只能处理 .docx、.pdf、.txt、.md")

@@ -30,14 +30,14 @@ from decimal import Decimal
 
 from pydantic import ValidationError
 
-from ...cnnum import ChineseNumberError, parse_cn_int
+from ...cnnum import ChineseNumberError, chinese_int, parse_cn_int
 from ...findings import Finding
 from ...ledger import check_ledger
 from ...model import Component, LedgerLine, LedgerSection
 from ...money import ZERO, to_fen
 from ...quantities import ANY, MONEY, Quantity, same_count_unit
 from ..numbering import label_of
-from ..passage import Statement, located
+from ..passage import Statement, figure_edit, located
 from .explain import Explain
 
 MARKER = re.compile(
@@ -359,12 +359,16 @@ def _check_block(block: Block, explain: Explain | None) -> list[Finding]:
     findings = []
     if total is not None and total.items is not None and total.items != len(lines) and _one_line_per_item(block):
         at = total.items_at
+        digits = total.items_text[:-1]
+        written = str(len(lines)) if digits.isdigit() else chinese_int(len(lines))
+        line_at, pos = total.st.line_at(at)
         findings.append(located(
             "arithmetic", "error", total.st, at, at + len(total.items_text),
             f"写作「{total.items_text}{total.label}」，但前面列出的是 {len(lines)} 项",
             f"改为「{len(lines)}项{total.label}」，或补上漏列的项目",
             quote=total.st.quote(total.start, total.result.end).strip(),
             stated=Decimal(total.items), computed=Decimal(len(lines)), difference=Decimal(total.items - len(lines)),
+            rule="SUM-ITEMS", edits=(line_at.edit(pos, pos + len(digits), written),),
         ))
     for found in check_ledger(section, "ledger"):
         m = re.match(r"ledger\.lines\[(\d+)\]", found.where)
@@ -381,7 +385,13 @@ def _check_block(block: Block, explain: Explain | None) -> list[Finding]:
             st, q = total.st, total.result
             quote = st.quote(total.start, q.end).strip()
         loc = located(found.kind, found.severity, st, q.start, q.end, found.message, found.suggestion or "", quote=quote)
-        found = dataclasses.replace(found, where=loc.where, paragraph=loc.paragraph, line=loc.line, span=loc.span, quote=quote)
+        right = found.computed if found.computed is not None else None
+        edits = (figure_edit(st, q, right),) if right is not None else ()
+        if found.kind == "format" and found.suggestion:  # 大写 right in value, not in form
+            at, pos = st.line_at(q.start)
+            edits = (at.edit(pos, pos + (q.end - q.start), found.suggestion),)
+        found = dataclasses.replace(found, where=loc.where, paragraph=loc.paragraph, line=loc.line, span=loc.span, page=loc.page,
+                                    quote=quote, edits=edits)
         if total is None:  # no total understood: a corrected total would be a guess
             found = dataclasses.replace(found, message=re.sub(r"；更正后.*$", "", found.message), corrected_total=None)
         findings.append(found)

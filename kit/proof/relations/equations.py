@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from ...findings import Finding
 from ...money import format_yuan
 from ...quantities import PERCENT, Quantity
-from ..passage import Statement, located
+from ..passage import Statement, figure_edit, located
 from .explain import Explain
 
 _EQUALS = re.compile(r"[=＝]")
@@ -74,7 +74,8 @@ def check_equations(statements: list[Statement], explain: Explain | None = None)
                 f"算式「{written}」不成立：等号左边算得 {_num(computed)}，右边写作 {_num(stated)}，相差 {_num(abs(stated - computed))}",
                 f"等号右边改为 {_num(computed)}，或核对左边的数字",
                 quote=st.quote(start, right.end).strip(),
-                stated=stated, computed=computed, difference=stated - computed,
+                stated=stated, computed=computed, difference=stated - computed, rule="EQUATION",
+                edits=(figure_edit(st, right, computed * 100 if right.unit == PERCENT else computed),),
             ))
     return findings
 

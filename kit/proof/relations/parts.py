@@ -89,7 +89,7 @@ def _bracketed(st: Statement) -> list[Finding]:
             f"总数写作 {_num(q.value)}{q.unit}，但括号里的各部分 {listed} = {_num(total)}{q.unit}，相差 {_num(abs(q.value - total))}{q.unit}",
             f"核对各部分或总数：按各部分相加，总数应为 {_num(total)}{q.unit}",
             quote=st.quote(max(0, q.start - 3), close.end()).strip(),
-            stated=q.value, computed=total, difference=q.value - total,
+            stated=q.value, computed=total, difference=q.value - total, rule="PARTS",
         ))
     return out
 
@@ -146,7 +146,7 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, previous, explain:
         f"总数写作 {_num(whole.value)}{unit}，但其中各部分 {listed} = {_num(total)}{unit}，相差 {_num(abs(diff))}{unit}{doubt}",
         f"核对各部分或总数：按各部分相加，总数应为 {_num(total)}{unit}",
         quote=st.quote(max(0, whole.start - 3), parts[-1].end).strip(),
-        stated=whole.value, computed=total, difference=diff,
+        stated=whole.value, computed=total, difference=diff, rule="PARTS",
     )
 
 

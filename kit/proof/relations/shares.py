@@ -15,7 +15,7 @@ from decimal import ROUND_DOWN, Decimal
 from ...findings import Finding
 from ...money import format_yuan, share_percent
 from ...quantities import PERCENT, Quantity
-from ..passage import Statement, located
+from ..passage import Statement, figure_edit, located
 from .explain import Explain
 
 _SHARE = re.compile(r"(?<!占)占(?!地|用|有|据|领|比例)")
@@ -117,12 +117,13 @@ def _judge(st: Statement, part: Quantity, whole: Quantity, pct: Quantity):
         return located(
             "arithmetic", "warning", st, pct.start, pct.end,
             f"占比写作 {pct.value}%，是 {formula} 截断所得；四舍五入应为 {computed}%",
-            f"改为 {computed}%", quote=quote, stated=pct.value, computed=computed, difference=pct.value - computed,
+            f"改为 {computed}%", quote=quote, stated=pct.value, computed=computed, difference=pct.value - computed, rule="SHARE",
         )
     return located(
         "arithmetic", "error", st, pct.start, pct.end,
         f"占比写作 {pct.value}%，按 {formula} 计算应为 {computed}%",
-        f"改为 {computed}%", quote=quote, stated=pct.value, computed=computed, difference=pct.value - computed,
+        f"改为 {computed}%", quote=quote, stated=pct.value, computed=computed, difference=pct.value - computed, rule="SHARE",
+        edits=(figure_edit(st, pct, computed),),
     )
 
 
@@ -159,7 +160,7 @@ def check_share_sets(statements: list[Statement]) -> list[Finding]:
                 "arithmetic", "error", st, last.start, last.end,
                 f"各项占比 {'＋'.join(f'{q.value}%' for q in run)} = {total}%，涵盖全部情况的占比应合计 100%",
                 "核对各项人数和占比", quote=st.quote(run[0].start - len(names[0]), last.end).strip(),
-                stated=total, computed=Decimal(100), difference=total - 100,
+                stated=total, computed=Decimal(100), difference=total - 100, rule="SHARE-SET",
             ))
     return findings
 

@@ -15,7 +15,7 @@ from decimal import Decimal
 from ...findings import Finding
 from ...money import format_yuan
 from ...quantities import Quantity, quantities
-from ..passage import Statement, located
+from ..passage import Statement, figure_edit, located
 from .explain import Explain
 
 COUNT = re.compile(r"数量|人数|户数|份数|套数|件数|个数|名额|人次")
@@ -127,7 +127,8 @@ def _check_row(cells: list[Cell], roles) -> list[Finding]:
         "arithmetic", "error", cells[a].st, stated.start, stated.end,
         f"表格中「{cells[c].text}×{cells[r].text}」应为 {format_yuan(computed)}，金额栏写作 {format_yuan(stated.value)}",
         f"金额改为 {format_yuan(computed)}", quote=cells[a].text,
-        stated=stated.value, computed=computed, difference=stated.value - computed,
+        stated=stated.value, computed=computed, difference=stated.value - computed, rule="TABLE-ROW",
+        edits=(figure_edit(cells[a].st, stated, computed),),
     )]
 
 
@@ -156,7 +157,8 @@ def _check_total(total: list[Cell], data: list[list[Cell]], roles) -> list[Findi
             "arithmetic", "error", total[i].st, stated.start, stated.end,
             f"表格「{total[0].text or total[1].text}」一行的这一栏写作 {format_yuan(stated.value)}，上面 {len(values)} 行相加应为 {format_yuan(computed)}",
             f"改为 {format_yuan(computed)}", quote=total[i].text,
-            stated=stated.value, computed=computed, difference=stated.value - computed,
+            stated=stated.value, computed=computed, difference=stated.value - computed, rule="TABLE-TOTAL",
+            edits=(figure_edit(total[i].st, stated, computed),),
         ))
     return findings
 

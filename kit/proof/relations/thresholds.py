@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from ...findings import Finding
 from ...money import format_yuan
 from ...quantities import MONEY, PERCENT, Quantity
-from ..passage import Statement, located
+from ..passage import Statement, figure_edit, located
 
 _GAP = re.compile(r"[)）]?[（(，,：:\s]*(?:即|为|约为|合|相当于|等于)?[：:\s]*")
 
@@ -46,6 +46,7 @@ def check_thresholds(statements: list[Statement]) -> list[Finding]:
                 "arithmetic", "error", st, value.start, value.end,
                 f"{format_yuan(base.value)} 元的 {q.value}% 应为 {format_yuan(computed)} 元，文中写作 {format_yuan(value.value)} 元",
                 f"改为 {format_yuan(computed)} 元", quote=st.quote(q.start, value.end).strip(),
-                stated=value.value, computed=computed, difference=value.value - computed,
+                stated=value.value, computed=computed, difference=value.value - computed, rule="THRESHOLD",
+                edits=(figure_edit(st, value, computed),),
             ))
     return findings

@@ -42,7 +42,7 @@ def check_upper(statements: list[Statement], claimed: set[tuple[int, int]]) -> l
                 f"数字写作 {format_yuan(f.value)} 元，大写却是「{u.text}」（{format_yuan(u.value)} 元），两者不一致",
                 f"若 {format_yuan(f.value)} 元无误，大写应为「{money_upper(f.value)}」；否则改正前面的数字",
                 quote=st.quote(f.start, u.end).strip(),
-                stated=u.value, computed=f.value, difference=u.value - f.value,
+                stated=u.value, computed=f.value, difference=u.value - f.value, rule="UPPER-VALUE",
             ))
     return findings
 
@@ -63,6 +63,6 @@ def _bare_upper(st: Statement, claimed: set[tuple[int, int]]) -> list[Finding]:
             "arithmetic", "error", st, m.start("up"), m.end("up"),
             f"数字写作 {format_yuan(figure)} 元，大写却是「{m.group('up')}」（{format_yuan(upper)} 元），两者不一致",
             f"若 {format_yuan(figure)} 元无误，大写应为「{money_upper(figure)}」；否则改正前面的数字",
-            quote=m.group().strip(), stated=upper, computed=figure, difference=upper - figure,
+            quote=m.group().strip(), stated=upper, computed=figure, difference=upper - figure, rule="UPPER-VALUE",
         ))
     return out
