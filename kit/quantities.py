@@ -33,7 +33,7 @@ ANY = "*"  # a rate per "each" of whatever is counted (各500元, 价值60元…
 
 _UNIT = re.compile(
     r"(?P<mult>[万亿])?\s?(?P<unit>个月|个学期|个工作日|个班|平方米|平米|㎡|m²|立方米|公里|千米|米|课时|小时|分钟|人次|元|人|名|位|户|个|台|套|间|册|本|项|次|%|"
-    r"所|条|件|岁|天|张|份|辆|场|支|盒|袋|箱|块|把|双|部|桌|面|组|班|篇|期|批|棵|株|亩|公顷|幢|栋|座|床|副|瓶|包|万|周|月|年|分|吨|斤|公斤|千克|元钱)?"
+    r"所|条|件|岁|天|张|份|辆|场|支|盒|袋|箱|块|把|双|部|桌|面|组|班|篇|期|批|棵|株|亩|公顷|幢|栋|座|床|副|瓶|包|处|家|万|周|月|年|分|吨|斤|公斤|千克|元钱)?"
 )
 _SAME = {"平米": "平方米", "㎡": "平方米", "m²": "平方米", "名": "人", "位": "人", "本": "册", "千米": "公里",
          "公斤": "千克", "元钱": MONEY, "个月": "月", "个学期": "学期", "个工作日": "天", "个班": "班"}
@@ -45,12 +45,15 @@ _RANGE = re.compile(r"^\s?[-－—―～~至到]\s?[0-9０-９一二三四五六
 _RANGE_BEFORE = re.compile(r"[0-9０-９一二三四五六七八九十百千万两][万亿元人名%个]?\s?[-－—―～~至到]\s?$")
 _PER_AFTER = re.compile(r"\s?[/／]\s?(?P<per>人次|人|名|位|生|户|套|桌|件|个|所|班|次|天|日|月|年|期|份|场|课时|小时|张|本|册|台|间|辆|亩|平方米|㎡)"
                         r"(?:\s?[/／·•・]\s?(?P<per2>天|日|月|年|次|期|学期|课时|小时))?")
-_PER_BEFORE = re.compile(r"(?:每(?:个|位|名)?(?P<per>人次|人|名|位|生|学生|户|家|套|桌|件|个|所|班|次|天|日|月|年|期|份|场|课时|小时|张|本|册|台|间|辆|亩|平方米|队|组|校)"
+_PER_BEFORE = re.compile(r"(?:每(?:个|位|名)?(?P<per>人次|人|名|位|生|学生|户|家|套|桌|件|个|所|班|次|天|日|月|年|期|份|场|课时|小时|张|本|册|台|间|辆|亩|平方米|平方|平米|队|组|校)"
                          r"(?:每(?P<per2>天|日|月|年|次|期|学期|课时|小时))?|(?P<avg>人均|户均|生均|平均每人))")
 _EACH = re.compile(r"各(?:发放|发|补助|奖励|给予|资助)?[^，,。；;、\d]{0,6}$")
 _VALUED = re.compile(r"价值$")
+_VALUED_COUNT = re.compile(r"的?[\u4e00-\u9fff]{1,6}?\d+(?P<unit>份|件|个|套|本|张|盒|袋|箱|束|只|台|块)")
 _ONE_EACH = re.compile(r"[^，,。；;\d]{0,10}?一(?:份|套|个|件|张|袋|盒|箱|桶|本|束|只)")
-_PER_FAMILY = {"名": "人", "位": "人", "生": "人", "学生": "人", "家": "户", "本": "册", "日": "天", "㎡": "平方米"}
+_PER_FAMILY = {"名": "人", "位": "人", "生": "人", "学生": "人", "家": "户", "本": "册", "日": "天", "㎡": "平方米",
+               "平方": "平方米", "平米": "平方米"}
+_MONEY_CONTEXT = re.compile(r"(?:资金|经费|费用|款|金额|预算|投入|拨付|捐赠|捐款|元)[^，,。；;]{0,6}$|(?:合计|共计|总计|小计)[：:]?$")
 _SCOPE_END = re.compile(r"[，,。；;！!？?：:\n]")
 _LONG_DIGITS = 13  # a figure with more integer digits is a serial, ID or phone number
 _PHONE = re.compile(r"(?<![0-9])0\d{2,3}[-－—]\d{7,8}(?![0-9])|(?<![0-9])1[3-9]\d{9}(?![0-9])|(?:电话|手机|热线|联系方式|传真)[：:\s]*\d{7,8}")
@@ -129,7 +132,7 @@ def quantities(text: str) -> list[Quantity]:
     for span in find_amounts(text):
         if any(a <= span.start < b for a, b in phones):
             continue
-        if span.text.endswith(("元", "整", "角", "分", "正")):  # 大写 money
+        if span.text.endswith(("元", "整", "角", "分", "正", "圆", "圓")):  # 大写 money
             out.append(Quantity(span.start, span.end, span.value, MONEY, span.text, upper=True,
                                 places=2 if span.text.endswith("分") else 0, number_end=span.end))
             continue
@@ -141,6 +144,8 @@ def quantities(text: str) -> list[Quantity]:
         if _not_a_quantity(text, span.start, span):
             continue
         unit = _SAME.get(unit or "", unit or "")
+        if not unit and span.text[-1:] in "万亿" and _MONEY_CONTEXT.search(text[max(0, span.start - 10) : span.start]):
+            unit = MONEY  # 专项资金13万，…合计25万: money written without 元
         scale = 1
         value = span.value
         if span.text[-1:] in "万亿":
@@ -201,6 +206,10 @@ def _rate(text: str, start: int, end: int) -> tuple[tuple[str, ...], int]:
             return ("户",) if found.group("avg") == "户均" else ("人",), end
         per = (_family(found.group("per")),) + ((_family(found.group("per2")),) if found.group("per2") else ())
         return per, end
+    if _VALUED.search(scope):
+        counted = _VALUED_COUNT.match(text, end)
+        if counted:  # 价值30元奖品20份: per 份, and 20份 is the count
+            return (_family(counted.group("unit")),), end
     if _EACH.search(scope) or (_VALUED.search(scope) and _ONE_EACH.match(text, end)):
         return (ANY,), end
     return (), end

@@ -348,3 +348,35 @@ def test_a_budget_naming_two_grades_is_read_as_one_line():
     text = "三、奖励经费\n1、三、四年级学生20人，每人奖品10元，共200元；\n2、五年级学生10人，每人奖品10元，共100元。\n合计：300元。"
     assert figures(text) == []
     assert pairs(text.replace("合计：300元", "合计：310元")) == [(310, 300)]
+
+
+class TestMorePatternsFromRealPages:
+    def test_wan_without_yuan_in_a_money_sentence(self):
+        assert figures("区级专项资金12万,市级专项资金8万,合计20万。") == []
+        assert pairs("区级专项资金12万,市级专项资金8万,合计21万。") == [(210000, 200000)]
+
+    def test_valued_prizes_counted_in_fen(self):
+        assert figures("三等奖:奖励价值25元奖品12份,合计300元;") == []
+        assert pairs("三等奖:奖励价值25元奖品12份,合计320元;") == [(320, 300)]
+
+    def test_a_rate_per_square_metre_and_a_needed_sum(self):
+        assert figures("墙面面积1200平方米,按每平方4元计算,需资金4800元。") == []
+        assert pairs("墙面面积1200平方米,按每平方4元计算,需资金4600元。") == [(4600, 4800)]
+
+    def test_a_share_of_the_total_number_of_a_kind(self):
+        assert figures("全镇共有幼儿园40所,其中公办幼儿园30所,占总园数的75%。") == []
+        assert pairs("全镇共有幼儿园40所,其中公办幼儿园30所,占总园数的70%。") == [(70, 75)]
+
+    def test_two_standards_are_not_two_components(self):
+        assert figures("今年将原来每人300元的慰问标准提高到了每人500元,向120名困难教师发放慰问金共计6万元。") == []
+
+    def test_groups_each_with_their_own_count(self):
+        text = "一等奖3人,每人奖品价值100元;二等奖5人,每人奖品价值60元,奖品合计600元。"
+        assert figures(text) == []
+        assert pairs(text.replace("600元", "650元")) == [(650, 600)]
+
+    def test_parts_within_parts_are_left_alone(self):
+        assert figures("全县有学校111所。其中:高中1所,职校1所;义务教育学校73所,其中:初中9所,小学64所;幼儿园35所。") == []
+
+    def test_a_figure_without_unit_among_the_parts_stops_the_sum(self):
+        assert figures("经费收入100万元。其中:拨缴经费827,710.28(按2%计提),会费收入20万元。") == []

@@ -41,7 +41,7 @@ from ..passage import Statement, figure_edit, located
 from .explain import Explain
 
 MARKER = re.compile(
-    r"(?<![累预估设统])(小计|合计|总计|共计|总共|一共|总额|总支出?|共需|总需|共|计|[=＝])"
+    r"(?<![累预估设统])(小计|合计|总计|共计|总共|一共|总额|总支出?|共需|总需|(?<![必无所])需要?|共|计|[=＝])"
     r"(?:金额|经费|费用|资金|支出|开支)?[为是：:\s]*(?:人民币|[￥¥])?[：:\s]*$"
 )
 _GENERIC = re.compile(
@@ -49,10 +49,12 @@ _GENERIC = re.compile(
     r"支出|开支|金额|项目|人民币|[总共计需约为是费款支]|[一二三四五六七八九十两\d]+项|[：:，,、\s（）()]"
 )
 BESIDE = re.compile(r"[\s（(]*(?:大写金额|大写|人民币)?[：:\s]*(?:人民币)?[：:\s]*")
+_LISTED = re.compile(r"\s?[,，、和及加]\s?(?:另|再|每人|每户)?[\u4e00-\u9fff]{0,8}")
 _BREAKDOWN = re.compile(r"\s*(?:其中|包括|分别|含)")
 _LEAD_TOTAL = re.compile(r"(?:如下|明细|具体|其中)[：:]?\s*$|[：:]\s*$")
 _NOT_A_SUM = re.compile(r"其中|已|结余|剩余|尚|超支|节约|[比较]|增加|减少|去年|上年|往年|今年|本年|明年|预计|累计|平均|最高|最低|不超过|以内|分别")
-_COUNT_UNITS = {"人", "户", "人次", "套", "桌", "件", "个", "份", "所", "台", "册", "张", "盒", "箱", "辆", "间", "班", "组", "场", "次"}
+_COUNT_UNITS = {"人", "户", "人次", "套", "桌", "件", "个", "份", "所", "台", "册", "张", "盒", "箱", "辆", "间", "班", "组", "场", "次",
+                "平方米", "亩", "本", "袋", "块", "束", "只"}
 _NAME_JUNK = re.compile(r"^[、，,；;：:\s\u3000]+|[、，,；;：:\s\u3000]+$")
 _COMPONENT_JUNK = re.compile(r"^(?:每(?:人次|[^\d\s，、])|人均|安排|发放|慰问(?![金品])|标准为|标准|按|各|为|的|其中|另)+")
 
@@ -215,6 +217,8 @@ def _per_head(st: Statement, floor: int, result: Quantity, rates: list[Quantity]
     pers = {q.per for q in rates}
     if len(pers) != 1:
         return Unsure(st, "几个标准的计量单位不同")
+    if any(not _LISTED.fullmatch(st.text[a.end : b.start]) for a, b in zip(rates, rates[1:])):
+        return _groups(st, floor, result, rates, counts)
     per = pers.pop()
     chosen: list[Quantity] = []
     for dim in per:
@@ -238,6 +242,25 @@ def _per_head(st: Statement, floor: int, result: Quantity, rates: list[Quantity]
         comps.append((_component_name(st.text[prev : r.start]), r.value))
         prev = r.end
     return Line(st, floor, result, name, "per_head", count, unit, comps, True)
+
+
+def _groups(st: Statement, floor: int, result: Quantity, rates: list[Quantity], counts: list[Quantity]) -> Line | Unsure:
+    """第一名6人，价值80元…；第二名6人，价值60元…，合计1140元: each rate with its own count, summed.
+
+    A rate with no count of its own since the rate before (原来每人400元…提高到每人600元) is two
+    standards, not two groups: not understood.
+    """
+    parts = []
+    prev = floor
+    for r in rates:
+        own = [c for c in counts if prev <= c.start < r.start and c.exact and c.value == c.value.to_integral_value()
+               and any(same_count_unit(dim, c.unit) for dim in r.per)]
+        if len(own) != 1 or len(r.per) != 1:
+            return Unsure(st, "几个标准不是并列的几项，各自的人数也读不准")
+        c = own[0]
+        parts.append((f"{_component_name(st.text[prev : c.start])}{c.text}×{r.text}"[-16:], c.value * r.value))
+        prev = r.end
+    return Line(st, floor, result, "各组合计", "fixed", None, "人", parts, True)
 
 
 def _fixed(st: Statement, floor: int, result: Quantity, fixed: list[Quantity], counts: list[Quantity]) -> Line | Unsure:

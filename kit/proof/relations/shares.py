@@ -51,8 +51,15 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
             inside = [q for q in qs if m.end() <= q.start < pct.start and q.unit == part.unit]
             if _depth(st.text, part.start) > _depth(st.text, m.start()):
                 continue  # （其中24人），占…: the bracketed figure is not what the share is of
-            noun = _noun(st.text[m.end() : pct.start])
-            whole = inside[-1] if inside else _earlier_whole(st, statements[k - 1] if k else None, part, s_start, sentences, noun)
+            phrase = st.text[m.end() : pct.start]
+            total_of = re.search(r"总([\u4e00-\u9fff]{1,3}?)数", phrase)  # 占总园数的 → the whole counts 园
+            noun = _noun(phrase)
+            if inside:
+                whole = inside[-1]
+            elif total_of:
+                whole = _total_of(st, part, total_of.group(1))
+            else:
+                whole = _earlier_whole(st, statements[k - 1] if k else None, part, s_start, sentences, noun)
             if whole is None:
                 if explain is not None:
                     explain.skip(st, f"占比「{pct.text}」找不到对应的总数")
@@ -63,6 +70,13 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
             if finding:
                 findings.append(finding)
     return findings
+
+
+def _total_of(st: Statement, part: Quantity, thing: str) -> Quantity | None:
+    """共有幼儿园108所，其中普惠性幼儿园96所，占总园数的…: the marked whole whose name ends with 园."""
+    found = [q for q in st.quantities if q.start < part.start and q.unit == part.unit
+             and re.search(rf"(?:共|总|全|现)有?[\u4e00-\u9fff]{{0,8}}{thing}$", st.text[max(0, q.start - 12) : q.start])]
+    return found[0] if len(found) == 1 else None
 
 
 def _depth(text: str, pos: int) -> int:
