@@ -1,0 +1,15 @@
+"""Helpers for the relation tests: the arithmetic findings of a text, and their (stated, computed) pairs."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from kit.proof import check_text
+
+
+def figures(text: str) -> list:
+    return [f for f in check_text(text) if f.kind == "arithmetic"]
+
+
+def pairs(text: str) -> list[tuple[Decimal, Decimal]]:
+    return [(f.stated, f.computed) for f in figures(text)]

@@ -1,0 +1,49 @@
+"""Relations, numbering as real pages write it: right texts stay silent, one changed figure gives one finding.
+
+Every sentence is written for these tests, in shapes found on real school and union pages.
+"""
+
+from __future__ import annotations
+
+from kit.proof import check_text
+
+
+
+class TestNumberingOnRealPages:
+    def kinds(self, text):
+        return [f for f in check_text(text) if f.kind == "numbering"]
+
+    def test_two_texts_on_one_page(self):
+        text = "学校春节慰问方案1\n一、目的\n二、对象\n三、标准\n学校春节慰问方案2\n一、目的\n二、对象"
+        assert self.kinds(text) == []
+
+    def test_pian_markers_restart_the_count(self):
+        assert self.kinds("篇一\n一、目的\n二、安排\n三、要求\n篇二\n一、目的\n二、要求") == []
+
+    def test_a_list_restarts_under_a_new_heading(self):
+        assert self.kinds("一、时间\n1、上午报到\n2、下午开会\n二、要求\n1、准时\n2、着装整齐\n3、关闭手机") == []
+
+    def test_a_heading_run_into_the_line_before(self):
+        assert self.kinds("一、目的\n为了关心退休教师。二、慰问对象\n退休教师15人。\n三、时间") == []
+
+    def test_item_labels_followed_by_digits(self):
+        assert self.kinds("一、安排\n1、2015年4月1日前报名\n2、8点半集合\n3、13:30出发") == []
+
+    def test_a_label_that_lost_its_dot(self):
+        assert self.kinds("一、要求\n1.按时到场\n2.注意安全\n3大家结伴而行\n4.保持整洁") == []
+
+    def test_an_excerpt_that_starts_mid_document(self):
+        assert self.kinds("（三）做好宣传\n（四）加强检查\n五、工作要求\n六、其他") == []
+
+    def test_a_lost_parent_heading_is_named_never_a_renumbering_of_the_restart(self):
+        text = "一、目标\n（一）甲\n（二）乙\n（一）丙\n（二）丁\n三、要求"
+        (found,) = self.kinds(text)
+        assert found.quote.startswith("三、") and "二、" in found.message and "漏写了上级标题" in found.message
+
+    def test_skips_duplicates_and_swaps(self):
+        assert [f.quote[:2] for f in self.kinds("一、甲\n二、乙\n三、丙\n三、丁\n五、戊")] == ["三、", "五、"]
+        (swap,) = self.kinds("一、活动\n1、签到\n2、致辞\n4、颁奖\n3、合影\n5、散会")
+        assert swap.quote.startswith("3、") and "顺序颠倒" in swap.message
+
+    def test_grades_are_not_labels(self):
+        assert self.kinds("一、对象\n三、四年级学生20人参加。\n二、时间") == []

@@ -1,0 +1,74 @@
+"""Relations, count × rate: every wording of a rate, its count and its amount: right texts stay silent, one changed figure gives one finding.
+
+Every sentence is written for these tests, in shapes found on real school and union pages.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from relation_helpers import figures, pairs
+
+
+class TestCountTimesRate:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "1、退休职工240人,安排慰问金150元/人,计36000元。",
+            "慰问在档困难职工30户，每户发放慰问金500元，共计1.5万元。",
+            "今年慰问标准提高到每人500元，由工会向180名困难职工逐一发放，共计9万元。",
+            "为12名优秀班主任各发放价值60元的纪念品一份，共计720元。",
+            "补助标准为每人每月300元，补助对象20人，补助3个月，共需18000元。",
+            "困难学生15名，每生补助200元，合计3000元；",
+            "购置图书500册，每册40元，共计2万元。",
+            "退休教师15人，慰问品100元，共1500元。",
+        ],
+    )
+    def test_right_lines_are_silent(self, text):
+        assert figures(text) == []
+
+    @pytest.mark.parametrize(
+        "text, stated, computed",
+        [
+            ("1、退休职工240人,安排慰问金150元/人,计3600元。", 3600, 36000),
+            ("慰问在档困难职工30户，每户发放慰问金500元，共计1.4万元。", 14000, 15000),
+            ("今年慰问标准提高到每人500元，由工会向180名困难职工逐一发放，共计8万元。", 80000, 90000),
+            ("为12名优秀班主任各发放价值60元的纪念品一份，共计700元。", 700, 720),
+            ("补助标准为每人每月300元，补助对象20人，补助3个月，共需16000元。", 16000, 18000),
+            ("困难学生15名，每生补助200元，合计2000元；", 2000, 3000),
+        ],
+    )
+    def test_one_changed_figure_gives_one_finding(self, text, stated, computed):
+        assert pairs(text) == [(stated, computed)]
+
+    def test_the_150_per_head_line_is_never_told_to_be_150(self):
+        (found,) = figures("退休职工240人,安排慰问金150元/人,计36500元")
+        assert (found.stated, found.computed) == (36500, 36000)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "每人每月补助300元，全年共计9万元。",  # how many months and people: not stated
+            "慰问对象约30人，每人500元，共计1.5万元。",  # approximate count
+            "每人慰问金不少于300元，共计1万余元。",  # approximate amounts
+            "去年慰问支出5000元，今年预算共8000元。",  # two years, not parts
+            "困难职工12人，慰问品100元，另发放慰问金，共2000元。",  # cannot be read either way
+        ],
+    )
+    def test_what_cannot_be_read_is_left_alone(self, text):
+        assert figures(text) == []
+
+    @settings(max_examples=60, deadline=None)
+    @given(count=st.integers(1, 400), rate=st.integers(1, 2000), slip=st.integers(1, 999), form=st.integers(0, 2))
+    def test_generated_pairs(self, count, rate, slip, form):
+        shapes = [
+            "{c}人，每人慰问金{r}元，共{t}元。",
+            "慰问困难职工{c}户，安排慰问金{r}元/户，计{t}元。",
+            "标准为每人{r}元，共慰问{c}名退休教师，合计{t}元。",
+        ]
+        right = shapes[form].format(c=count, r=rate, t=count * rate)
+        assert figures(right) == []
+        wrong = shapes[form].format(c=count, r=rate, t=count * rate + slip)
+        assert pairs(wrong) == [(count * rate + slip, count * rate)]

@@ -1,0 +1,36 @@
+"""Relations, written-out equations: right texts stay silent, one changed figure gives one finding.
+
+Every sentence is written for these tests, in shapes found on real school and union pages.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from relation_helpers import figures, pairs
+
+
+class TestEquations:
+    @pytest.mark.parametrize("text", ["共600x30=18000元", "标准1500元x120人=180000元", "80×12人=960(元)", "伙食费80+80+60=220元", "5*8+3*10=70"])
+    def test_right_equations_are_silent(self, text):
+        assert figures(text) == []
+
+    @pytest.mark.parametrize(
+        "text, stated, computed",
+        [("共600x30=1800元", 1800, 18000), ("标准1500元x120人=18000元", 18000, 180000), ("80×12人=900(元)", 900, 960),
+         ("伙食费80+80+60=180元", 180, 220)],
+    )
+    def test_wrong_equations(self, text, stated, computed):
+        assert pairs(text) == [(stated, computed)]
+
+    @settings(max_examples=60, deadline=None)
+    @given(a=st.integers(1, 9999), b=st.integers(1, 999), slip=st.integers(1, 99), op=st.sampled_from(["x", "×", "*", "+"]))
+    def test_generated_equations(self, a, b, slip, op):
+        result = a + b if op == "+" else a * b
+        assert figures(f"费用{a}{op}{b}={result}元") == []
+        assert pairs(f"费用{a}{op}{b}={result + slip}元") == [(result + slip, result)]
+
+    def test_dimensions_and_quantity_markers_are_not_products(self):
+        assert figures("展板规格72*72厘米，投影仪×1，共计3500元。") == []

@@ -1,0 +1,79 @@
+"""Relations, items and the total that closes them: right texts stay silent, one changed figure gives one finding.
+
+Every sentence is written for these tests, in shapes found on real school and union pages.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kit.proof import check_text
+from kit.proof.relations import Explain
+from relation_helpers import figures, pairs
+
+
+class TestItemsAndTotals:
+    WORKED = (
+        "四、慰问费用预算\n"
+        "1、退休教师15人，每人慰问品100元，共1500元；\n"
+        "2、困难职工3人，每人慰问金100元、慰问品50元，共450元；\n"
+        "3、生重大病教师2人，每人慰问金400元、慰问品50元，共900元；\n"
+        "4、困难退休教师1人，每人慰问金200元、慰问品50元，共250元；\n"
+        "5、参加慰问人员伙食费补助80元;车辆燃油费补助80元;香烟60元,\n"
+        "共180元。\n"
+        "五项总计:慰问经费总支3280元。"
+    )
+
+    def test_the_line_and_the_total_of_the_worked_budget(self):
+        line, total = figures(self.WORKED)
+        assert (line.stated, line.computed, line.corrected_total) == (180, 220, 3320)
+        assert (total.stated, total.computed) == (3280, 3320)
+        assert line.paragraph == 7 and line.span == (1, 5)  # 「180元」 in 「共180元。」, the line after the comma
+
+    def test_the_right_budget_is_silent(self):
+        assert figures(self.WORKED.replace("共180元", "共220元").replace("3280", "3320")) == []
+
+    def test_a_line_with_its_own_total_closes_nothing_above(self):
+        text = "二、活动经费\n1、奖品费用500元；\n2、午餐40人，每人45元，午餐费用合计1800元；\n3、交通费600元。\n合计：2900元。"
+        assert figures(text) == []
+        assert pairs(text.replace("2900", "2800")) == [(2800, 2900)]
+
+    def test_a_total_with_a_line_not_understood_is_not_checked(self):
+        text = "1、奖品约500元；\n2、交通费600元。\n合计：1000元。"
+        explain = Explain()
+        assert [f for f in check_text(text, explain=explain) if f.kind == "arithmetic"] == []
+        assert any("未能读懂" in s.reason for s in explain.skipped)
+
+    def test_a_lead_total_with_its_lines_below(self):
+        text = "活动经费共计2600元，具体如下：\n1、场地布置800元；\n2、奖品1200元；\n3、茶水600元。"
+        assert figures(text) == []
+        assert pairs(text.replace("2600", "2700")) == [(2700, 2600)]
+
+    def test_breakdown_of_a_total_is_not_a_line(self):
+        text = "本次经费共计2.5万元，其中工会经费1.5万元、单位捐助1万元。\n1.困难职工10户，每户1000元，共计1万元；\n2.慰问品1.5万元。\n两项合计：2.5万元。"
+        assert figures(text) == []
+
+    @settings(max_examples=40, deadline=None)
+    @given(amounts=st.lists(st.integers(10, 5000), min_size=2, max_size=6), slip=st.integers(1, 500))
+    def test_generated_item_totals(self, amounts, slip):
+        lines = "\n".join(f"{i + 1}、第{i + 1}项费用{a}元；" for i, a in enumerate(amounts))
+        right = f"三、经费预算\n{lines}\n合计：{sum(amounts)}元。"
+        assert figures(right) == []
+        assert pairs(right.replace(f"合计：{sum(amounts)}元", f"合计：{sum(amounts) + slip}元")) == [(sum(amounts) + slip, sum(amounts))]
+
+
+def test_a_budget_naming_two_grades_is_read_as_one_line():
+    text = "三、奖励经费\n1、三、四年级学生20人，每人奖品10元，共200元；\n2、五年级学生10人，每人奖品10元，共100元。\n合计：300元。"
+    assert figures(text) == []
+    assert pairs(text.replace("合计：300元", "合计：310元")) == [(310, 300)]
+
+
+def test_kit_check_explain_lists_what_it_left_alone(tmp_path, capsys):
+    from kit.cli import main
+
+    doc = tmp_path / "预算.txt"
+    doc.write_text("1、奖品约500元；\n2、交通费600元。\n合计：1000元。\n", encoding="utf-8")
+    assert main(["check", str(doc), "--explain"]) == 0
+    err = capsys.readouterr().err
+    assert "未能读懂" in err and "约数" in err

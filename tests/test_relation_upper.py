@@ -1,0 +1,15 @@
+"""Relations, 大写 beside its figure: right texts stay silent, one changed figure gives one finding.
+
+Every sentence is written for these tests, in shapes found on real school and union pages.
+"""
+
+from __future__ import annotations
+
+from relation_helpers import figures
+
+
+class TestUpper:
+    def test_upper_beside_its_figure(self):
+        assert figures("申请补助3320元（大写：叁仟叁佰贰拾元整）。") == []
+        (found,) = figures("申请补助3320元（大写：叁仟贰佰捌拾元整）。")
+        assert (found.stated, found.computed) == (3280, 3320) and "叁仟叁佰贰拾元整" in found.suggestion
