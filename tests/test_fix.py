@@ -293,3 +293,22 @@ def _blank_pdf() -> bytes:
 
 def test_lines_of_text_still_number_paragraphs():
     assert lines_of_text("a\nb")[1].where == "第2段第1行"
+
+
+def test_fixing_leaves_nothing_mechanical_and_creates_nothing_new():
+    text = "\n".join([
+        "下面是小編為大家整理的方案,僅供參考。",
+        "一、活动安排",
+        "(1)合唱:《春天》 (2)朗诵:《相信未来》(3)舞蹈:《恰恰》",
+        "(4)独唱:《飞翔》(6)小品:《新年》",
+        "组织的温馨(xīn),送到每一位老师家中(见附件)。",
+        "三、经费",
+        "1、奖品费用300元;",
+        "3、交通费200元。",
+    ])
+    before = check_text(text)
+    fixed = fix_text(text, Plan(before))
+    after = check_text(fixed)
+    assert not any(f.edits for f in after)
+    assert {(f.kind, f.rule) for f in after} <= {(f.kind, f.rule) for f in before}
+    assert "（见附件）。" in fixed and "温馨，" in fixed and "2.交通费" in fixed

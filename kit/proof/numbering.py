@@ -129,7 +129,7 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
             before, where, prev_label = previous
             if n == before and n > 1:
                 found = _finding(at, label, f"与上一个{LEVEL_NAMES[level]}「{prev_label.text}」重复", before + 1)
-                findings.append(replace(found, edits=_renumbering(prepared, events, k, level, 1)))
+                findings.append(replace(found, edits=_renumbering(prepared, events, k, level, before + 1)))
             elif n > before + 1:
                 later = _later_numbers(events, k, level)
                 missing = set(range(before + 1, n))
@@ -139,7 +139,7 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
                     lost_parent = restarted.get(level)
                     found = _finding(at, label, _skip_text(label, before, n, lost_parent, prepared), before + 1)
                     if lost_parent is None:  # a missing heading is for a person to write, not to renumber around
-                        found = replace(found, edits=_renumbering(prepared, events, k, level, before + 1 - n))
+                        found = replace(found, edits=_renumbering(prepared, events, k, level, before + 1))
                     findings.append(found)
             elif n < before and n in deferred.get(level, set()):
                 deferred[level].discard(n)
@@ -155,23 +155,31 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
     return findings
 
 
-def _renumbering(prepared: list[Prepared], events: list[tuple[int, Label | None]], k: int, level: int, shift: int) -> tuple[Edit, ...]:
-    """Edits moving label *k* and the rest of its list by *shift* (七、九、十 → 七、八、九)."""
-    edits = []
+def _renumbering(prepared: list[Prepared], events: list[tuple[int, Label | None]], k: int, level: int, first: int) -> tuple[Edit, ...]:
+    """Edits numbering label *k* as *first* and the rest of its list consecutively after it (七、九、十一 → 七、八、九).
+
+    Nothing when the rest of the list goes backwards somewhere (a swap is for a person to order).
+    """
+    labels = []
     for i, label in events[k:]:
         if label is None or label.level < level:
             break
         if label.level != level:
             continue
-        if label is not events[k][1] and label.number == 1:
+        if labels and label.number == 1:
             break
-        at = prepared[i]
+        labels.append((i, label))
+    if any(b.number < a.number for (_, a), (_, b) in zip(labels, labels[1:])):
+        return ()
+    edits = []
+    for n, (i, label) in enumerate(labels, start=first):
+        if label.number == n:
+            continue
         digits = re.search(rf"[{_CN}]+|\d+|[{_CIRCLED}]", label.text)
-        start = label.start + digits.start()
-        end = label.start + digits.end()
-        new = label.renumbered(label.number + shift)
-        new_digits = re.search(rf"[{_CN}]+|\d+|[{_CIRCLED}（(）)]+", new).group()
-        edits.append(at.edit(start, end, new_digits))
+        new_digits = re.search(rf"[{_CN}]+|\d+|[{_CIRCLED}]", label.renumbered(n))
+        if digits is None or new_digits is None:
+            return ()
+        edits.append(prepared[i].edit(label.start + digits.start(), label.start + digits.end(), new_digits.group()))
     return tuple(edits)
 
 
@@ -193,8 +201,10 @@ def _written_between(texts: list[str], a: int, b: int, label: Label, before: int
     between = "\n".join(texts[a : b + 1])
 
     def written(k: int) -> bool:
-        if label.renumbered(k).strip() in between:
-            return True  # run into a sentence
+        shown = chinese_int(k) if label.level <= 2 else str(k)
+        form = {1: rf"{shown}[、.．]", 2: rf"[（(]{shown}[）)]", 3: rf"(?<!\d){shown}[、.．]", 4: rf"[（(]{shown}[）)]"}
+        if re.search(form.get(label.level, re.escape(label.renumbered(k).strip())), between):
+            return True  # run into a sentence, in whichever width or separator
         bare = str(k) if label.level >= 3 else chinese_int(k)  # 3大家按时到场: the label lost its dot
         return any(re.match(rf"[\s\u3000]*{bare}(?=[\u4e00-\u9fff])", t) for t in texts[a + 1 : b])
 

@@ -61,8 +61,11 @@ def check_noise(prepared: list[Prepared]) -> list[Finding]:
     hits: dict[str, list[tuple[Prepared, object]]] = {}
     for at in prepared:
         text = at.line.text
-        for n in [*find_noise(text), *find_mojibake(text), *find_adverts(text)]:
+        for n in [*find_noise(text), *find_mojibake(text)]:
             hits.setdefault(n.kind, []).append((at, n))
+        for n in find_adverts(at.text):  # read simplified, so 小編 is found as 小编
+            a, b = at.original(n.start, n.end)
+            hits.setdefault(n.kind, []).append((at, n._replace(start=a, end=b, text=text[a:b])))
     findings = []
     for kind, found in hits.items():
         examples = []
@@ -142,7 +145,7 @@ def _char_edits(at: Prepared, diff: list[tuple[int, str, str]]) -> list[Edit]:
 
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
 _FULL = {",": "，", ";": "；", ":": "：", "!": "！", "(": "（", ")": "）"}
-_HALF_PUNCT = re.compile(rf"(?<=[{_CJK}”’）》」])([,;:!])|(?<=[{_CJK}])([,;:!])(?=\s*[\d{_CJK}“])")
+_HALF_PUNCT = re.compile(rf"(?<=[{_CJK}”’）》」)])([,;:!])|(?<=[{_CJK}])([,;:!])(?=\s*[\d{_CJK}“])")
 _HALF_BRACKETS = re.compile(rf"\(([^()]*[{_CJK}][^()]*)\)")
 
 
@@ -167,10 +170,13 @@ def check_punctuation(prepared: list[Prepared]) -> list[Finding]:
     """Half-width punctuation in Chinese sentences: one finding for the document, every place an edit."""
     edits = []
     first = None
-    for at in prepared:
-        for start, end, full in half_width_punctuation(at.line.text):
-            edits.append(Edit(at.line.paragraph, at.line.line, start, end, full, at.line.text[start:end]))
-            first = first or (at, start)
+    for at in prepared:  # read with noise removed and simplified, so 温馨(xīn), and 說明) count
+        for start, end, full in half_width_punctuation(at.text):
+            a, b = at.original(start, end)
+            if at.line.text[a:b] not in _FULL:
+                continue
+            edits.append(Edit(at.line.paragraph, at.line.line, a, b, full, at.line.text[a:b]))
+            first = first or (at, a)
     if not edits:
         return []
     at, start = first
