@@ -153,3 +153,9 @@ class TestTraditional:
 
     def test_simplified_text_is_not_traditional(self):
         assert kinds("我们学校于2023年开展著名的乾坤大挪移活动，后来发展为制度。") == []
+
+
+def test_traditional_paragraphs_here_and_there_are_one_finding():
+    text = "一、情况\n學校開展活動。\n我们做了很多工作。\n二、做法\n關愛職工。\n我们继续努力。\n三、打算\n我们将再接再厉。"
+    (found,) = kinds(text, "traditional")
+    assert "2 段" in found.message and len(found.edits) >= 2

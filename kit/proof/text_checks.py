@@ -90,7 +90,7 @@ def check_noise(prepared: list[Prepared]) -> list[Finding]:
 
 
 def check_traditional(prepared: list[Prepared]) -> list[Finding]:
-    """Traditional characters: one finding per paragraph, or one for the whole document."""
+    """Traditional characters: one finding for the document (how many, where first, examples), an edit each."""
     hits = []
     for at in prepared:
         diff = traditional_diff(at.line.text)
@@ -100,33 +100,21 @@ def check_traditional(prepared: list[Prepared]) -> list[Finding]:
         return []
     nonblank = sum(1 for at in prepared if at.line.text.strip())
     chars = sum(len(diff) for _, diff in hits)
+    at, diff = hits[0]
+    examples = "、".join(list(dict.fromkeys(f"{a}→{b}" for _, d in hits for _, a, b in d[:3]))[:8])
+    edits = tuple(e for a, d in hits for e in _char_edits(a, d))
+    start, end = diff[0][0], diff[-1][0] + 1
+    quote = _context(at.line.text, start, end, 2).strip()
     if len(hits) >= WHOLE_DOCUMENT_PARAGRAPHS and len(hits) * 2 >= nonblank:
-        at, diff = hits[0]
-        examples = "、".join(dict.fromkeys(f"{a}→{b}" for _, d in hits for _, a, b in d[:3]))
-        examples = "、".join(examples.split("、")[:8])
-        quote = at.line.text.strip()[:30]
-        return [
-            finding(
-                "traditional", "warning", at,
-                f"全文使用繁体字：{len(hits)} 段共 {chars} 个繁体字（如 {examples}），正式公文应使用规范简体字",
-                quote, "运行 kit clean 把全文转为简体", rule="TRADITIONAL",
-                edits=tuple(e for a, d in hits for e in _char_edits(a, d)),
-            )
-        ]
-    findings = []
-    for at, diff in hits:
-        start, end = diff[0][0], diff[-1][0] + 1
-        quote = _context(at.line.text, start, end, 2).strip()
-        examples = "、".join(f"{a}→{b}" for _, a, b in diff[:6])
-        findings.append(
-            finding(
-                "traditional", "warning", at,
-                f"本段有 {len(diff)} 个繁体字（{examples}）",
-                quote, f"改为「{to_simplified(quote)}」", start=start, end=end, rule="TRADITIONAL",
-                edits=tuple(_char_edits(at, diff)),
-            )
-        )
-    return findings
+        message = f"全文使用繁体字：{len(hits)} 段共 {chars} 个繁体字（如 {examples}），正式公文应使用规范简体字"
+        advice = "运行 kit clean 把全文转为简体"
+    elif len(hits) == 1:
+        message = f"本段有 {len(diff)} 个繁体字（{examples}）"
+        advice = f"改为「{to_simplified(quote)}」"
+    else:
+        message = f"有 {len(hits)} 段夹有繁体字，共 {chars} 个（如 {examples}），第一处在{at.line.where}"
+        advice = "运行 kit clean 或 kit fix 转为简体"
+    return [finding("traditional", "warning", at, message, quote, advice, start=start, end=end, rule="TRADITIONAL", edits=edits)]
 
 
 def _char_edits(at: Prepared, diff: list[tuple[int, str, str]]) -> list[Edit]:
