@@ -22,8 +22,10 @@ the relation checks (:mod:`kit.proof.relations`)::
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from decimal import Decimal
 
 from .cnnum import NumberSpan, find_amounts
@@ -43,7 +45,7 @@ _APPROX_BEFORE = re.compile(r"(?:约|近|大约|将近|接近|超过|不少于|�
 _APPROX_AFTER = re.compile(r"(?:多|余|以上|以下|以内|左右|上下|开外|来|出头|强)")
 _RANGE = re.compile(r"^\s?[-－—―～~至到]\s?[0-9０-９一二三四五六七八九十百千万两]")
 _RANGE_BEFORE = re.compile(r"[0-9０-９一二三四五六七八九十百千万两][万亿元人名%个]?\s?[-－—―～~至到]\s?$")
-_PER_AFTER = re.compile(r"\s?[/／]\s?(?P<per>人次|人|名|位|生|户|套|桌|件|个|所|班|次|天|日|月|年|期|份|场|课时|小时|张|本|册|台|间|辆|亩|平方米|㎡)"
+_PER_AFTER = re.compile(r"\s?[/／]\s?(?P<per>人次|课时|小时|学期|平方米|㎡|[\u4e00-\u9fff])"
                         r"(?:\s?[/／·•・]\s?(?P<per2>天|日|月|年|次|期|学期|课时|小时))?")
 _PER_BEFORE = re.compile(r"(?:每(?:个|位|名)?(?P<per>人次|人|名|位|生|学生|户|家|套|桌|件|个|所|班|次|天|日|月|年|期|份|场|课时|小时|张|本|册|台|间|辆|亩|平方米|平方|平米|队|组|校)"
                          r"(?:每(?P<per2>天|日|月|年|次|期|学期|课时|小时))?|(?P<avg>人均|户均|生均|平均每人))")
@@ -106,6 +108,8 @@ def _not_a_quantity(text: str, start: int, span: NumberSpan) -> bool:
     after = text[span.end : span.end + 4]
     if before.endswith("第") or _ORDINAL_AFTER.match(after):
         return True
+    if re.match(r"[xXｘＸ×✕](?![0-9０-９])", after) or re.search(r"[xXｘＸ]{2,}$", before):
+        return True  # 20xx, 20XX。00元: part of a placeholder
     integer_digits = len(re.sub(r"[^0-9０-９]", "", span.text.split(".")[0]))
     if integer_digits >= _LONG_DIGITS:
         return True
@@ -194,7 +198,9 @@ def _rate(text: str, start: int, end: int) -> tuple[tuple[str, ...], int]:
         return per, m.end()
     if re.match(r"\s?每(?:人|名|位|户|生)", text[end : end + 3]):
         return (_family(re.match(r"\s?每(人|名|位|户|生)", text[end:]).group(1)),), end
-    scope_start = max((m.end() for m in _SCOPE_END.finditer(text, 0, start)), default=0)
+    ends = _scope_ends(text)
+    at = bisect.bisect_right(ends, start) - 1
+    scope_start = max(ends[at] if at >= 0 else 0, start - _SCOPE_MAX)  # bounded: linear in the text
     scope = text[scope_start:start]
     found = None
     for found in _PER_BEFORE.finditer(scope):
@@ -213,6 +219,14 @@ def _rate(text: str, start: int, end: int) -> tuple[tuple[str, ...], int]:
     if _EACH.search(scope) or (_VALUED.search(scope) and _ONE_EACH.match(text, end)):
         return (ANY,), end
     return (), end
+
+
+_SCOPE_MAX = 60  # 每人… reaches a figure at most this far within its clause
+
+
+@lru_cache(maxsize=8)
+def _scope_ends(text: str) -> list[int]:
+    return [m.end() for m in _SCOPE_END.finditer(text)]
 
 
 def _only_money_between(gap: str) -> bool:

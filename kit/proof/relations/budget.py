@@ -117,8 +117,8 @@ def _name(text: str) -> str:
     return _NAME_JUNK.sub("", _unlabelled(text))
 
 
-def _is_result(st: Statement, q: Quantity, floor: int) -> re.Match | None:
-    prev_end = max((p.end for p in st.quantities if p.is_money and floor <= p.end <= q.start), default=floor)
+def _is_result(st: Statement, q: Quantity, prev_end: int) -> re.Match | None:
+    """The result marker right before money figure *q* (小计/合计/共/=…), looking back to the money before it."""
     return MARKER.search(st.text[prev_end : q.start])
 
 
@@ -129,8 +129,10 @@ def segments(st: Statement) -> list[Line | Total | Unsure]:
     if not money:
         return out
     floor = 0
+    prev_end = 0  # end of the money figure before q: one pass, linear in the statement
     for q in money:
-        marker = _is_result(st, q, floor)
+        marker = _is_result(st, q, max(prev_end, floor))
+        prev_end = max(prev_end, q.end)
         if not marker or (q.upper and _beside_figure(st, q)):
             continue
         inputs = [p for p in money if floor <= p.start and p.end <= q.start and not p.upper]

@@ -35,6 +35,9 @@ _PAIRS = ({"男", "女"}, {"男生", "女生"}, {"男教师", "女教师"}, {"�
           {"城镇", "农村"}, {"城市", "农村"}, {"公办", "民办"}, {"小学", "初中"}, {"小学", "初中", "高中"},
           {"校内", "校外"}, {"专职", "兼职"}, {"走读", "住校"}, {"男性", "女性"}, {"男童", "女童"})
 _KIND_SUFFIX = set("校级班村组类队室区镇部处科点园所馆站社")
+_LEVEL = re.compile(r"本科|专科|大专|高中|初中|小学|中专|中职|研究生|硕士|博士|幼儿园|学前")
+_SUBJECT = re.compile(r"^(?:语文|数学|英语|外语|音乐|体育|美术|科学|物理|化学|生物|历史|地理|政治|道德与法治|信息技术|心理健康|劳动|书法)(?:教师|老师)?$")
+_DELTA = re.compile(r"(?:增加|减少|增长|下降|提高|降低|多|少|净增|新增)了?[\u4e00-\u9fff]{0,4}$")
 _SCHOOL_KIND = re.compile(r"(?:中学|小学|初中|高中|完中|村小|幼儿园|教学点|中心校|学校|职中|职校)$")
 
 
@@ -109,8 +112,8 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, previous, explain:
             whole = earlier[-1] if earlier else None
         else:
             whole = None
-        if whole is None:
-            return None
+        if whole is None or _DELTA.search(text[max(0, whole.start - 8) : whole.start]):
+            return None  # 比上年增加2660万元，其中…: the parts are of the total, not of the increase
         start = trigger.end()
     else:
         whole, start = _pair_whole(text, here)
@@ -224,6 +227,11 @@ def _partition(labels: list[str]) -> bool:
     if any(set(labels) <= pair or cores <= pair for pair in _PAIRS):
         return True
     if all(_SCHOOL_KIND.search(lab) for lab in labels):
+        return True
+    levels = [_LEVEL.findall(lab) for lab in labels]
+    if all(len(found) == 1 for found in levels) and len({found[0] for found in levels}) == len(labels):
+        return True  # 本科生12人、大专生18人、高中生10人: one level each, all different
+    if all(_SUBJECT.match(lab) for lab in labels):
         return True
     if re.match(r"其他|其它|其余|另", labels[-1]) and len(labels) >= 2:
         return True  # 划拨246亩，租赁19亩，其他90亩: a list closed by 其他 is complete

@@ -20,6 +20,8 @@ from .explain import Explain
 
 _SHARE = re.compile(r"(?<!占)占(?!地|用|有|据|领|比例)")
 _SENTENCE = re.compile(r"[^。；;！!？?]+[。；;！!？?]?")
+_SUBJECT_GAP = re.compile(r"[\s，,、（(]*(?:约|共|即|均)?")
+_THEN_AMONG = re.compile(r"\s?[，,；;]?\s?其中")  # 实际录取284人，其中本市149人，占…: the figure 其中 breaks down
 _AMONG = re.compile(r"[^，,。；;\d]{0,12}中[，,：:]")  # 48名正式代表中，…16人，占33%
 WHOLE_MARK = re.compile(r"(?:共|总|合计|全|现有|有|计|达)[^，,。；;]{0,12}$")
 
@@ -48,6 +50,8 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
             if not parts:
                 continue
             part = parts[-1]
+            if not _SUBJECT_GAP.fullmatch(st.text[part.end : m.start()]):
+                continue  # 2320人，接受过专业教育的占…: the share is of someone else
             inside = [q for q in qs if m.end() <= q.start < pct.start and q.unit == part.unit]
             if _depth(st.text, part.start) > _depth(st.text, m.start()):
                 continue  # （其中24人），占…: the bracketed figure is not what the share is of
@@ -85,7 +89,7 @@ def _depth(text: str, pos: int) -> int:
 
 def _noun(phrase: str) -> str:
     """占留守儿童总数的 → 留守儿童; 占全校学生的 → 学生; 占 → ''."""
-    return re.sub(r"^(?:全校|全县|全镇|全市|全区|全体|全部|本校|该校)|(?:总数|总人数|人数|总量|总额|总计|的|之|比例|比重|约|达|为)", "", phrase).strip()
+    return re.sub(r"^(?:全校|全县|全镇|全市|全区|全体|全部|本校|该校)|(?:总数|总人数|人数|总量|总额|总计|的|之|比例|比重|比|约|达|为)", "", phrase).strip()
 
 
 def _earlier_whole(st: Statement, before: Statement | None, part: Quantity, s_start: int, sentences, noun: str) -> Quantity | None:
@@ -109,7 +113,7 @@ def _earlier_whole(st: Statement, before: Statement | None, part: Quantity, s_st
     # 占14.7% names no whole: only 全校116人，其中…17人，占14.7% says which one it is
     candidates = [q for q in st.quantities if prev_start <= q.start < part.start and q.unit == part.unit
                   and (WHOLE_MARK.search(st.text[max(prev_start, q.start - 14) : q.start]) and "其中" in st.text[q.end : part.start]
-                       or _AMONG.match(st.text, q.end))]
+                       or _AMONG.match(st.text, q.end) or _THEN_AMONG.match(st.text, q.end))]
     if len(candidates) != 1:
         return None
     if not candidates and before is not None and prev_start == s_start == 0:
