@@ -19,6 +19,7 @@ from . import model as m
 from .cnnum import ordinal
 from .ledger import compute
 from .money import format_yuan, share_percent
+from .refs import label_for, resolved
 
 FULL_SPACE = "\u3000"
 # 156 mm text block / 22 pt (2号) characters: at most 20 characters a title line.
@@ -283,7 +284,7 @@ def _ledger(s: m.LedgerSection) -> list[Block]:
             if line.kind == "per_head":
                 standard = f"{line.count}{line.unit}，每{_per(line.unit)}{standard}"
             rows.append((str(r.index + 1), line.name, standard, format_yuan(r.subtotal), line.note or ""))
-        total = ("", s.total_label, f"大写：{result.total_upper}", format_yuan(result.total), "")
+        total = ("", label_for(s), f"大写：{result.total_upper}", format_yuan(result.total), "")
         out.append(Table(("序号", "项目", "标准", "金额（元）", "备注"), tuple(rows), total))
         return out
     for r in result.lines:
@@ -296,7 +297,7 @@ def _ledger(s: m.LedgerSection) -> list[Block]:
         if line.note:
             text = text[:-1] + f"（{line.note}）。"
         out.append(Paragraph(text))
-    out.append(Paragraph(f"{s.total_label}{format_yuan(result.total)}元（大写：{result.total_upper}）。"))
+    out.append(Paragraph(f"{label_for(s)}{format_yuan(result.total)}元（大写：{result.total_upper}）。"))
     return out
 
 
@@ -405,7 +406,10 @@ def attachment_note(attachments: list[m.Attachment]) -> tuple[str, ...]:
 
 
 def build(draft: m.Draft, *, red_header: bool = False, colophon: bool = False) -> DocumentStructure:
-    """The document of *draft*, numbered and worded, ready for any renderer."""
+    """The document of *draft*, numbered and worded, ready for any renderer.
+
+    Figures named in the text (``{{退休教师.人数}}``, kit.refs) are written with their current value."""
+    draft = resolved(draft)
     h = draft.header
     blocks: list[Block] = []
     for n, section in enumerate(draft.sections.values(), 1):

@@ -132,4 +132,11 @@ def required_sections(*keys_kinds: tuple[str, str]):
     return check_required_sections
 
 
-DRAFT_CHECKS = (check_ledgers, check_facts, check_placeholders, check_header)
+def check_figures_in_text(draft: Draft) -> list[Finding]:
+    """References that name nothing, and typed figures that contradict the budget (kit.refs)."""
+    from ..refs import REFERENCE_CHECKS
+
+    return [f for check in REFERENCE_CHECKS for f in check(draft)]
+
+
+DRAFT_CHECKS = (check_ledgers, check_facts, check_placeholders, check_header, check_figures_in_text)
