@@ -19,7 +19,7 @@ import traitlets
 from ..doctypes import get_type
 from ..drafts import Problem
 from ..findings import SEVERITY_LABEL, Finding
-from .controls import STYLE, FormContext, button, close_tree, escape, problem_text
+from .controls import STYLE, FormContext, button, close_tree, escape, flush_pending, problem_text
 from .forms import ActivitiesForm, FactsForm, HeaderForm, ItemsForm, OrganisationForm, ProseForm, SectionForm, TargetsForm, starting_section
 from .ledger_form import LedgerForm
 from .session import PROJECT_ROOT, DraftSession, output_dir, parse_path, working_copy
@@ -95,7 +95,7 @@ class DraftApp(W.VBox):
         self.forms: dict[str, W.Widget] = {}
         self.status = W.HTML()
         self.status.add_class("kit-status")
-        self.generate_button = button("生成 DOCX", "kit-generate", self.generate, style="primary", width="140px")
+        self.generate_button = button("生成文档", "kit-generate", self.generate, style="primary", width="140px")
         self.red_header = W.Checkbox(value=False, description="加红头", indent=False, layout=W.Layout(width="90px"))
         self.colophon = W.Checkbox(value=False, description="加版记", indent=False, layout=W.Layout(width="90px"))
         self.red_header.add_class("kit-red-header")
@@ -110,11 +110,16 @@ class DraftApp(W.VBox):
         self.findings.add_class("kit-findings")
         self.tabs = W.Tab(layout=W.Layout(width="100%"))
         self.extra = W.HBox()
-        heading = W.HTML(f"<h3 style='margin:4px 0'>{escape(self.doctype.label)}</h3><div style='color:#666'>草稿文件：{escape(str(self.session.path))}（每次修改自动保存，旧版本保留为 .bak）</div>")
+        heading = W.HTML(f"<h3 style='margin:4px 0'>{escape(self.doctype.label)}：{escape(self.session.path.stem)}</h3>"
+                         "<div style='color:#666'>每次修改都自动保存（上一版保留为备份）。</div>")
         toolbar = W.HBox([self.generate_button, self.red_header, self.colophon, self.status], layout=W.Layout(align_items="center"))
         left = W.VBox([self.tabs, self.extra], layout=W.Layout(width="62%"))
         right = W.VBox([W.HTML("<b>预览</b>"), self.preview], layout=W.Layout(width="38%", padding="0 0 0 8px"))
-        super().__init__([W.HTML(STYLE), heading, toolbar, self.download, W.HBox([left, right]), self.findings])
+        left.add_class("kit-left")
+        right.add_class("kit-right")
+        main = W.HBox([left, right])
+        main.add_class("kit-main")
+        super().__init__([W.HTML(STYLE), heading, toolbar, self.download, main, self.findings])
         self.session.listeners.append(lambda _s: self.refresh())
         self.build()
         self.refresh()
@@ -228,11 +233,29 @@ class DraftApp(W.VBox):
         page = PREVIEW_ZOOM + page
         self.preview.value = f"<iframe srcdoc=\"{html.escape(page, quote=True)}\" style='width:100%;height:640px;border:1px solid #ccc;background:#fff'></iframe>"
 
+    def refused_fields(self) -> list[str]:
+        """Where a refused value is on screen, as the clerk reads it (节 › 栏目), in tab order."""
+        flush_pending()
+        out = []
+        for key, ctx in self.contexts.items():
+            section = "文件信息" if key == "header" else self.session.draft.sections[key].title if key in self.session.draft.sections else key
+            for f in ctx.fields.values():
+                if f.invalid:
+                    rows = [step for step in f.path if isinstance(step, int)]
+                    where = f"第{rows[0] + 1}项的" if rows else ""
+                    out.append(f"「{section}」{where}「{f.label or '内容'}」：{f.message}")
+        return out
+
     def generate(self) -> Path | None:
-        """Write the DOCX into the output folder and show a download link."""
+        """Write the DOCX into the output folder and show a download button; refuse while a value is refused."""
+        refused = self.refused_fields()
+        if refused:
+            items = "".join(f"<li>{escape(r)}</li>" for r in refused)
+            self.download.value = f"<div class='kit-error kit-refused'><b>没有生成：下面的内容还没有改好（红框处），改好后再点“生成文档”。</b><ul>{items}</ul></div>"
+            return None
         render = render_module()
         if render is None:
-            self.download.value = "<span class='kit-error'>生成 DOCX 的模块尚未安装</span>"
+            self.download.value = "<span class='kit-error'>生成文档的模块尚未安装</span>"
             return None
         self.output.mkdir(parents=True, exist_ok=True)
         target = self.output / docx_name(self.session.draft.header.title)
@@ -243,6 +266,6 @@ class DraftApp(W.VBox):
             return None
         self.docx_path = str(target)
         href = download_href(target)
-        link = f"<a href='{escape(href)}' download='{escape(target.name)}' target='_blank'>下载 {escape(target.name)}</a>" if href else ""
+        link = f"<a href='{escape(href)}' download='{escape(target.name)}' target='_blank'>⬇ 下载 {escape(target.name)}</a>" if href else ""
         self.download.value = f"<span class='kit-ok'>已生成</span> {link} <span style='color:#666'>（保存在 {escape(str(target))}）</span>"
         return target

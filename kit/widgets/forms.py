@@ -87,7 +87,9 @@ def text_list(ctx: FormContext, path: PathT, title: str, css: str, *, new_text: 
     """A list of plain strings (paragraphs, cc bodies), one input each."""
 
     def row(item_path: PathT, i: int) -> W.Widget:
-        return Field(ctx, item_path, "", ctx.css(css, i), kind="area" if area else "text", width="600px" if area else "320px")
+        field = Field(ctx, item_path, "", ctx.css(css, i), kind="area" if area else "text", width="600px" if area else "320px")
+        field.label = title
+        return field
 
     return ListEditor(ctx, path, row, lambda n: new_text, title=title, css=ctx.css(css))
 

@@ -220,10 +220,10 @@ class DraftPicker(W.VBox):
 class SpendingComparison(W.HTML):
     """Money spent (the open summary's ledgers) against the plan's budget, kept up to date."""
 
-    def __init__(self, picker: DraftPicker, plan_source: str | os.PathLike):
+    def __init__(self, picker: "DraftPicker | Any", plan_source: "str | os.PathLike | Callable[[], os.PathLike]"):
         super().__init__()
         self.add_class("kit-spending")
-        self.plan_source = plan_source
+        self.plan_source = plan_source  # a path, or a function giving the plan now chosen
         self.app: DraftApp | None = None
         picker.on_open.append(self.attach)
         self.attach(picker.app)
@@ -239,5 +239,9 @@ class SpendingComparison(W.HTML):
         from .controls import escape
         from .report import spending_report
 
-        text = spending_report(load_draft(self.plan_source), self.app.session.draft)
+        if self.app is None:
+            self.value = ""
+            return
+        source = self.plan_source() if callable(self.plan_source) else self.plan_source
+        text = spending_report(load_draft(source), self.app.session.draft)
         self.value = f"<pre style='font-size:14px'>{escape(text)}</pre>"
