@@ -440,3 +440,53 @@ def test_a_broken_working_copy_is_reported_and_can_be_set_aside(tmp_path):
     again.click()
     assert picker.app is not None and picker.app.session.draft.sections["budget"].lines[0].count == 15
     assert len(list(tmp_path.glob("consolation_budget.有问题-*.yaml.txt"))) == 1
+
+
+# -- safety, draft mode, references (issue 9) ---------------------------------------------
+
+
+def test_deleting_a_section_asks_first_and_undo_restores_the_file_byte_for_byte(app):
+    path = app.session.path
+    before = path.read_bytes()
+    app.form("time")
+    app.ask_remove_section("time")
+    assert "time" in app.session.draft.sections  # only asked
+    confirm = [w for w in app.notice.children if isinstance(w, ipywidgets.Button) and "kit-time-confirm-remove" in classes(w)][0]
+    confirm.click()
+    assert "time" not in load_draft(path).sections
+    undo = [w for w in app.notice.children if isinstance(w, ipywidgets.Button)][0]
+    undo.click()
+    assert path.read_bytes() == before
+
+
+def test_deleting_a_budget_line_asks_first_and_can_be_undone(app):
+    lines = app.form("budget").lines
+    before = app.session.path.read_bytes()
+    lines.ask_remove(1)
+    assert len(load_draft(app.session.path).sections["budget"].lines) == 5
+    lines.remove(1)
+    assert len(load_draft(app.session.path).sections["budget"].lines) == 4
+    lines.confirm.children[-1].click()  # 撤销
+    assert app.session.path.read_bytes() == before and lines.count == 5
+
+
+def test_generate_refuses_while_a_value_is_refused_and_names_the_field(app, tmp_path):
+    set_text(app, "sections.budget.lines[0].count", "-3")
+    assert app.generate() is None
+    assert "「慰问费用预算」第1项的「人数」" in app.download.value
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").glob("*.docx"))
+    set_text(app, "sections.budget.lines[0].count", "15")
+    assert app.generate() is not None
+
+
+def test_a_typed_unknown_reference_is_refused_naming_it(app):
+    field = set_text(app, "sections.targets.paragraphs[0]", "共慰问退休老师{{退休老师.人数}}人。")
+    assert field.invalid and "退休老师" in field.message and "不存在" in field.message
+
+
+def test_adding_a_plan_budget_line_uses_neutral_words(tmp_path):
+    plan = kw.DraftApp.open(kw.sample_path("liushou_home_plan.yaml"), workdir=tmp_path / "d", output=tmp_path / "o")
+    lines = plan.form("budget").lines
+    lines.add()
+    line = load_draft(plan.session.path).sections["budget"].lines[-1]
+    assert line.kind == "fixed" and line.components[0].name == "金额"

@@ -102,6 +102,8 @@ class DraftApp(W.VBox):
         self.colophon.add_class("kit-colophon")
         for box in (self.red_header, self.colophon):
             box.observe(lambda _change: self.refresh(), "value")  # the preview shows them too
+        self.notice = W.HBox(layout=W.Layout(align_items="center"))
+        self.notice.add_class("kit-notice")
         self.download = W.HTML()
         self.download.add_class("kit-download")
         self.preview = W.HTML(layout=W.Layout(width="100%"))
@@ -119,7 +121,7 @@ class DraftApp(W.VBox):
         right.add_class("kit-right")
         main = W.HBox([left, right])
         main.add_class("kit-main")
-        super().__init__([W.HTML(STYLE), heading, toolbar, self.download, main, self.findings])
+        super().__init__([W.HTML(STYLE), heading, toolbar, self.download, self.notice, main, self.findings])
         self.session.listeners.append(lambda _s: self.refresh())
         self.build()
         self.refresh()
@@ -174,7 +176,7 @@ class DraftApp(W.VBox):
         spec = self.doctype.section(key)
         if spec is not None and spec.required:
             return form
-        remove = button(f"删除本节", f"kit-{key}-remove-section", lambda: self.remove_section(key), style="danger")
+        remove = button("删除本节", f"kit-{key}-remove-section", lambda: self.ask_remove_section(key), style="danger")
         form.children = list(form.children) + [remove]
         return form
 
@@ -187,11 +189,32 @@ class DraftApp(W.VBox):
         self._on_result((), problems)
         return problems
 
+    def ask_remove_section(self, key: str) -> None:
+        """删除本节 asks first: the section is only removed after 确定删除."""
+        title = self.session.draft.sections[key].title
+        yes = button(f"确定删除「{title}」", f"kit-{key}-confirm-remove", lambda: self.remove_section(key), style="danger")
+        no = button("取消", f"kit-{key}-cancel-remove", lambda: setattr(self.notice, "children", []))
+        self.notice.children = [W.HTML(f"<b>要删除「{escape(title)}」这一节吗？</b>（删除后可以撤销）"), yes, no]
+
     def remove_section(self, key: str) -> list[Problem]:
+        before = self.session.snapshot()
+        title = self.session.draft.sections[key].title
         problems = self.session.remove_section(key)
         if not problems:
             self.focus = "header"
             self.build()
+            undo = button("撤销", "kit-undo", lambda: self.undo(before, key), style="warning")
+            self.notice.children = [W.HTML(f"已删除「{escape(title)}」一节。"), undo]
+        self._on_result((), problems)
+        return problems
+
+    def undo(self, raw: bytes, focus: str | None = None) -> list[Problem]:
+        """Put the draft file back exactly as it was before the last deletion."""
+        problems = self.session.restore(raw)
+        if not problems:
+            self.focus = focus or self.focus
+            self.build()
+            self.notice.children = [W.HTML("<span class='kit-ok'>已撤销删除</span>")]
         self._on_result((), problems)
         return problems
 

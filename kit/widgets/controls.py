@@ -262,8 +262,10 @@ class ListEditor(W.VBox):
         self.add_button = button(f"＋ {add_label}", f"{css}-add", self.add)
         self.status = W.HTML("")
         self.status.add_class("kit-error")
+        self.confirm = W.HBox(layout=W.Layout(align_items="center"))
+        self.confirm.add_class(f"{css}-confirm")
         self.after_change: list[Callable[[], None]] = []
-        super().__init__([self.heading, self.rows, W.HBox([self.add_button, self.status])])
+        super().__init__([self.heading, self.rows, W.HBox([self.add_button, self.status, self.confirm])])
         self.rebuild()
 
     def items(self) -> list:
@@ -282,7 +284,7 @@ class ListEditor(W.VBox):
                 children=[
                     button("↑", f"{self.css}-up-{i}", lambda i=i: self.op("up", i), tooltip="上移", width="36px"),
                     button("↓", f"{self.css}-down-{i}", lambda i=i: self.op("down", i), tooltip="下移", width="36px"),
-                    button("删除", f"{self.css}-remove-{i}", lambda i=i: self.op("remove", i), style="danger", width="56px"),
+                    button("删除", f"{self.css}-remove-{i}", lambda i=i: self.ask_remove(i), style="danger", width="56px"),
                 ]
             )
             body.layout.flex = "1 1 auto"
@@ -307,3 +309,26 @@ class ListEditor(W.VBox):
 
     def add(self) -> list[Problem]:
         return self.op("add")
+
+    def ask_remove(self, index: int) -> None:
+        """删除 asks first; after 确定删除 an 撤销 button puts the row back."""
+        yes = button("确定删除", f"{self.css}-confirm-remove", lambda: self.remove(index), style="danger")
+        no = button("取消", f"{self.css}-cancel-remove", lambda: setattr(self.confirm, "children", []))
+        self.confirm.children = [W.HTML(f"删除第{index + 1}项？"), yes, no]
+
+    def remove(self, index: int) -> list[Problem]:
+        before = self.ctx.session.snapshot()
+        problems = self.op("remove", index)
+        if not problems:
+            self.confirm.children = [W.HTML(f"已删除第{index + 1}项。"), button("撤销", f"{self.css}-undo", lambda: self.undo(before), style="warning")]
+        return problems
+
+    def undo(self, raw: bytes) -> list[Problem]:
+        problems = self.ctx.session.restore(raw)
+        if not problems:
+            self.rebuild()
+            for hook in self.after_change:
+                hook()
+            self.confirm.children = [W.HTML("<span class='kit-ok'>已撤销</span>")]
+        self.ctx.report(self.path, problems)
+        return problems

@@ -87,7 +87,7 @@ class JobApp(W.VBox):
         self.message = W.HTML()
         self.message.add_class("kit-job-message")
         bar = W.HBox([home, self.chooser, self.new_name, self.new_button, self.message],
-                     layout=W.Layout(flex_flow="row wrap", align_items="center", gap="8px"))
+                     layout=W.Layout(flex_flow="row wrap", align_items="center"))
         self.holder = W.VBox()
         super().__init__([bar, self.holder])
         self._choosing = False

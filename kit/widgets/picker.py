@@ -33,7 +33,9 @@ def blank(type_name: str, file_name: str) -> Opener:
         target = workdir / file_name
         if not target.exists():
             workdir.mkdir(parents=True, exist_ok=True)
-            save_data(starting_data(type_name), target)
+            data = starting_data(type_name)
+            data["header"]["date"] = datetime.now().date()  # a new draft is dated today
+            save_data(data, target)
         return target
 
     return open_blank
@@ -57,8 +59,12 @@ def summary_data_from_plan(plan: dict[str, Any]) -> dict[str, Any]:
             sections["activities"] = {**copy.deepcopy(section), "title": "开展的活动"}
         elif section["kind"] == "ledger":
             spending = copy.deepcopy(section)
-            for line in spending.get("lines", []):
+            from ..ledger import compute_line
+            from ..model import LedgerLine
+
+            for i, line in enumerate(spending.get("lines", [])):
                 line.pop("stated_subtotal", None)
+                line["budget"] = compute_line(i, LedgerLine.model_validate(line)).subtotal  # the plan's figure, kept beside the spending
             spending.pop("stated_total", None)
             spending.pop("stated_total_upper", None)
             sections["spending"] = {**spending, "title": "经费使用情况"}

@@ -218,6 +218,25 @@ class DraftSession:
             drop_stale_statements(data, path)
         return self.commit(data)
 
+    def snapshot(self) -> bytes:
+        """The draft file as it is now (for 撤销)."""
+        return self.path.read_bytes()
+
+    def restore(self, raw: bytes) -> list[Problem]:
+        """Put back a :meth:`snapshot`: the file becomes byte-identical to it, and listeners are told."""
+        from ..drafts import atomic_write, parse_draft
+
+        try:
+            draft = parse_draft(raw.decode("utf-8-sig"), str(self.path))
+        except DraftError as exc:
+            return exc.problems
+        atomic_write(self.path, raw, backup=True)
+        self.draft, self.data = draft, draft_data(draft)
+        self.saves += 1
+        for listener in list(self.listeners):
+            listener(self)
+        return []
+
     def add_section(self, key: str, body: dict[str, Any], order: list[str]) -> list[Problem]:
         """Insert section *key* keeping the declared *order* of the document type."""
         data = copy.deepcopy(self.data)
