@@ -71,7 +71,7 @@ def check_facts(draft: Draft) -> list[Finding]:
                         stated=share.stated_percent,
                         computed=computed,
                         difference=share.stated_percent - computed,
-                        suggestion=f"改为 {computed}%（或删除 stated_percent，由程序计算）",
+                        suggestion=f"改为 {computed}%（或清空“所写百分比”，由程序计算）",
                     )
                 )
         for i, rule in enumerate(section.sums):

@@ -96,8 +96,8 @@ class DraftApp(W.VBox):
         self.status = W.HTML()
         self.status.add_class("kit-status")
         self.generate_button = button("生成文档", "kit-generate", self.generate, style="primary", width="140px")
-        self.red_header = W.Checkbox(value=False, description="加红头", indent=False, layout=W.Layout(width="90px"))
-        self.colophon = W.Checkbox(value=False, description="加版记", indent=False, layout=W.Layout(width="90px"))
+        self.red_header = W.Checkbox(value=False, description="加红头", tooltip="文件开头加发文机关标志和红线", indent=False, layout=W.Layout(width="90px"))
+        self.colophon = W.Checkbox(value=False, description="加版记", tooltip="最后一页加抄送、印发机关和印发日期", indent=False, layout=W.Layout(width="90px"))
         self.red_header.add_class("kit-red-header")
         self.colophon.add_class("kit-colophon")
         for box in (self.red_header, self.colophon):
@@ -115,7 +115,7 @@ class DraftApp(W.VBox):
         heading = W.HTML(f"<h3 style='margin:4px 0'>{escape(self.doctype.label)}：{escape(self.session.path.stem)}</h3>"
                          "<div style='color:#666'>每次修改都自动保存（上一版保留为备份）。</div>")
         toolbar = W.HBox([self.generate_button, self.red_header, self.colophon, self.status], layout=W.Layout(align_items="center"))
-        left = W.VBox([self.tabs, self.extra], layout=W.Layout(width="62%"))
+        left = self.left = W.VBox([self.tabs, self.extra], layout=W.Layout(width="62%"))
         right = W.VBox([W.HTML("<b>预览</b>"), self.preview], layout=W.Layout(width="38%", padding="0 0 0 8px"))
         left.add_class("kit-left")
         right.add_class("kit-right")
@@ -141,6 +141,7 @@ class DraftApp(W.VBox):
     def build(self) -> None:
         """(Re)build the tabs: one per section, in the draft's order; forms are made when first shown."""
         old = list(self.tabs.children)
+        old_tabs = self.tabs
         for ctx in self.contexts.values():  # forms being replaced stop listening
             ctx.forget()
         self.contexts.clear()
@@ -149,9 +150,13 @@ class DraftApp(W.VBox):
         self.holders = {key: W.VBox() for key in self.section_keys}
         if getattr(self, "_on_tab", None):
             self.tabs.unobserve(self._on_tab, "selected_index")
-        self.tabs.children = list(self.holders.values())
-        self.tabs.titles = ["文件信息", *(s.title for s in self.session.draft.sections.values())]
-        self.tabs.selected_index = self.section_keys.index(self.focus) if self.focus in self.section_keys else 0
+        # A new Tab each time: the browser resets a Tab whose children change to its first page,
+        # and the clerk must stay on the section just added.
+        selected = self.section_keys.index(self.focus) if self.focus in self.section_keys else 0
+        self.tabs = W.Tab(children=list(self.holders.values()), titles=["文件信息", *(s.title for s in self.session.draft.sections.values())],
+                          selected_index=selected, layout=W.Layout(width="100%"))
+        self.left.children = [self.tabs, *self.left.children[1:]]
+        old_tabs.close()
         self.form(self.section_keys[self.tabs.selected_index])
         self._on_tab = lambda change: change["new"] is not None and self.form(self.section_keys[change["new"]])
         self.tabs.observe(self._on_tab, "selected_index")
@@ -238,6 +243,8 @@ class DraftApp(W.VBox):
                     if target is not None and target.path != tuple(path):
                         target.show_problems([p])
         else:
+            if "kit-refused" in self.download.value and not self.refused_fields():
+                self.download.value = ""  # everything mended: the refusal no longer applies
             self.saved_at = datetime.now().strftime("%H:%M:%S")
             self.status.value = f"<span class='kit-ok'>已自动保存（{self.saved_at}）</span>"
 

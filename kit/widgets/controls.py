@@ -134,7 +134,7 @@ class Field(W.HBox):
     ):
         self.ctx, self.path, self.kind, self.optional = ctx, tuple(path), kind, optional
         value = shown(ctx.session.get(self.path))
-        common = dict(description=label, style={"description_width": "initial"}, layout=W.Layout(width=width))
+        common = dict(description=label, tooltip=label or None, style={"description_width": "initial"}, layout=W.Layout(width=width))
         if kind == "choice":
             pairs = [o if isinstance(o, tuple) else (o, o) for o in options]
             values = [v for _, v in pairs]

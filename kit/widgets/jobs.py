@@ -79,7 +79,7 @@ class JobApp(W.VBox):
         self.on_open: list[Callable[[DraftApp | None], None]] = []
         self.app: DraftApp | None = None
         home = W.HTML(f"<a class='kit-home' href='{START_URL}' style='font-size:15px;color:#1565c0'>← 我的草稿</a>")
-        self.chooser = W.Dropdown(description="正在编辑：", style={"description_width": "initial"}, layout=W.Layout(width="460px"))
+        self.chooser = W.Dropdown(description="正在编辑：", tooltip="换一份草稿", style={"description_width": "initial"}, layout=W.Layout(width="460px"))
         self.chooser.add_class("kit-chooser")
         self.new_name = W.Text(placeholder="新草稿的名称", layout=W.Layout(width="220px"), continuous_update=False)
         self.new_name.add_class("kit-new-name")
@@ -161,7 +161,7 @@ class SummaryJob(JobApp):
     """The summary app: its drafts, and a new summary built from any plan in the drafts."""
 
     def __init__(self, *args, **kwargs):
-        self.plan_choice = W.Dropdown(description="根据方案：", style={"description_width": "initial"}, layout=W.Layout(width="460px"))
+        self.plan_choice = W.Dropdown(description="根据方案：", tooltip="总结根据哪一份方案", style={"description_width": "initial"}, layout=W.Layout(width="460px"))
         self.plan_choice.add_class("kit-plan-choice")
         super().__init__("summary", *args, **kwargs)
         self.new_name.placeholder = "新总结的名称"

@@ -50,7 +50,7 @@ def summary_data_from_plan(plan: dict[str, Any]) -> dict[str, Any]:
     data = copy.deepcopy(starting_data("summary"))
     header = plan["header"]
     title = re.sub(r"(建设|实施|活动)?方案$", "", header["title"]) + "工作总结"
-    data["header"] = {"title": title, "issuer": header["issuer"], "date": data["header"]["date"]}
+    data["header"] = {"title": title, "issuer": header["issuer"], "date": datetime.now().date()}  # written today
     sections = dict(data.get("sections") or {})
     for key, section in (plan.get("sections") or {}).items():
         if section["kind"] == "facts":
