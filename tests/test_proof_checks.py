@@ -22,7 +22,7 @@ WORKED = """慰问费用预算
 2.困难职工3人，每人慰问金100元、慰问品50元，小计450元；
 3.生重大病教师2人，每人慰问金400元、慰问品50元，小计900元；
 4.困难退休教师1人，每人慰问金200元、慰问品50元，小计250元；
-5.参加慰问人员：餐费80元、油费80元、香烟60元，小计180元。
+5.参加慰问人员餐费80元、油费80元、香烟60元，小计180元。
 五项总计：3280元（大写：叁仟贰佰捌拾元整）。"""
 
 
@@ -32,7 +32,7 @@ class TestBudgets:
         assert (line5.stated, line5.computed, line5.difference) == (180, 220, -40)
         assert line5.corrected_total == 3320
         assert line5.where == "第6段第1行" and line5.paragraph == 6 and line5.line == 1
-        assert line5.quote == "5.参加慰问人员：餐费80元、油费80元、香烟60元，小计180元"
+        assert line5.quote == "5.参加慰问人员餐费80元、油费80元、香烟60元，小计180元"
         assert "220" in line5.suggestion and "3320" in line5.message
         assert (total.stated, total.computed, total.corrected_total) == (3280, 3320, 3320)
         assert upper.quote == "叁仟贰佰捌拾元整" and "叁仟叁佰贰拾元整" in upper.suggestion

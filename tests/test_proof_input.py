@@ -13,7 +13,7 @@ from kit.cli import main
 from kit.proof import MAX_TEXT_BYTES, check_document
 from kit.proof.source import MAX_RATIO
 
-BUDGET = "慰问费用预算\n1.退休教师15人，每人慰问品100元，共1500元；\n2.参加慰问人员：餐费80元、油费80元、香烟60元，小计180元。\n两项合计：1680元。\n"
+BUDGET = "慰问费用预算\n1.退休教师15人，每人慰问品100元，共1500元；\n2.参加慰问人员餐费80元、油费80元、香烟60元，小计180元。\n两项合计：1680元。\n"
 
 
 def real_docx(path: Path, text: str = BUDGET) -> Path:
