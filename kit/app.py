@@ -19,6 +19,8 @@ HOST = "127.0.0.1"
 NOTEBOOKS = ("consolation_budget.ipynb", "draft_plan.ipynb", "summary.ipynb")
 TITLES = {"consolation_budget.ipynb": "慰问活动方案与经费预算", "draft_plan.ipynb": "起草建设方案", "summary.ipynb": "撰写工作总结"}
 CULL_IDLE_SECONDS = 30 * 60
+TEMPLATE = "kit"  # notebooks/share/voila/templates/kit: Chinese loading screen, nothing from outside
+TEMPLATE_ROOT = PROJECT_ROOT / "notebooks" / "share"
 
 
 def notebook_url(port: int, name: str) -> str:
@@ -41,23 +43,56 @@ def voila_argv(port: int, root: Path = PROJECT_ROOT) -> list[str]:
         "--MappingKernelManager.cull_interval=60",
         "--MappingKernelManager.cull_connected=False",
         "--theme=light",
+        f"--template={TEMPLATE}",
     ]
 
 
 def _environment() -> None:
     os.environ.setdefault("KIT_SERVE_ROOT", str(PROJECT_ROOT))
+    paths = [str(TEMPLATE_ROOT), *filter(None, os.environ.get("JUPYTER_PATH", "").split(os.pathsep))]
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(dict.fromkeys(paths))  # Voilà finds the kit template there
     drafts_dir().mkdir(parents=True, exist_ok=True)
+
+
+def kit_voila_class():
+    """Voilà with the start page at the root instead of its English file browser.
+
+    The notebook pages also set the ``_xsrf`` cookie, which the page needs to
+    shut its kernel down when it is closed (without it Voilà answers 403)."""
+    from voila.app import Voila
+    from voila.tornado.handler import TornadoVoilaHandler
+    from voila.tornado.treehandler import TornadoVoilaTreeHandler
+
+    from .startpage import handlers as start_handlers
+
+    class NotebookPage(TornadoVoilaHandler):
+        async def get(self, path=None):
+            self.xsrf_token  # noqa: B018 - sets the cookie
+            return await super().get(path)
+
+    class KitVoila(Voila):
+        def init_handlers(self) -> list:
+            kept = []
+            for handler in super().init_handlers():
+                if handler[1] is TornadoVoilaTreeHandler:
+                    continue
+                if handler[1] is TornadoVoilaHandler:
+                    handler = (handler[0], NotebookPage, *handler[2:])
+                kept.append(handler)
+            return start_handlers(self.server_url, drafts_dir) + kept
+
+    return KitVoila
 
 
 def run_voila(port: int) -> int:
     from tornado.ioloop import IOLoop
-    from voila.app import Voila
 
-    app = Voila()
+    app = kit_voila_class()()
     app.initialize(voila_argv(port))
 
     def announce() -> None:
         print("\n方案工坊已启动，请在浏览器中打开：", flush=True)
+        print(f"  我的草稿：http://{HOST}:{app.port}/", flush=True)
         for name in NOTEBOOKS:
             print(f"  {TITLES[name]}：{notebook_url(app.port, name)}", flush=True)
         print("按 Ctrl+C 停止。", flush=True)

@@ -119,6 +119,7 @@ class LedgerLine(Model):
     category: Text | None = None  # matched by policy minimums (离休, 退休)
     note: Text | None = None
     stated_subtotal: Amount | None = None  # what the author wrote
+    budget: Amount | None = None  # in a summary: what the plan budgeted for this line (spending is the subtotal)
 
     @model_validator(mode="after")
     def _count_matches_kind(self) -> "LedgerLine":

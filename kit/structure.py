@@ -19,6 +19,7 @@ from . import model as m
 from .cnnum import ordinal
 from .ledger import compute
 from .money import format_yuan, share_percent
+from .refs import label_for, resolved
 
 FULL_SPACE = "\u3000"
 # 156 mm text block / 22 pt (2号) characters: at most 20 characters a title line.
@@ -227,6 +228,8 @@ def _items(items: list[m.Item], level: int) -> list[Block]:
     for n, item in enumerate(items, 1):
         label = ordinal(n, min(level, 4))
         lead, text = (item.lead or "").strip(), item.text.strip()
+        if lead and text:
+            lead = sentence(lead)  # a lead typed without its 。 must not run into the text
         if lead:
             blocks.append(Heading(min(level, 4), label, lead, text))
         else:
@@ -272,7 +275,57 @@ def _per(unit: str) -> str:
     return "人" if unit in ("人", "名", "位") else unit
 
 
+def balance_text(budget: Decimal, spent: Decimal) -> str:
+    """节余50元 / 超支20元 / 收支持平."""
+    diff = budget - spent
+    if diff == 0:
+        return "收支持平"
+    return f"节余{format_yuan(diff)}元" if diff > 0 else f"超支{format_yuan(-diff)}元"
+
+
+def _spending(s: m.LedgerSection) -> list[Block]:
+    """A summary's spending against the plan's budget, per line and in total."""
+    result = compute(s)
+    out: list[Block] = [Paragraph(p) for p in s.intro]
+    planned = sum((r.line.budget or Decimal(0) for r in result.lines), Decimal(0))
+    if s.style == "table":
+        rows = []
+        for r in result.lines:
+            b = r.line.budget
+            rows.append((str(r.index + 1), r.line.name, format_yuan(b) if b is not None else "—", format_yuan(r.subtotal),
+                         format_yuan(b - r.subtotal) if b is not None else "—", r.line.note or ""))
+        total = ("", label_for(s), format_yuan(planned), format_yuan(result.total), format_yuan(planned - result.total), "")
+        out.append(Table(("序号", "项目", "预算（元）", "支出（元）", "结余（元）", "备注"), tuple(rows), total))
+        return out
+    for r in result.lines:
+        b = r.line.budget
+        if b is None:
+            text = f"{r.line.name}实际支出{format_yuan(r.subtotal)}元（预算外）"
+        else:
+            text = f"{r.line.name}预算{format_yuan(b)}元，实际支出{format_yuan(r.subtotal)}元，{balance_text(b, r.subtotal)}"
+        out.append(Paragraph(text + (f"（{r.line.note}）" if r.line.note else "") + "。"))
+    out.append(Paragraph(f"{label_for(s)}：预算{format_yuan(planned)}元，实际支出{format_yuan(result.total)}元"
+                         f"（大写：{result.total_upper}），{balance_text(planned, result.total)}。"))
+    return out
+
+
+GENERIC_COMPONENTS = ("金额", "费用", "经费", "单价", "价格")
+
+
+def fixed_line_text(line: m.LedgerLine, subtotal: str) -> str:
+    """A fixed-amount line as a sentence: 图书及书架2000元。/ 电脑（台式电脑）3500元。/ 参加慰问人员：餐费80元、…，小计220元。"""
+    if len(line.components) == 1:
+        c = line.components[0]
+        if c.name in GENERIC_COMPONENTS or c.name in line.name:
+            return f"{line.name}{format_yuan(c.amount)}元。"
+        return f"{line.name}（{c.name}）{format_yuan(c.amount)}元。"
+    parts = "、".join(f"{c.name}{format_yuan(c.amount)}元" for c in line.components)
+    return f"{line.name}：{parts}，小计{subtotal}元。"
+
+
 def _ledger(s: m.LedgerSection) -> list[Block]:
+    if any(line.budget is not None for line in s.lines):
+        return _spending(s)
     result = compute(s)
     out: list[Block] = [Paragraph(p) for p in s.intro]
     if s.style == "table":
@@ -283,7 +336,7 @@ def _ledger(s: m.LedgerSection) -> list[Block]:
             if line.kind == "per_head":
                 standard = f"{line.count}{line.unit}，每{_per(line.unit)}{standard}"
             rows.append((str(r.index + 1), line.name, standard, format_yuan(r.subtotal), line.note or ""))
-        total = ("", s.total_label, f"大写：{result.total_upper}", format_yuan(result.total), "")
+        total = ("", label_for(s), f"大写：{result.total_upper}", format_yuan(result.total), "")
         out.append(Table(("序号", "项目", "标准", "金额（元）", "备注"), tuple(rows), total))
         return out
     for r in result.lines:
@@ -292,11 +345,11 @@ def _ledger(s: m.LedgerSection) -> list[Block]:
         if line.kind == "per_head":
             text = f"{line.name}{line.count}{line.unit}，每{_per(line.unit)}{parts}，小计{format_yuan(r.subtotal)}元。"
         else:
-            text = f"{line.name}{parts}，小计{format_yuan(r.subtotal)}元。"
+            text = fixed_line_text(line, format_yuan(r.subtotal))
         if line.note:
             text = text[:-1] + f"（{line.note}）。"
         out.append(Paragraph(text))
-    out.append(Paragraph(f"{s.total_label}{format_yuan(result.total)}元（大写：{result.total_upper}）。"))
+    out.append(Paragraph(f"{label_for(s)}{format_yuan(result.total)}元（大写：{result.total_upper}）。"))
     return out
 
 
@@ -405,7 +458,10 @@ def attachment_note(attachments: list[m.Attachment]) -> tuple[str, ...]:
 
 
 def build(draft: m.Draft, *, red_header: bool = False, colophon: bool = False) -> DocumentStructure:
-    """The document of *draft*, numbered and worded, ready for any renderer."""
+    """The document of *draft*, numbered and worded, ready for any renderer.
+
+    Figures named in the text (``{{退休教师.人数}}``, kit.refs) are written with their current value."""
+    draft = resolved(draft)
     h = draft.header
     blocks: list[Block] = []
     for n, section in enumerate(draft.sections.values(), 1):

@@ -9,6 +9,7 @@ unless KIT_REQUIRE_BROWSER=1.
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import shutil
@@ -19,6 +20,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -132,67 +134,247 @@ def _docx_text(data: bytes) -> str:
     return "\n".join(parts)
 
 
-def test_edit_count_generate_docx_and_reload(kit_app, page):
+APPS = "/voila/render/notebooks/"
+LATIN_RUN = re.compile(r"[A-Za-z]{3,}")
+FILE_NAME = re.compile(r"[^\s：:（）()]*\.(docx|yaml|bak)\b")
+
+VISIBLE_TEXT_JS = """() => {
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let n;
+  while ((n = walker.nextNode())) {
+    const el = n.parentElement;
+    if (!el || el.closest('script, style, noscript')) continue;
+    const rect = el.getBoundingClientRect(), st = getComputedStyle(el);
+    if (st.display === 'none' || st.visibility === 'hidden' || rect.width === 0 || rect.height === 0) continue;
+    const t = n.textContent.trim();
+    if (t) out.push(t);
+  }
+  document.querySelectorAll('input, textarea').forEach(e => {
+    if (e.placeholder) out.push(e.placeholder);
+    if (e.type !== 'hidden' && e.getBoundingClientRect().width > 0 && e.value) out.push(e.value);
+  });
+  document.querySelectorAll('select option:checked').forEach(e => out.push(e.textContent));
+  document.querySelectorAll('[title]').forEach(e => {  // tooltips of what can be pointed at
+    const r = e.getBoundingClientRect();
+    if (r.width > 0 && r.height > 0) out.push(e.getAttribute('title'));
+  });
+  out.push(document.title);
+  return out;
+}"""
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+def english_on_screen(page) -> list[str]:
+    """Visible texts with three Latin letters in a row, file names and the GB/T number aside."""
+    texts = page.evaluate(VISIBLE_TEXT_JS)
+    return [t for t in texts if LATIN_RUN.search(FILE_NAME.sub("", t).replace("GB/T", ""))]
+
+
+def kernels(base: str) -> list[str]:
+    with urllib.request.urlopen(base + "/kit/api/kernels", timeout=10) as answer:
+        return [k["id"] for k in json.loads(answer.read())]
+
+
+def wait_saved(page) -> None:
+    from playwright.sync_api import expect
+
+    expect(page.locator(".kit-unsaved")).to_have_count(0)
+    expect(page.locator(".kit-status")).to_contain_text("已自动保存")
+
+
+def preview_text(page) -> str:
+    return page.frame_locator(".kit-preview iframe").locator("body").inner_text()
+
+
+def open_tab(page, title: str) -> None:
+    page.locator(".lm-TabBar-tab", has_text=title).first.click()
+
+
+def test_a_new_plan_named_by_the_clerk_comes_back_and_feeds_the_summary(kit_app, page):
     from playwright.sync_api import expect
 
     base, drafts = kit_app
-    url = f"{base}/voila/render/notebooks/consolation_budget.ipynb"
-    page.goto(url, wait_until="domcontentloaded")
-    count = page.locator(".kit-budget-count-0 input")
-    total = page.locator(".kit-budget-total .kit-value")
-    expect(count).to_have_value("15")
-    expect(total).to_have_text("3320")
+    page.goto(base + "/", wait_until="domcontentloaded")
+    expect(page.locator("h1")).to_have_text("方案工坊")
+    page.locator(".kit-new input[name=name]").fill("我校留守儿童之家方案")
+    page.locator(".kit-new select").select_option("plan")
+    page.locator(".kit-new button").click()
+    title = page.locator(".kit-header-title input")
+    expect(title).to_be_visible()
+    assert "draft=" in page.url
+    assert (drafts / "我校留守儿童之家方案.yaml").is_file()
 
-    count.fill("-3")
-    count.press("Enter")
-    error = page.locator(".kit-budget-count-0-error")
-    expect(error).to_contain_text("必须是非负整数")
-    expect(page.locator(".kit-budget-count-0.kit-invalid")).to_be_visible()
-    expect(total).to_have_text("3320")  # refused: nothing recomputed, nothing saved
-    assert "count: 15" in (drafts / "consolation_budget.yaml").read_text(encoding="utf-8")
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "invalid_count.png"))
-
-    count.fill("16")
-    count.press("Enter")
-    expect(error).to_have_text("")
-    expect(total).to_have_text("3420")  # exactly one more retired teacher × 100 元
-    expect(page.locator(".kit-budget-upper .kit-value")).to_have_text("叁仟肆佰贰拾元整")
-    expect(page.locator(".kit-status")).to_contain_text("已自动保存")
-
-    page.locator(".kit-generate").click()
-    link = page.locator(".kit-download a")
-    expect(link).to_be_visible()
-    href = link.get_attribute("href")
-    response = page.request.get(page.url.rsplit("/", 1)[0] + "/" + href)
-    assert response.ok, f"download link {href} answered {response.status}"
-    text = _docx_text(response.body())
-    assert "3420" in text and "叁仟肆佰贰拾元整" in text
-    on_disk = list((drafts / "out").glob("*.docx"))
-    assert len(on_disk) == 1 and "3420" in _docx_text(on_disk[0].read_bytes())
-
-    page.screenshot(path=str(ARTIFACTS / "consolation_budget.png"))
-    page.locator(".kit-budget-fix").scroll_into_view_if_needed()  # the total, its 大写 and findings
-    page.screenshot(path=str(ARTIFACTS / "consolation_budget_total.png"))
+    title.fill("东湖小学留守儿童之家建设方案")  # typed, never left: saved after a pause
+    wait_saved(page)
+    open_tab(page, "指导思想")
+    guiding = page.locator(".kit-guiding-paragraph-0 textarea")
+    guiding.fill("以关爱留守儿童健康成长为目标。")
+    wait_saved(page)
+    page.locator(".kit-add-section-budget").click()
+    page.locator(".kit-budget-line-add").click()
+    page.locator(".kit-budget-name-0 input").fill("图书及书架")
+    amount = page.locator(".kit-budget-component-amount-0-0 input")
+    amount.fill("2000")
+    amount.press("Tab")
+    expect(page.locator(".kit-budget-total .kit-value")).to_have_text("2000")
+    wait_saved(page)
+    shot(page, "new_plan_filled")
 
     page.reload(wait_until="domcontentloaded")
-    expect(page.locator(".kit-budget-count-0 input")).to_have_value("16")
-    expect(page.locator(".kit-budget-total .kit-value")).to_have_text("3420")
-    assert "count: 16" in (drafts / "consolation_budget.yaml").read_text(encoding="utf-8")
+    expect(page.locator(".kit-header-title input")).to_have_value("东湖小学留守儿童之家建设方案")
+    open_tab(page, "指导思想")
+    expect(page.locator(".kit-guiding-paragraph-0 textarea")).to_have_value("以关爱留守儿童健康成长为目标。")
+    shot(page, "new_plan_after_reload")
+
+    page.goto(base + "/", wait_until="domcontentloaded")
+    row = page.locator(".kit-draft", has_text="我校留守儿童之家方案")
+    expect(row).to_contain_text("东湖小学留守儿童之家建设方案")
+    expect(row).to_contain_text("建设方案")
+    shot(page, "start_page_lists_it")
+
+    page.locator(".kit-job-summary").click()
+    expect(page.locator(".kit-plan-choice select")).to_be_visible()
+    assert "我校留守儿童之家方案" in page.locator(".kit-plan-choice select option:checked").inner_text()  # the plan last edited
+    page.locator(".kit-new-name input").fill("本学期留守儿童之家工作总结")
+    page.locator(".kit-new-name input").press("Tab")
+    page.locator(".kit-new").click()
+    expect(page.locator(".kit-chooser select option:checked")).to_contain_text("本学期留守儿童之家工作总结")
+    open_tab(page, "经费使用情况")
+    spent = page.locator(".kit-spending-component-amount-0-0 input")
+    expect(spent).to_have_value("2000")
+    spent.fill("1800")
+    spent.press("Tab")
+    expect(page.locator(".kit-spending-total .kit-value")).to_have_text("1800")
+    page.locator(".kit-generate").click()
+    button = page.locator(".kit-download a")
+    expect(button).to_be_visible()
+    shot(page, "summary_from_own_plan")
+    response = page.request.get(page.url.split("?")[0].rsplit("/", 1)[0] + "/" + button.get_attribute("href"))
+    assert response.ok
+    text = _docx_text(response.body())
+    assert "图书及书架预算2000元，实际支出1800元，节余200元。" in text
+    assert "预算2000元，实际支出1800元（大写：壹仟捌佰元整），节余200元" in text
     page._kit_failed = False
 
 
-@pytest.mark.parametrize("name, first_input", [("draft_plan.ipynb", ".kit-header-title input"), ("summary.ipynb", ".kit-basics-title input")])
-def test_other_notebooks_render_their_forms(kit_app, page, name, first_input):
+def test_a_count_change_moves_the_sentence_total_and_upper_and_nothing_turns_red(kit_app, page):
+    from playwright.sync_api import expect
+
+    base, drafts = kit_app
+    page.goto(base + APPS + "consolation_budget.ipynb", wait_until="domcontentloaded")
+    count = page.locator(".kit-budget-count-0 input")
+    expect(count).to_have_value("15")
+    expect(page.locator(".kit-budget-total .kit-value")).to_have_text("3320")
+    count.fill("16")
+    count.press("Tab")
+    expect(page.locator(".kit-budget-total .kit-value")).to_have_text("3420")
+    expect(page.locator(".kit-budget-upper .kit-value")).to_have_text("叁仟肆佰贰拾元整")
+    expect(page.locator(".kit-budget-findings-0")).to_have_text("")
+    assert page.locator(".kit-budget-subtotal-0 .kit-bad").count() == 0
+    wait_saved(page)
+    expect(page.frame_locator(".kit-preview iframe").locator("body")).to_contain_text("全体退休教师16人")
+    preview = preview_text(page)
+    assert "3420元（大写：叁仟肆佰贰拾元整）" in preview
+    page.locator(".kit-budget-count-0").scroll_into_view_if_needed()
+    shot(page, "count_changed")
+    page.locator(".kit-generate").click()
+    expect(page.locator(".kit-download a")).to_be_visible()
+    [docx] = list((drafts / "out").glob("*慰问*.docx"))
+    text = _docx_text(docx.read_bytes())
+    assert "全体退休教师16人" in text and "叁仟肆佰贰拾元整" in text and "3420" in text
+    page._kit_failed = False
+
+
+def test_a_refused_value_blocks_the_document_and_typed_text_survives_a_reload(kit_app, page):
+    from playwright.sync_api import expect
+
+    base, drafts = kit_app
+    page.goto(base + APPS + "consolation_budget.ipynb", wait_until="domcontentloaded")
+    count = page.locator(".kit-budget-count-1 input")
+    expect(count).to_have_value("3")
+    before = sorted((drafts / "out").glob("*.docx")) if (drafts / "out").exists() else []
+    stamps = [p.stat().st_mtime_ns for p in before]
+    count.fill("-3")
+    page.locator(".kit-generate").click()  # leaving the field sends the value first
+    refused = page.locator(".kit-refused")
+    expect(refused).to_contain_text("「慰问费用预算」第2项的「人数」")
+    assert [p.stat().st_mtime_ns for p in before] == stamps and sorted((drafts / "out").glob("*.docx")) == before
+    shot(page, "refused_value")
+    count.fill("3")
+    count.press("Tab")
+    expect(page.locator(".kit-budget-count-1-error")).to_have_text("")
+
+    open_tab(page, "活动目的")
+    text = page.locator(".kit-purpose-paragraph-0 textarea")
+    text.click()
+    text.press("Control+End")
+    text.type("（已补充）")
+    expect(page.locator(".kit-purpose-paragraph-0-error")).to_contain_text("未保存")
+    shot(page, "unsaved_marker")
+    wait_saved(page)  # the typing pause saved it, the field never left
+    page.reload(wait_until="domcontentloaded")
+    open_tab(page, "活动目的")
+    expect(page.locator(".kit-purpose-paragraph-0 textarea")).to_have_value(re.compile("（已补充）$"))
+    page._kit_failed = False
+
+
+def test_chinese_offline_and_kernels_closed_with_their_page(kit_app, page):
     from playwright.sync_api import expect
 
     base, _drafts = kit_app
-    page.goto(f"{base}/voila/render/notebooks/{name}", wait_until="domcontentloaded")
-    expect(page.locator(first_input)).to_be_visible()
-    expect(page.locator(".kit-picker select")).to_be_visible()
-    expect(page.locator(".kit-findings")).to_be_visible()
-    assert page.locator("text=Traceback").count() == 0
-    page.screenshot(path=str(ARTIFACTS / name.replace(".ipynb", ".png")))
+    page.set_viewport_size({"width": 1024, "height": 768})
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(base + "/", wait_until="domcontentloaded")
+    assert english_on_screen(page) == []
+    baseline = len(kernels(base))
+    for name in ("consolation_budget.ipynb", "draft_plan.ipynb", "summary.ipynb"):
+        page.goto(base + APPS + name, wait_until="domcontentloaded")
+        expect(page.locator(".kit-generate")).to_be_visible()
+        page.wait_for_timeout(500)
+        for title in ("基本情况", "经费预算", "组织领导"):  # codes are never shown, on any tab
+            tab = page.locator(".lm-TabBar-tab", has_text=title)
+            if tab.count():
+                tab.first.click()
+                page.wait_for_timeout(300)
+                assert english_on_screen(page) == [], (name, title)
+        assert english_on_screen(page) == [], name
+        assert len(kernels(base)) == baseline + 1
+        shot(page, name.replace(".ipynb", "_1024"))
+    page.goto(base + "/", wait_until="domcontentloaded")  # the app page closes
+    deadline = time.monotonic() + 10
+    while len(kernels(base)) > baseline and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert len(kernels(base)) == baseline, "the closed page's kernel is still running"
+    outside = [u for u in requests if urlparse(u).scheme in ("http", "https", "ws", "wss") and urlparse(u).hostname != "127.0.0.1"]
+    assert outside == []
+    page._kit_failed = False
+
+
+def test_deleting_a_section_asks_and_undo_restores_the_file(kit_app, page):
+    from playwright.sync_api import expect
+
+    base, drafts = kit_app
+    page.goto(base + APPS + "consolation_budget.ipynb", wait_until="domcontentloaded")
+    expect(page.locator(".kit-generate")).to_be_visible()
+    path = drafts / "去年的元旦慰问方案.yaml"
+    wait_saved_file = path.read_bytes()
+    open_tab(page, "慰问时间")
+    page.locator(".kit-time-remove-section").click()
+    expect(page.locator(".kit-notice")).to_contain_text("要删除「慰问时间」这一节吗")
+    assert path.read_bytes() == wait_saved_file  # only asked
+    page.locator(".kit-time-confirm-remove").click()
+    expect(page.locator(".kit-undo")).to_be_visible()
+    assert "慰问时间" not in path.read_text(encoding="utf-8")
+    shot(page, "section_deleted")
+    page.locator(".kit-undo").click()
+    expect(page.locator(".kit-notice")).to_contain_text("已撤销")
+    assert path.read_bytes() == wait_saved_file
     page._kit_failed = False
 
 

@@ -32,7 +32,7 @@ def test_consolation_budget_is_written_with_computed_figures():
     texts = [b.text for b in s.blocks if isinstance(b, Paragraph)]
     assert "退休教师15人，每人慰问品100元，小计1500元。" in texts
     assert "困难职工3人，每人慰问金100元、慰问品50元，小计450元。" in texts
-    assert "参加慰问人员餐费80元、油费80元、香烟60元，小计220元。" in texts  # stated 180
+    assert "参加慰问人员：餐费80元、油费80元、香烟60元，小计220元。" in texts  # stated 180
     assert "五项总计3320元（大写：叁仟叁佰贰拾元整）。" in texts  # stated 3280
 
 
@@ -166,3 +166,59 @@ def test_every_sample_builds_with_title_signature_and_sections(path):
     assert "".join(s.title_lines) == " ".join(d.header.title.split())
     assert len(s.headings(1)) == len(d.sections)
     assert all(isinstance(b, (Heading, Paragraph, RoleLine, Table)) for b in s.blocks)
+
+
+# -- generated sentence forms (issue 9) ------------------------------------------------------
+
+import datetime as _dt  # noqa: E402
+
+from kit.model import Draft  # noqa: E402
+
+
+def _one_section(section: dict) -> Draft:
+    return Draft.model_validate({"type": "plan", "header": {"title": "关于建设图书角的方案", "issuer": "东湖小学", "date": _dt.date(2026, 3, 1)},
+                                 "sections": {"s": section}})
+
+
+def _texts(section: dict) -> list[str]:
+    s = build(_one_section(section))
+    return [(b.label + b.text + b.body) if isinstance(b, Heading) else b.text for b in s.blocks[1:]]
+
+
+@pytest.mark.parametrize("lead, text, expected", [
+    ("高度重视", "认真做好准备。", "（一）高度重视。认真做好准备。"),
+    ("高度重视。", "认真做好准备。", "（一）高度重视。认真做好准备。"),
+    ("高度重视：", "认真做好准备。", "（一）高度重视：认真做好准备。"),
+    ("高度重视", "", "（一）高度重视"),
+])
+def test_item_lead_is_punctuated_before_its_text(lead, text, expected):
+    assert _texts({"kind": "items", "title": "要求", "items": [{"lead": lead, "text": text}]}) == [expected]
+
+
+def test_third_level_items_are_numbered_one_dot():
+    texts = _texts({"kind": "items", "title": "措施", "items": [{"lead": "加强领导", "text": "定期研究。", "sub": [{"text": "每月开会一次。"}]}]})
+    assert texts == ["（一）加强领导。定期研究。", "1.每月开会一次。"]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ({"name": "图书及书架", "kind": "fixed", "components": [{"name": "图书", "amount": 2000}]}, "图书及书架2000元。"),
+    ({"name": "图书及书架", "kind": "fixed", "components": [{"name": "金额", "amount": 2000}]}, "图书及书架2000元。"),
+    ({"name": "电脑", "kind": "fixed", "components": [{"name": "台式电脑", "amount": 3500}]}, "电脑（台式电脑）3500元。"),
+    ({"name": "参加慰问人员", "kind": "fixed", "components": [{"name": "餐费", "amount": 80}, {"name": "油费", "amount": 80}]},
+     "参加慰问人员：餐费80元、油费80元，小计160元。"),
+    ({"name": "电脑", "kind": "per_head", "count": 3, "unit": "台", "components": [{"name": "单价", "amount": 3500}]},
+     "电脑3台，每台单价3500元，小计10500元。"),
+    ({"name": "电脑", "kind": "fixed", "components": [{"name": "台式电脑", "amount": 3500}], "budget": 3600},
+     "电脑预算3600元，实际支出3500元，节余100元。"),
+])
+def test_budget_line_sentences(line, expected):
+    texts = _texts({"kind": "ledger", "title": "经费", "lines": [line]})
+    assert texts[0] == expected
+
+
+def test_spending_total_states_budget_spending_and_balance():
+    lines = [{"name": "电脑", "kind": "fixed", "components": [{"name": "金额", "amount": 3450}], "budget": 3500},
+             {"name": "书架", "kind": "fixed", "components": [{"name": "金额", "amount": 1700}], "budget": 1600}]
+    texts = _texts({"kind": "ledger", "title": "经费使用情况", "lines": lines})
+    assert texts[1] == "书架预算1600元，实际支出1700元，超支100元。"
+    assert texts[2] == "合计：预算5100元，实际支出5150元（大写：伍仟壹佰伍拾元整），超支50元。"

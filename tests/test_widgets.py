@@ -49,9 +49,12 @@ def test_editing_a_count_recomputes_subtotal_total_and_upper(app):
     assert "<b class='kit-value'>3420</b>" in budget.total.value
     assert "叁仟肆佰贰拾元整" in budget.upper.value
     subtotal, findings = budget.computed[0]
-    assert "<b class='kit-value'>1600</b>" in subtotal.value and "所写 1500" in subtotal.value
-    assert "少写了 100 元" in findings.value  # the stated 1500 no longer matches
-    assert load_draft(app.session.path).sections["budget"].lines[0].count == 16
+    assert "<b class='kit-value'>1600</b>" in subtotal.value
+    # drafting, not proofreading: the stale written subtotal and total go, nothing turns red
+    assert "所写" not in subtotal.value and findings.value == ""
+    saved = load_draft(app.session.path).sections["budget"]
+    assert saved.lines[0].count == 16 and saved.lines[0].stated_subtotal is None and saved.stated_total is None
+    assert saved.lines[4].stated_subtotal == 180  # lines left alone are still compared
 
 
 def test_every_finding_is_shown_beside_its_line_and_the_total(app):
@@ -114,15 +117,16 @@ def test_number_is_shown_normalised_after_saving(app):
     assert field.input.value == "16"
 
 
-def test_fix_button_writes_computed_figures(app):
+def test_adopt_button_leaves_the_figures_to_the_kit(app):
     budget = app.form("budget")
+    assert budget.fix_box.layout.display is None  # check mode: the sample carries written figures
     set_text(app, "sections.budget.lines[0].count", "16")
     budget.fix.click()
     section = load_draft(app.session.path).sections["budget"]
-    assert section.stated_total == 3420 and section.stated_total_upper == "叁仟肆佰贰拾元整"
-    assert [line.stated_subtotal for line in section.lines] == [1600, 450, 900, 250, 220]
-    assert app.field("sections.budget.stated_total").input.value == "3420"
-    assert "未发现问题" in app.findings.value
+    assert section.stated_total is None and section.stated_total_upper is None
+    assert [line.stated_subtotal for line in section.lines] == [None] * 5
+    assert budget.fix_box.layout.display == "none" and "kit-mode-draft" in budget.mode_note.value
+    assert "六项" not in app.findings.value and "小计写作" not in app.findings.value
 
 
 def test_switching_a_line_to_fixed_drops_its_count(app):
@@ -264,7 +268,9 @@ def test_every_input_has_a_stable_class(app):
     assert "kit-header-title" in classes(app.field("header.title").input)
     assert "kit-budget-total" in classes(app.form("budget").total)
     assert "kit-generate" in classes(app.generate_button)
-    assert all(f.input.continuous_update is False for c in app.contexts.values() for f in c.fields.values() if hasattr(f.input, "continuous_update"))
+    # text is sent while typing (saved after a pause); numbers and dates when the field is left
+    for f in (f for c in app.contexts.values() for f in c.fields.values() if hasattr(f.input, "continuous_update")):
+        assert f.input.continuous_update is (f.kind in ("text", "area"))
 
 
 def test_adding_a_declared_section_and_removing_it(tmp_path):
@@ -434,3 +440,53 @@ def test_a_broken_working_copy_is_reported_and_can_be_set_aside(tmp_path):
     again.click()
     assert picker.app is not None and picker.app.session.draft.sections["budget"].lines[0].count == 15
     assert len(list(tmp_path.glob("consolation_budget.有问题-*.yaml.txt"))) == 1
+
+
+# -- safety, draft mode, references (issue 9) ---------------------------------------------
+
+
+def test_deleting_a_section_asks_first_and_undo_restores_the_file_byte_for_byte(app):
+    path = app.session.path
+    before = path.read_bytes()
+    app.form("time")
+    app.ask_remove_section("time")
+    assert "time" in app.session.draft.sections  # only asked
+    confirm = [w for w in app.notice.children if isinstance(w, ipywidgets.Button) and "kit-time-confirm-remove" in classes(w)][0]
+    confirm.click()
+    assert "time" not in load_draft(path).sections
+    undo = [w for w in app.notice.children if isinstance(w, ipywidgets.Button)][0]
+    undo.click()
+    assert path.read_bytes() == before
+
+
+def test_deleting_a_budget_line_asks_first_and_can_be_undone(app):
+    lines = app.form("budget").lines
+    before = app.session.path.read_bytes()
+    lines.ask_remove(1)
+    assert len(load_draft(app.session.path).sections["budget"].lines) == 5
+    lines.remove(1)
+    assert len(load_draft(app.session.path).sections["budget"].lines) == 4
+    lines.confirm.children[-1].click()  # 撤销
+    assert app.session.path.read_bytes() == before and lines.count == 5
+
+
+def test_generate_refuses_while_a_value_is_refused_and_names_the_field(app, tmp_path):
+    set_text(app, "sections.budget.lines[0].count", "-3")
+    assert app.generate() is None
+    assert "「慰问费用预算」第1项的「人数」" in app.download.value
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").glob("*.docx"))
+    set_text(app, "sections.budget.lines[0].count", "15")
+    assert app.generate() is not None
+
+
+def test_a_typed_unknown_reference_is_refused_naming_it(app):
+    field = set_text(app, "sections.targets.paragraphs[0]", "共慰问退休老师{{退休老师.人数}}人。")
+    assert field.invalid and "退休老师" in field.message and "不存在" in field.message
+
+
+def test_adding_a_plan_budget_line_uses_neutral_words(tmp_path):
+    plan = kw.DraftApp.open(kw.sample_path("liushou_home_plan.yaml"), workdir=tmp_path / "d", output=tmp_path / "o")
+    lines = plan.form("budget").lines
+    lines.add()
+    line = load_draft(plan.session.path).sections["budget"].lines[-1]
+    assert line.kind == "fixed" and line.components[0].name == "金额"

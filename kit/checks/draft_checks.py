@@ -73,7 +73,7 @@ def check_facts(draft: Draft) -> list[Finding]:
                         stated=share.stated_percent,
                         computed=computed,
                         difference=share.stated_percent - computed,
-                        suggestion=f"改为 {computed}%（或删除 stated_percent，由程序计算）",
+                        suggestion=f"改为 {computed}%（或清空“所写百分比”，由程序计算）",
                     )
                 )
         for i, rule in enumerate(section.sums):
@@ -136,4 +136,11 @@ def required_sections(*keys_kinds: tuple[str, str]):
     return check_required_sections
 
 
-DRAFT_CHECKS = (check_ledgers, check_facts, check_placeholders, check_header)
+def check_figures_in_text(draft: Draft) -> list[Finding]:
+    """References that name nothing, and typed figures that contradict the budget (kit.refs)."""
+    from ..refs import REFERENCE_CHECKS
+
+    return [f for check in REFERENCE_CHECKS for f in check(draft)]
+
+
+DRAFT_CHECKS = (check_ledgers, check_facts, check_placeholders, check_header, check_figures_in_text)

@@ -74,7 +74,8 @@ def _paragraph(out: _Body, p: Paragraph) -> int:
     return out.para(L.STYLE_BODY, runs + [x.run_xml(p.text)])
 
 
-_TABLE_WIDTHS = {5: (14, 36, 56, 22, 28)}  # mm: 序号 项目 标准 金额 备注
+# mm (sum 156, the text block): 序号 项目 标准 金额 备注 / 序号 项目 预算 支出 结余 备注
+_TABLE_WIDTHS = {5: (14, 36, 56, 22, 28), 6: (12, 38, 24, 24, 24, 34)}
 
 
 def _role_line(out: _Body, line: RoleLine) -> int:

@@ -19,7 +19,7 @@ import traitlets
 from ..doctypes import get_type
 from ..drafts import Problem
 from ..findings import SEVERITY_LABEL, Finding
-from .controls import STYLE, FormContext, button, close_tree, escape, problem_text
+from .controls import STYLE, FormContext, button, close_tree, escape, flush_pending, problem_text
 from .forms import ActivitiesForm, FactsForm, HeaderForm, ItemsForm, OrganisationForm, ProseForm, SectionForm, TargetsForm, starting_section
 from .ledger_form import LedgerForm
 from .session import PROJECT_ROOT, DraftSession, output_dir, parse_path, working_copy
@@ -95,13 +95,15 @@ class DraftApp(W.VBox):
         self.forms: dict[str, W.Widget] = {}
         self.status = W.HTML()
         self.status.add_class("kit-status")
-        self.generate_button = button("生成 DOCX", "kit-generate", self.generate, style="primary", width="140px")
-        self.red_header = W.Checkbox(value=False, description="加红头", indent=False, layout=W.Layout(width="90px"))
-        self.colophon = W.Checkbox(value=False, description="加版记", indent=False, layout=W.Layout(width="90px"))
+        self.generate_button = button("生成文档", "kit-generate", self.generate, style="primary", width="140px")
+        self.red_header = W.Checkbox(value=False, description="加红头", tooltip="文件开头加发文机关标志和红线", indent=False, layout=W.Layout(width="90px"))
+        self.colophon = W.Checkbox(value=False, description="加版记", tooltip="最后一页加抄送、印发机关和印发日期", indent=False, layout=W.Layout(width="90px"))
         self.red_header.add_class("kit-red-header")
         self.colophon.add_class("kit-colophon")
         for box in (self.red_header, self.colophon):
             box.observe(lambda _change: self.refresh(), "value")  # the preview shows them too
+        self.notice = W.HBox(layout=W.Layout(align_items="center"))
+        self.notice.add_class("kit-notice")
         self.download = W.HTML()
         self.download.add_class("kit-download")
         self.preview = W.HTML(layout=W.Layout(width="100%"))
@@ -110,11 +112,16 @@ class DraftApp(W.VBox):
         self.findings.add_class("kit-findings")
         self.tabs = W.Tab(layout=W.Layout(width="100%"))
         self.extra = W.HBox()
-        heading = W.HTML(f"<h3 style='margin:4px 0'>{escape(self.doctype.label)}</h3><div style='color:#666'>草稿文件：{escape(str(self.session.path))}（每次修改自动保存，旧版本保留为 .bak）</div>")
+        heading = W.HTML(f"<h3 style='margin:4px 0'>{escape(self.doctype.label)}：{escape(self.session.path.stem)}</h3>"
+                         "<div style='color:#666'>每次修改都自动保存（上一版保留为备份）。</div>")
         toolbar = W.HBox([self.generate_button, self.red_header, self.colophon, self.status], layout=W.Layout(align_items="center"))
-        left = W.VBox([self.tabs, self.extra], layout=W.Layout(width="62%"))
+        left = self.left = W.VBox([self.tabs, self.extra], layout=W.Layout(width="62%"))
         right = W.VBox([W.HTML("<b>预览</b>"), self.preview], layout=W.Layout(width="38%", padding="0 0 0 8px"))
-        super().__init__([W.HTML(STYLE), heading, toolbar, self.download, W.HBox([left, right]), self.findings])
+        left.add_class("kit-left")
+        right.add_class("kit-right")
+        main = W.HBox([left, right])
+        main.add_class("kit-main")
+        super().__init__([W.HTML(STYLE), heading, toolbar, self.download, self.notice, main, self.findings])
         self.session.listeners.append(lambda _s: self.refresh())
         self.build()
         self.refresh()
@@ -134,6 +141,7 @@ class DraftApp(W.VBox):
     def build(self) -> None:
         """(Re)build the tabs: one per section, in the draft's order; forms are made when first shown."""
         old = list(self.tabs.children)
+        old_tabs = self.tabs
         for ctx in self.contexts.values():  # forms being replaced stop listening
             ctx.forget()
         self.contexts.clear()
@@ -142,9 +150,13 @@ class DraftApp(W.VBox):
         self.holders = {key: W.VBox() for key in self.section_keys}
         if getattr(self, "_on_tab", None):
             self.tabs.unobserve(self._on_tab, "selected_index")
-        self.tabs.children = list(self.holders.values())
-        self.tabs.titles = ["文件信息", *(s.title for s in self.session.draft.sections.values())]
-        self.tabs.selected_index = self.section_keys.index(self.focus) if self.focus in self.section_keys else 0
+        # A new Tab each time: the browser resets a Tab whose children change to its first page,
+        # and the clerk must stay on the section just added.
+        selected = self.section_keys.index(self.focus) if self.focus in self.section_keys else 0
+        self.tabs = W.Tab(children=list(self.holders.values()), titles=["文件信息", *(s.title for s in self.session.draft.sections.values())],
+                          selected_index=selected, layout=W.Layout(width="100%"))
+        self.left.children = [self.tabs, *self.left.children[1:]]
+        old_tabs.close()
         self.form(self.section_keys[self.tabs.selected_index])
         self._on_tab = lambda change: change["new"] is not None and self.form(self.section_keys[change["new"]])
         self.tabs.observe(self._on_tab, "selected_index")
@@ -169,7 +181,7 @@ class DraftApp(W.VBox):
         spec = self.doctype.section(key)
         if spec is not None and spec.required:
             return form
-        remove = button(f"删除本节", f"kit-{key}-remove-section", lambda: self.remove_section(key), style="danger")
+        remove = button("删除本节", f"kit-{key}-remove-section", lambda: self.ask_remove_section(key), style="danger")
         form.children = list(form.children) + [remove]
         return form
 
@@ -182,11 +194,32 @@ class DraftApp(W.VBox):
         self._on_result((), problems)
         return problems
 
+    def ask_remove_section(self, key: str) -> None:
+        """删除本节 asks first: the section is only removed after 确定删除."""
+        title = self.session.draft.sections[key].title
+        yes = button(f"确定删除「{title}」", f"kit-{key}-confirm-remove", lambda: self.remove_section(key), style="danger")
+        no = button("取消", f"kit-{key}-cancel-remove", lambda: setattr(self.notice, "children", []))
+        self.notice.children = [W.HTML(f"<b>要删除「{escape(title)}」这一节吗？</b>（删除后可以撤销）"), yes, no]
+
     def remove_section(self, key: str) -> list[Problem]:
+        before = self.session.snapshot()
+        title = self.session.draft.sections[key].title
         problems = self.session.remove_section(key)
         if not problems:
             self.focus = "header"
             self.build()
+            undo = button("撤销", "kit-undo", lambda: self.undo(before, key), style="warning")
+            self.notice.children = [W.HTML(f"已删除「{escape(title)}」一节。"), undo]
+        self._on_result((), problems)
+        return problems
+
+    def undo(self, raw: bytes, focus: str | None = None) -> list[Problem]:
+        """Put the draft file back exactly as it was before the last deletion."""
+        problems = self.session.restore(raw)
+        if not problems:
+            self.focus = focus or self.focus
+            self.build()
+            self.notice.children = [W.HTML("<span class='kit-ok'>已撤销删除</span>")]
         self._on_result((), problems)
         return problems
 
@@ -210,6 +243,8 @@ class DraftApp(W.VBox):
                     if target is not None and target.path != tuple(path):
                         target.show_problems([p])
         else:
+            if "kit-refused" in self.download.value and not self.refused_fields():
+                self.download.value = ""  # everything mended: the refusal no longer applies
             self.saved_at = datetime.now().strftime("%H:%M:%S")
             self.status.value = f"<span class='kit-ok'>已自动保存（{self.saved_at}）</span>"
 
@@ -228,11 +263,29 @@ class DraftApp(W.VBox):
         page = PREVIEW_ZOOM + page
         self.preview.value = f"<iframe srcdoc=\"{html.escape(page, quote=True)}\" style='width:100%;height:640px;border:1px solid #ccc;background:#fff'></iframe>"
 
+    def refused_fields(self) -> list[str]:
+        """Where a refused value is on screen, as the clerk reads it (节 › 栏目), in tab order."""
+        flush_pending()
+        out = []
+        for key, ctx in self.contexts.items():
+            section = "文件信息" if key == "header" else self.session.draft.sections[key].title if key in self.session.draft.sections else key
+            for f in ctx.fields.values():
+                if f.invalid:
+                    rows = [step for step in f.path if isinstance(step, int)]
+                    where = f"第{rows[0] + 1}项的" if rows else ""
+                    out.append(f"「{section}」{where}「{f.label or '内容'}」：{f.message}")
+        return out
+
     def generate(self) -> Path | None:
-        """Write the DOCX into the output folder and show a download link."""
+        """Write the DOCX into the output folder and show a download button; refuse while a value is refused."""
+        refused = self.refused_fields()
+        if refused:
+            items = "".join(f"<li>{escape(r)}</li>" for r in refused)
+            self.download.value = f"<div class='kit-error kit-refused'><b>没有生成：下面的内容还没有改好（红框处），改好后再点“生成文档”。</b><ul>{items}</ul></div>"
+            return None
         render = render_module()
         if render is None:
-            self.download.value = "<span class='kit-error'>生成 DOCX 的模块尚未安装</span>"
+            self.download.value = "<span class='kit-error'>生成文档的模块尚未安装</span>"
             return None
         self.output.mkdir(parents=True, exist_ok=True)
         target = self.output / docx_name(self.session.draft.header.title)
@@ -243,6 +296,6 @@ class DraftApp(W.VBox):
             return None
         self.docx_path = str(target)
         href = download_href(target)
-        link = f"<a href='{escape(href)}' download='{escape(target.name)}' target='_blank'>下载 {escape(target.name)}</a>" if href else ""
+        link = f"<a href='{escape(href)}' download='{escape(target.name)}' target='_blank'>⬇ 下载 {escape(target.name)}</a>" if href else ""
         self.download.value = f"<span class='kit-ok'>已生成</span> {link} <span style='color:#666'>（保存在 {escape(str(target))}）</span>"
         return target

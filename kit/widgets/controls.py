@@ -8,7 +8,10 @@ with the Chinese reason beside it, and nothing is saved.
 
 from __future__ import annotations
 
+import asyncio
+import atexit
 import html
+import weakref
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -25,7 +28,43 @@ STYLE = """<style>
 .kit-bad { color: #c62828; font-weight: bold; }
 .kit-row { border-bottom: 1px dashed #ccc; padding: 4px 0; }
 .kit-heading { font-weight: bold; margin-top: 6px; }
+.kit-pending { color: #8a6d00; font-size: 13px; }
+.kit-download a { display: inline-block; background: #1565c0; color: #fff !important; padding: 6px 14px; border-radius: 4px; text-decoration: none; font-size: 15px; }
+.kit-home { text-decoration: none; }
+.widget-tab > .lm-TabBar .lm-TabBar-content { flex-wrap: wrap; }
+.widget-tab > .lm-TabBar .lm-TabBar-tab { flex: 0 0 auto !important; min-width: fit-content !important; max-width: none !important; }
+.widget-tab > .lm-TabBar { height: auto !important; }
+@media (max-width: 1400px) {
+  .kit-main { flex-direction: column !important; }
+  .kit-left, .kit-right { width: 100% !important; padding: 0 !important; }
+}
 </style>"""
+
+SAVE_DELAY = 0.6  # seconds of no typing before text is saved
+_PENDING: "weakref.WeakSet[Field]" = weakref.WeakSet()
+
+
+def flush_pending() -> None:
+    """Save every text still waiting for its typing pause (before 生成 DOCX, or when the kernel stops)."""
+    for f in list(_PENDING):
+        f.flush()
+
+
+def _flush_at_exit() -> None:
+    try:
+        flush_pending()
+    except Exception:  # noqa: BLE001 - the kernel is stopping; the file is saved or untouched
+        pass
+
+
+atexit.register(_flush_at_exit)
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
 
 
 def shown(value: Any) -> str:
@@ -95,22 +134,25 @@ class Field(W.HBox):
     ):
         self.ctx, self.path, self.kind, self.optional = ctx, tuple(path), kind, optional
         value = shown(ctx.session.get(self.path))
-        common = dict(description=label, style={"description_width": "initial"}, layout=W.Layout(width=width))
+        common = dict(description=label, tooltip=label or None, style={"description_width": "initial"}, layout=W.Layout(width=width))
         if kind == "choice":
             pairs = [o if isinstance(o, tuple) else (o, o) for o in options]
             values = [v for _, v in pairs]
             self.input = W.Dropdown(options=pairs, value=value if value in values else values[0], **common)
-        elif kind == "area":
-            self.input = W.Textarea(value=value, continuous_update=False, placeholder=placeholder, rows=3, **common)
+        elif kind == "area":  # text is sent while typing and saved after a pause (see _changed)
+            self.input = W.Textarea(value=value, continuous_update=True, placeholder=placeholder, rows=3, **common)
         else:
-            self.input = W.Text(value=value, continuous_update=False, placeholder=placeholder, **common)
+            self.input = W.Text(value=value, continuous_update=kind == "text", placeholder=placeholder, **common)
         self.input.add_class(css)
         self.error = W.HTML("", layout=W.Layout(width="auto"))
         self.error.add_class("kit-error")
         self.error.add_class(f"{css}-error")
         super().__init__([self.input, self.error])
         ctx.fields[format_path(self.path)] = self
+        self.label = label
         self._syncing = False
+        self._pending: str | None = None
+        self._timer: asyncio.TimerHandle | None = None
         self.input.observe(self._changed, "value")
 
     def to_value(self, raw: str) -> Any:
@@ -122,8 +164,34 @@ class Field(W.HBox):
         return raw
 
     def _changed(self, change: dict) -> None:
-        if not self._syncing:
+        if self._syncing:
+            return
+        loop = _running_loop() if self.kind in ("text", "area") else None
+        if loop is None:  # numbers, dates and choices arrive whole: saved at once
             self.commit(change["new"])
+            return
+        self._pending = change["new"]
+        if self._timer is not None:
+            self._timer.cancel()
+        self._timer = loop.call_later(SAVE_DELAY, self.flush)
+        _PENDING.add(self)
+        self.add_class("kit-unsaved")
+        if not self.invalid:
+            self.error.value = "<span class='kit-pending'>● 未保存</span>"
+
+    def flush(self) -> list[Problem]:
+        """Save the text typed since the last pause, if any."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        _PENDING.discard(self)
+        raw, self._pending = self._pending, None
+        self.remove_class("kit-unsaved")
+        if raw is None:
+            return []
+        if self.error.value.startswith("<span class='kit-pending'>"):
+            self.error.value = ""
+        return self.commit(raw)
 
     def commit(self, raw: str) -> list[Problem]:
         problems = self.ctx.session.edit(self.path, self.to_value(raw))
@@ -194,8 +262,10 @@ class ListEditor(W.VBox):
         self.add_button = button(f"＋ {add_label}", f"{css}-add", self.add)
         self.status = W.HTML("")
         self.status.add_class("kit-error")
+        self.confirm = W.HBox(layout=W.Layout(align_items="center"))
+        self.confirm.add_class(f"{css}-confirm")
         self.after_change: list[Callable[[], None]] = []
-        super().__init__([self.heading, self.rows, W.HBox([self.add_button, self.status])])
+        super().__init__([self.heading, self.rows, W.HBox([self.add_button, self.status, self.confirm])])
         self.rebuild()
 
     def items(self) -> list:
@@ -214,7 +284,7 @@ class ListEditor(W.VBox):
                 children=[
                     button("↑", f"{self.css}-up-{i}", lambda i=i: self.op("up", i), tooltip="上移", width="36px"),
                     button("↓", f"{self.css}-down-{i}", lambda i=i: self.op("down", i), tooltip="下移", width="36px"),
-                    button("删除", f"{self.css}-remove-{i}", lambda i=i: self.op("remove", i), style="danger", width="56px"),
+                    button("删除", f"{self.css}-remove-{i}", lambda i=i: self.ask_remove(i), style="danger", width="56px"),
                 ]
             )
             body.layout.flex = "1 1 auto"
@@ -239,3 +309,26 @@ class ListEditor(W.VBox):
 
     def add(self) -> list[Problem]:
         return self.op("add")
+
+    def ask_remove(self, index: int) -> None:
+        """删除 asks first; after 确定删除 an 撤销 button puts the row back."""
+        yes = button("确定删除", f"{self.css}-confirm-remove", lambda: self.remove(index), style="danger")
+        no = button("取消", f"{self.css}-cancel-remove", lambda: setattr(self.confirm, "children", []))
+        self.confirm.children = [W.HTML(f"删除第{index + 1}项？"), yes, no]
+
+    def remove(self, index: int) -> list[Problem]:
+        before = self.ctx.session.snapshot()
+        problems = self.op("remove", index)
+        if not problems:
+            self.confirm.children = [W.HTML(f"已删除第{index + 1}项。"), button("撤销", f"{self.css}-undo", lambda: self.undo(before), style="warning")]
+        return problems
+
+    def undo(self, raw: bytes) -> list[Problem]:
+        problems = self.ctx.session.restore(raw)
+        if not problems:
+            self.rebuild()
+            for hook in self.after_change:
+                hook()
+            self.confirm.children = [W.HTML("<span class='kit-ok'>已撤销</span>")]
+        self.ctx.report(self.path, problems)
+        return problems

@@ -31,11 +31,8 @@ FACT: tuple[Spec, ...] = (
     ("label", "名称", "text", False),
     ("value", "数值", "number", False),
     ("unit", "单位", "text", False),
-    ("key", "代号（英文）", "text", False),
-)
+)  # the key is made by the kit (fact1, fact2 …): a clerk chooses figures by their names
 SHARE: tuple[Spec, ...] = (
-    ("part", "部分（代号）", "text", False),
-    ("whole", "总数（代号）", "text", False),
     ("label", "说法", "text", False),
     ("stated_percent", "所写百分比", "number", True),
 )
@@ -87,7 +84,9 @@ def text_list(ctx: FormContext, path: PathT, title: str, css: str, *, new_text: 
     """A list of plain strings (paragraphs, cc bodies), one input each."""
 
     def row(item_path: PathT, i: int) -> W.Widget:
-        return Field(ctx, item_path, "", ctx.css(css, i), kind="area" if area else "text", width="600px" if area else "320px")
+        field = Field(ctx, item_path, "", ctx.css(css, i), kind="area" if area else "text", width="600px" if area else "320px")
+        field.label = title
+        return field
 
     return ListEditor(ctx, path, row, lambda n: new_text, title=title, css=ctx.css(css))
 
@@ -165,11 +164,30 @@ class FactsForm(SectionForm):
 
     def body(self) -> list[W.Widget]:
         c, b = self.ctx, self.base
+        facts = record_list(c, b + ("facts",), FACT, "数据", "fact", self._new_fact)
+        shares = ListEditor(c, b + ("shares",), self._share_row, self._new_share, title="占比（由程序计算并核对）", css=c.css("share"))
+        facts.after_change.append(shares.rebuild)  # the names to choose from
         return [
-            record_list(c, b + ("facts",), FACT, "数据", "fact", lambda n: {"key": f"fact{n + 1}", "label": "新数据", "value": 0}),
-            record_list(c, b + ("shares",), SHARE, "占比（由程序计算并核对）", "share", self._new_share),
+            facts,
+            shares,
             text_list(c, b + ("paragraphs",), "段落", "paragraph"),
         ]
+
+    def _share_row(self, path: PathT, i: int) -> W.Widget:
+        """A share: part and whole chosen from the figures by name, never typed as codes."""
+        facts = self.ctx.session.get(self.base + ("facts",)) or []
+        names = tuple((f["label"], f["key"]) for f in facts) or (("（先添加数据）", ""),)
+        c = self.ctx
+        fields = [
+            Field(c, path + ("part",), "部分", c.css("share-part", i), kind="choice", options=names, width="220px"),
+            Field(c, path + ("whole",), "占总数", c.css("share-whole", i), kind="choice", options=names, width="220px"),
+        ] + [field_for(c, path, s, f"share-{s[0]}", i) for s in SHARE]
+        return W.Box(fields, layout=W.Layout(flex_flow="row wrap", width="100%"))
+
+    def _new_fact(self, n: int) -> dict[str, Any]:
+        keys = {f["key"] for f in self.ctx.session.get(self.base + ("facts",)) or []}
+        key = next(f"fact{i}" for i in range(n + 1, n + 1000) if f"fact{i}" not in keys)
+        return {"key": key, "label": "新数据", "value": 0}
 
     def _new_share(self, n: int) -> dict[str, Any]:
         keys = [f["key"] for f in self.ctx.session.get(self.base + ("facts",)) or []]

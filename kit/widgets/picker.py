@@ -33,7 +33,9 @@ def blank(type_name: str, file_name: str) -> Opener:
         target = workdir / file_name
         if not target.exists():
             workdir.mkdir(parents=True, exist_ok=True)
-            save_data(starting_data(type_name), target)
+            data = starting_data(type_name)
+            data["header"]["date"] = datetime.now().date()  # a new draft is dated today
+            save_data(data, target)
         return target
 
     return open_blank
@@ -48,7 +50,7 @@ def summary_data_from_plan(plan: dict[str, Any]) -> dict[str, Any]:
     data = copy.deepcopy(starting_data("summary"))
     header = plan["header"]
     title = re.sub(r"(建设|实施|活动)?方案$", "", header["title"]) + "工作总结"
-    data["header"] = {"title": title, "issuer": header["issuer"], "date": data["header"]["date"]}
+    data["header"] = {"title": title, "issuer": header["issuer"], "date": datetime.now().date()}  # written today
     sections = dict(data.get("sections") or {})
     for key, section in (plan.get("sections") or {}).items():
         if section["kind"] == "facts":
@@ -57,8 +59,12 @@ def summary_data_from_plan(plan: dict[str, Any]) -> dict[str, Any]:
             sections["activities"] = {**copy.deepcopy(section), "title": "开展的活动"}
         elif section["kind"] == "ledger":
             spending = copy.deepcopy(section)
-            for line in spending.get("lines", []):
+            from ..ledger import compute_line
+            from ..model import LedgerLine
+
+            for i, line in enumerate(spending.get("lines", [])):
                 line.pop("stated_subtotal", None)
+                line["budget"] = compute_line(i, LedgerLine.model_validate(line)).subtotal  # the plan's figure, kept beside the spending
             spending.pop("stated_total", None)
             spending.pop("stated_total_upper", None)
             sections["spending"] = {**spending, "title": "经费使用情况"}
@@ -220,10 +226,10 @@ class DraftPicker(W.VBox):
 class SpendingComparison(W.HTML):
     """Money spent (the open summary's ledgers) against the plan's budget, kept up to date."""
 
-    def __init__(self, picker: DraftPicker, plan_source: str | os.PathLike):
+    def __init__(self, picker: "DraftPicker | Any", plan_source: "str | os.PathLike | Callable[[], os.PathLike]"):
         super().__init__()
         self.add_class("kit-spending")
-        self.plan_source = plan_source
+        self.plan_source = plan_source  # a path, or a function giving the plan now chosen
         self.app: DraftApp | None = None
         picker.on_open.append(self.attach)
         self.attach(picker.app)
@@ -239,5 +245,9 @@ class SpendingComparison(W.HTML):
         from .controls import escape
         from .report import spending_report
 
-        text = spending_report(load_draft(self.plan_source), self.app.session.draft)
+        if self.app is None:
+            self.value = ""
+            return
+        source = self.plan_source() if callable(self.plan_source) else self.plan_source
+        text = spending_report(load_draft(source), self.app.session.draft)
         self.value = f"<pre style='font-size:14px'>{escape(text)}</pre>"

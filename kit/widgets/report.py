@@ -14,12 +14,13 @@ def spending_report(plan: m.Draft, summary: m.Draft) -> str:
     """Money spent (the summary's ledgers) against the plan's budget, line by line where names match."""
     budget = {line.name: r.subtotal for _, s in plan.sections_of("ledger") for r, line in zip(compute(s).lines, s.lines)}
     out = ["【经费使用与预算对照】"]
-    planned_total = sum(budget.values(), ZERO)
+    own = [line.budget for _, s in summary.sections_of("ledger") for line in s.lines if line.budget is not None]
+    planned_total = sum(own, ZERO) if own else sum(budget.values(), ZERO)
     spent_total = ZERO
     for _, section in summary.sections_of("ledger"):
         for r in compute(section).lines:
             spent_total += r.subtotal
-            planned = budget.get(r.line.name)
+            planned = r.line.budget if r.line.budget is not None else budget.get(r.line.name)
             if planned is None:
                 out.append(f"  {r.line.name}：支出 {format_yuan(r.subtotal)} 元（预算中没有此项）")
             else:

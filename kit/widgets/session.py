@@ -111,6 +111,34 @@ def working_copy(source: str | os.PathLike, workdir: str | os.PathLike | None = 
     return copy_path
 
 
+_FIGURES = ("count", "components", "kind")
+
+
+def drop_stale_statements(data: dict[str, Any], path: PathT) -> None:
+    """After a budget figure at *path* changed, drop what the author wrote that it makes stale.
+
+    A line's count, kind or components changed: its written subtotal; any of
+    them, or a line added or removed: the written total and its 大写. In a
+    draft the kit computes these; the written figures of lines left alone are
+    still compared (check mode, for imported documents).
+    """
+    if len(path) < 3 or path[0] != "sections" or path[2] != "lines":
+        return
+    section = get_in(data, path[:2])
+    if not isinstance(section, dict) or section.get("kind") != "ledger":
+        return
+    if len(path) == 3:  # the list of lines itself (a line added or removed)
+        pass
+    elif len(path) >= 5 and isinstance(path[3], int) and path[4] in _FIGURES:
+        line = get_in(data, path[:4])
+        if isinstance(line, dict):
+            line.pop("stated_subtotal", None)
+    else:
+        return
+    section.pop("stated_total", None)
+    section.pop("stated_total_upper", None)
+
+
 # -- the session ------------------------------------------------------------------------
 
 
@@ -152,9 +180,22 @@ class DraftSession:
         return []
 
     def edit(self, path: PathT, value: Any) -> list[Problem]:
-        """Set one value (``None`` removes an optional key) and save if the draft stays valid."""
+        """Set one value (``None`` removes an optional key) and save if the draft stays valid.
+
+        Text naming a figure that does not exist (``{{退休老师.人数}}``) is refused
+        with a message naming it; a figure of a budget line changed makes the
+        subtotal and total the author once wrote stale, so they are dropped
+        (the kit computes them: see :func:`drop_stale_statements`).
+        """
+        if isinstance(value, str) and "{{" in value:
+            from ..refs import new_reference_problems
+
+            messages = new_reference_problems(self.draft, get_in(self.data, path), value)
+            if messages:
+                return [Problem(format_path(path), message) for message in messages]
         data = copy.deepcopy(self.data)
         set_in(data, path, value)
+        drop_stale_statements(data, path)
         return self.commit(data)
 
     def list_op(self, path: PathT, op: str, index: int | None = None, item: Any = None) -> list[Problem]:
@@ -173,7 +214,28 @@ class DraftSession:
         else:
             raise ValueError(f"unknown list operation {op!r}")
         set_in(data, path, items)
+        if op in ("add", "remove"):
+            drop_stale_statements(data, path)
         return self.commit(data)
+
+    def snapshot(self) -> bytes:
+        """The draft file as it is now (for 撤销)."""
+        return self.path.read_bytes()
+
+    def restore(self, raw: bytes) -> list[Problem]:
+        """Put back a :meth:`snapshot`: the file becomes byte-identical to it, and listeners are told."""
+        from ..drafts import atomic_write, parse_draft
+
+        try:
+            draft = parse_draft(raw.decode("utf-8-sig"), str(self.path))
+        except DraftError as exc:
+            return exc.problems
+        atomic_write(self.path, raw, backup=True)
+        self.draft, self.data = draft, draft_data(draft)
+        self.saves += 1
+        for listener in list(self.listeners):
+            listener(self)
+        return []
 
     def add_section(self, key: str, body: dict[str, Any], order: list[str]) -> list[Problem]:
         """Insert section *key* keeping the declared *order* of the document type."""
