@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
@@ -22,7 +20,8 @@ from pydantic import BaseModel, ValidationError
 
 from . import model as m
 from .fields import shown
-from .yamlio import DuplicateKeyError, dumps, line_of, loads
+from .outputs import atomic_write
+from .yamlio import DuplicateKeyError, RefusedYAML, dumps, line_of, loads
 
 MAX_DRAFT_BYTES = 20 * 1024 * 1024
 
@@ -167,6 +166,9 @@ def parse_draft(text: str, source: str = "草稿") -> m.Draft:
         data = loads(text)
     except DuplicateKeyError as exc:
         raise DraftError(source, [Problem(exc.key, f"字段「{exc.key}」重复出现，只能写一次", exc.line)]) from None
+    except RefusedYAML as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise DraftError(source, [Problem("", str(exc.problem), line)]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
@@ -227,34 +229,6 @@ def draft_data(draft: m.Draft) -> dict[str, Any]:
 
 def dump_draft(draft: m.Draft) -> str:
     return "# 方案工坊草稿（fangan-kit draft）\n" + dumps(draft_data(draft))
-
-
-def atomic_write(path: str | os.PathLike, data: bytes, backup: bool = False) -> None:
-    """Write *data* to *path* through a temporary file and a rename.
-
-    With *backup*, an existing file is first copied to ``PATH.bak``. If
-    anything fails, the existing file is untouched and no temporary is left.
-    """
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise FileNotFoundError(f"文件夹不存在：{folder}")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if backup and path.exists():
-            bak_tmp = f"{tmp}.bak"
-            shutil.copy2(path, bak_tmp)
-            os.replace(bak_tmp, f"{path}.bak")
-        os.replace(tmp, path)
-    except BaseException:
-        for leftover in (tmp, f"{tmp}.bak"):
-            if os.path.exists(leftover):
-                os.unlink(leftover)
-        raise
 
 
 def save_draft(draft: m.Draft, path: str | os.PathLike) -> None:
