@@ -102,7 +102,8 @@ def check_ledger(section: LedgerSection, where: str = "ledger") -> list[Finding]
     """Findings for every stated figure of *section* that differs from the arithmetic."""
     result = compute(section)
     corrected = result.total
-    corrected_text = f"更正后{section.total_label}为 {format_yuan(corrected)} 元（{result.total_upper}）"
+    upper = "" if result.over_limit else f"（{result.total_upper}）"
+    corrected_text = f"更正后{section.total_label}为 {format_yuan(corrected)} 元{upper}"
     findings: list[Finding] = []
     for r in result.lines:
         if r.difference is None or r.difference == 0:
@@ -140,7 +141,7 @@ def check_ledger(section: LedgerSection, where: str = "ledger") -> list[Finding]
                 computed=corrected,
                 difference=diff,
                 corrected_total=corrected,
-                suggestion=f"{section.total_label}改为 {format_yuan(corrected)} 元（{result.total_upper}）",
+                suggestion=f"{section.total_label}改为 {format_yuan(corrected)} 元{upper}",
             )
         )
     if result.over_limit:

@@ -16,6 +16,7 @@ YAML error.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -64,17 +65,21 @@ class _Loader(yaml.SafeLoader):
             return super().construct_object(node, deep=deep)
         except (DuplicateKeyError, yaml.YAMLError):
             raise
-        except (ValueError, TypeError, ArithmeticError, RecursionError) as exc:
+        except Exception as exc:  # noqa: BLE001 - whatever a constructor trips on, it is the file's content
             raise RefusedYAML(_unreadable_value(node, exc), node.start_mark) from None
 
 
 def _unreadable_value(node: yaml.Node, exc: Exception) -> str:
     value = str(node.value)[:40] if isinstance(node, yaml.ScalarNode) else ""
-    if node.tag == "tag:yaml.org,2002:timestamp":
+    if node.tag == "tag:yaml.org,2002:timestamp" and _looks_like_date(value):
         return f"日期「{value}」不存在（请检查月份和日子，如 2 月没有 30 日）"
     if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
         return f"「{value}」不是可用的数字"
     return f"无法读取的值「{value}」（{type(exc).__name__}）" if value else f"无法读取的内容（{type(exc).__name__}）"
+
+
+def _looks_like_date(value: str) -> bool:
+    return bool(re.match(r"\d{4}-\d{1,2}-\d{1,2}", value))
 
 
 def _number_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:

@@ -34,7 +34,7 @@ def file_size(path: Path, what: str) -> int:
     if not path.exists():
         raise InputError(f"{what}「{path}」不存在")
     if path.is_dir():
-        raise InputError(f"「{path}」是一个文件夹，不是{what}")
+        raise InputError(f"「{path}」是一个文件夹，不是 {what}")
     try:
         return path.stat().st_size
     except OSError as exc:
@@ -66,9 +66,9 @@ def check_docx_package(path: Path, what: str = "Word 文档") -> None:
             names = {info.filename for info in infos}
             if any(member not in names for member in DOCX_MEMBERS):
                 raise InputError(f"「{path}」是压缩包，但不是 {what}（缺少 word/document.xml）")
-            _check_sizes(path, infos)
+            _check_sizes(path, infos, what)
             for info in infos:
-                _count_unzipped(path, zf, info)
+                _count_unzipped(path, zf, info, what)
     except InputError:
         raise
     except PermissionError as exc:
@@ -78,21 +78,21 @@ def check_docx_package(path: Path, what: str = "Word 文档") -> None:
         raise InputError(f"「{path}」已损坏，无法打开（{type(exc).__name__}）；请在 Word/WPS 中打开后重新保存") from None
 
 
-def _bomb(path: Path) -> InputError:
-    return InputError(f"「{path}」解压后体积异常（疑似“压缩炸弹”），拒绝处理；上限为解压后 {_mb(MAX_UNZIPPED_BYTES)}")
+def _bomb(path: Path, what: str) -> InputError:
+    return InputError(f"{what}「{path}」解压后体积异常（疑似“压缩炸弹”），拒绝处理；上限为解压后 {_mb(MAX_UNZIPPED_BYTES)}")
 
 
-def _check_sizes(path: Path, infos: list[zipfile.ZipInfo]) -> None:
+def _check_sizes(path: Path, infos: list[zipfile.ZipInfo], what: str) -> None:
     if len(infos) > MAX_MEMBERS:
-        raise _bomb(path)
+        raise _bomb(path, what)
     if sum(info.file_size for info in infos) > MAX_UNZIPPED_BYTES:
-        raise _bomb(path)
+        raise _bomb(path, what)
     for info in infos:
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise _bomb(path)
+            raise _bomb(path, what)
 
 
-def _count_unzipped(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+def _count_unzipped(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, what: str) -> None:
     """Decompress one member in chunks, stopping as soon as it exceeds its declared size."""
     limit = min(info.file_size, MAX_UNZIPPED_BYTES)
     seen = 0
@@ -100,4 +100,4 @@ def _count_unzipped(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> N
         while chunk := member.read(1 << 16):
             seen += len(chunk)
             if seen > limit:
-                raise _bomb(path)
+                raise _bomb(path, what)
