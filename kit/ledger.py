@@ -165,6 +165,7 @@ def _over_limit(section: LedgerSection, result: LedgerResult, where: str) -> Fin
         kind="arithmetic",
         severity="error",
         where=f"{where}.lines[{culprit.index}]",
+        rule="UPPER-VALUE",
         message=(
             f"第{culprit.index + 1}项「{culprit.line.name}」小计 {format_yuan(culprit.subtotal)} 元，"
             + (f"加上前面各项后累计 {format_yuan(running)} 元" if culprit.index else "本项")

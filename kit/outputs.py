@@ -233,7 +233,7 @@ def prepare_output(
     for source in inputs:
         source = Path(source)
         if _same_file(out, source) or out.resolve() == source.resolve():
-            raise InputError(f"输出文件「{out}」就是输入文件，不能覆盖原文件；请用 -o 指定新文件名")
+            raise InputError(f"输出文件「{out}」不能就是原文件；请用 -o 另取一个文件名，原文件保持不动")
         if _same_file(backup, source):
             raise InputError(f"输出文件「{out}」的备份 {backup} 就是输入文件，会把它覆盖；请换一个输出文件名")
     if out.exists():

@@ -80,7 +80,7 @@ def test_refuses_to_write_over_its_source_or_change_format(tmp_path, capsys):
     assert main(["clean", str(source), "-o", str(source)]) == 2
     assert main(["clean", str(source), "-o", str(tmp_path / "a.docx")]) == 2
     err = capsys.readouterr().err
-    assert "就是输入文件" in err and ".txt" in err
+    assert "不能就是原文件" in err and ".txt" in err
     assert source.read_text(encoding="utf-8") == "建(jiàn)设\n"
 
 

@@ -69,7 +69,7 @@ def test_a_hard_link_to_the_input_is_the_input(tmp_path):
     source.write_text("建(jiàn)设\n", encoding="utf-8")
     os.link(source, tmp_path / "b.txt")
     before = snapshot(tmp_path)
-    refused(kit("clean", "a.txt", "-o", "b.txt", "--force", cwd=tmp_path), "就是输入文件")
+    refused(kit("clean", "a.txt", "-o", "b.txt", "--force", cwd=tmp_path), "不能就是原文件")
     assert_kept(before, tmp_path)
 
 
@@ -80,10 +80,11 @@ def test_a_hard_link_to_the_input_is_the_input(tmp_path):
         (["preview", "d.yaml", "-o", "out.html"], "out.html"),
         (["ledger", "d.yaml", "--xlsx", "out.xlsx"], "out.xlsx"),
         (["clean", "a.txt", "-o", "out.txt"], "out.txt"),
+        (["fix", "a.txt", "-o", "out.txt"], "out.txt"),
         (["new", "plan", "-o", "d.yaml"], "d.yaml"),
         (["import", "a.txt", "-o", "d.yaml"], "d.yaml"),
     ],
-    ids=["render", "preview", "ledger", "clean", "new", "import"],
+    ids=["render", "preview", "ledger", "clean", "fix", "new", "import"],
 )
 def test_an_existing_output_is_replaced_only_with_force_after_a_bak(tmp_path, argv, existing):
     write_draft(tmp_path)
@@ -268,7 +269,7 @@ DISK_FAULTS = {
 
 
 @pytest.mark.parametrize("fault", list(DISK_FAULTS))
-@pytest.mark.parametrize("command", ["new", "import", "ledger", "render", "preview", "clean"])
+@pytest.mark.parametrize("command", ["new", "import", "ledger", "render", "preview", "clean", "fix"])
 def test_disk_faults_while_writing(tmp_path, monkeypatch, capsys, fault, command):
     """The disk refuses the write (at the temporary file or at fsync): exit 2, nothing changed, no temporary."""
     draft = write_draft(tmp_path)
@@ -294,6 +295,7 @@ def test_disk_faults_while_writing(tmp_path, monkeypatch, capsys, fault, command
         "render": ["render", str(draft), "-o", str(tmp_path / "r.docx")],
         "preview": ["preview", str(draft), "-o", str(tmp_path / "p.html")],
         "clean": ["clean", str(tmp_path / "a.txt"), "-o", str(tmp_path / "c.txt")],
+        "fix": ["fix", str(tmp_path / "a.txt"), "-o", str(tmp_path / "c.txt")],
     }[command]
     assert main(argv) == 2
     err = capsys.readouterr().err

@@ -30,7 +30,7 @@ def check_lines(document: Document, explain: Explain | None = None) -> list[Find
             Finding(
                 kind="encoding", severity="warning", where="（整个文件）",
                 message=document.encoding_note,
-                suggestion="用记事本或 WPS 另存为 UTF-8 编码",
+                suggestion="用记事本或 WPS 另存为 UTF-8 编码", rule="ENCODING",
             )
         )
     elif document.encoding:
