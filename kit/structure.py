@@ -164,9 +164,8 @@ _BREAK_BEFORE = ("关于", "实施方案", "工作方案", "活动方案", "建�
 
 def _break_points(title: str) -> list[int]:
     points = set()
-    for i in range(1, len(title)):
-        head, tail = title[:i], title[i:]
-        if any(head.endswith(w) for w in _BREAK_AFTER) or any(tail.startswith(w) for w in _BREAK_BEFORE):
+    for i in range(1, len(title)):  # endswith/startswith with bounds: no slice copied per position
+        if title.endswith(_BREAK_AFTER, 0, i) or title.startswith(_BREAK_BEFORE, i):
             if not (title[i - 1].isascii() and title[i].isascii()):
                 points.add(i)
     return sorted(points)
@@ -190,9 +189,9 @@ def title_lines(title: str, limit: int = TITLE_LINE_CHARS) -> tuple[str, ...]:
         return (title,)
     n = math.ceil(width(title) / limit)
     points = _break_points(title) or [i for i in range(1, len(title)) if not (title[i - 1].isascii() and title[i].isascii())]
-    prefix = [0.0]
+    prefix = [0.0]  # prefix[i] == width(title[:i])
     for ch in title:
-        prefix.append(prefix[-1] + width(ch))
+        prefix.append(prefix[-1] + (0.5 if ord(ch) < 0x2000 else 1.0))
     best: tuple[float, tuple[int, ...]] | None = None
     steps = 0
 
