@@ -19,6 +19,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import model as m
+from .errors import os_reason
 from .fields import shown
 from .outputs import atomic_write
 from .yamlio import DuplicateKeyError, RefusedYAML, dumps, line_of, loads
@@ -193,17 +194,42 @@ def read_text(path: str | os.PathLike) -> str:
             raise DraftError(source, [Problem("", f"文件太大（{size // 1024 // 1024} MB），草稿不应超过 20 MB")])
         raw = path.read_bytes()
     except OSError as exc:
-        raise DraftError(source, [Problem("", f"无法读取文件：{exc.strerror}")]) from None
+        raise DraftError(source, [Problem("", f"无法读取文件：{os_reason(exc)}")]) from None
+    binary = DraftError(source, [Problem("", "这不是文本草稿，而是二进制文件（如 Word 文档或压缩包）；Word 文档请用 kit import 导入")])
+    if raw.startswith(b"PK\x03\x04"):
+        raise binary
     head = raw[:8192]
     controls = sum(b < 9 or 13 < b < 32 for b in head)
-    if b"\x00" in head or raw.startswith(b"PK\x03\x04") or controls > len(head) // 100:
-        raise DraftError(source, [Problem("", "这不是文本草稿，而是二进制文件（如 Word 文档或压缩包）；Word 文档请用 kit import 导入")])
+    if b"\x00" in head or controls > len(head) // 100:
+        if _other_encoding(raw, utf16_only=True):
+            raise _not_utf8(source, _other_encoding(raw, utf16_only=True))
+        raise binary
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        guess = _other_encoding(raw)
+        if guess:
+            raise _not_utf8(source, guess) from None
         raise DraftError(
-            source, [Problem("", f"文件不是 UTF-8 编码（第 {exc.start + 1} 个字节无法识别，可能是 GBK），请另存为 UTF-8")]
+            source, [Problem("", f"文件不是 UTF-8 编码（第 {exc.start + 1} 个字节无法识别），请另存为 UTF-8")]
         ) from None
+
+
+def _other_encoding(raw: bytes, utf16_only: bool = False) -> str | None:
+    """The encoding *raw* is most plausibly in (kit.encoding), if it reads as text at all."""
+    from .encoding import UnknownEncoding, decode
+
+    try:
+        found = decode(raw).encoding
+    except UnknownEncoding:
+        return None
+    if utf16_only and not (found or "").startswith("UTF-16"):
+        return None
+    return found
+
+
+def _not_utf8(source: str, encoding: str) -> DraftError:
+    return DraftError(source, [Problem("", f"文件是 {encoding} 编码，草稿须为 UTF-8 编码：请用记事本或 WPS 另存为 UTF-8")])
 
 
 def load_draft(path: str | os.PathLike) -> m.Draft:

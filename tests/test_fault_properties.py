@@ -17,7 +17,7 @@ from faults import WORKED_TEXT
 from kit.cli import main
 from kit.drafts import DraftError, parse_draft, validate_data
 from kit.proof import check_text
-from kit.proof.encoding import UnknownEncoding, decode
+from kit.encoding import UnknownEncoding, decode
 
 SLOW = 5.0  # seconds for one example: far above the milliseconds they take
 

@@ -14,7 +14,7 @@ message, before the file is read whole:
 
 Text that is not UTF-8 is decoded as the most plausible of GB18030 (a
 superset of GBK), Big5 and UTF-16 with or without a byte-order mark
-(:mod:`kit.proof.encoding`); :attr:`Document.encoding` says which, and the
+(:mod:`kit.encoding`); :attr:`Document.encoding` says which, and the
 checks report it as an ``info`` finding, a ``warning`` when the guess is unsure.
 Unreadable files (permissions, I/O errors) and damaged DOCX packages are
 refused with the reason.
@@ -103,9 +103,9 @@ def _mb(size: int) -> str:
 
 
 def decode_text(raw: bytes, source: str) -> tuple[str, str | None, str | None]:
-    """Decode *raw* (see :mod:`kit.proof.encoding`): the text, the encoding when
+    """Decode *raw* (see :mod:`kit.encoding`): the text, the encoding when
     it was not UTF-8, and a note when the encoding is a guess that may be wrong."""
-    from .encoding import UnknownEncoding, decode
+    from ..encoding import UnknownEncoding, decode
 
     try:
         decoded = decode(raw)
