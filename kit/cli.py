@@ -84,8 +84,6 @@ def cmd_ledger(args: argparse.Namespace) -> int:
     from .ledger import check_ledger
     from .tabular import xlsx_bytes
 
-    if args.xlsx:  # refuse a bad output before reading anything
-        prepare_output(args.xlsx, inputs=[args.draft], force=args.force, suffixes=(".xlsx",), what="Excel 表格")
     draft = load_draft(args.draft)
     ledgers = draft.sections_of("ledger")
     if not ledgers:
@@ -125,7 +123,8 @@ def cmd_new(args: argparse.Namespace) -> int:
             raise UsageError(f"找不到模板包「{args.pack}」（应为包含 pack.yaml 的文件夹或已注册的包名）") from None
         except PackError as exc:
             raise UsageError(str(exc)) from None
-    out = prepare_output(args.output, force=args.force, suffixes=_DRAFT_OUTPUT, what="草稿")
+    inputs = [pack.draft_file, pack.folder / "pack.yaml"] if pack else []
+    out = prepare_output(args.output, inputs=inputs, force=args.force, suffixes=_DRAFT_OUTPUT, what="草稿")
     try:
         data = starting_data(args.type, pack)
         validate_data(data, f"{args.type} 的起始草稿")

@@ -642,3 +642,10 @@ def test_a_draft_saved_in_another_encoding_names_it(tmp_path, codec, label):
     before = snapshot(tmp_path)
     refused(kit("check", "d.yaml", cwd=tmp_path), f"文件是 {label} 编码", "另存为 UTF-8")
     assert_kept(before, tmp_path)
+
+
+def test_new_never_writes_over_the_pack_it_reads(tmp_path):
+    _pack(tmp_path / "pack")
+    before = snapshot(tmp_path)
+    refused(kit("new", "consolation", "--pack", "pack", "-o", "pack/draft.yaml", "--force", cwd=tmp_path), "不能就是原文件")
+    assert_kept(before, tmp_path)
