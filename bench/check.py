@@ -5,9 +5,16 @@ A page of an official document holds about 22 lines of 28 characters, so
 the test corpus (errors included, so every check has work to do) until it
 is that long, then checked as text and as DOCX.
 
-    .venv/bin/python bench/check.py [--pages 100] [--repeat 3]
+    .venv/bin/python bench/check.py [--pages 100] [--repeat 3] [--adversarial-pages 20]
 
 Goal: under one second for 100 pages.
+
+Then adversarial inputs (issue 13), each as long as the ordinary text it is
+compared with: long runs of digits and of 大写 numerals, long ``+`` chains
+(bare, with 元, and one equation per line), a long ``×`` chain, and a document
+opening with a 100-character title without a natural break; plus rendering a
+draft whose title is 100 characters without a break against the same draft
+with its ordinary title. Goal: each within 2× the time of the ordinary text.
 """
 
 from __future__ import annotations
@@ -46,10 +53,79 @@ def timed(path: Path, repeat: int) -> tuple[float, int]:
     return best, count
 
 
+def adversarial_texts(length: int) -> dict[str, str]:
+    """Hostile documents of *length* characters."""
+
+    def fill(unit: str, tail: str = "") -> str:
+        return (unit * (length // len(unit) + 1))[: length - len(tail)] + tail
+
+    def lines(line: str) -> str:
+        return fill(line + "\n")
+
+    ordinary = build(length // CHARS_PER_PAGE + 1)
+    return {
+        "数字长串（一行）": fill("1234567890"),
+        "数字长串（每行 80 位）": lines("1234567890" * 8),
+        "大写数字长串": fill("壹贰叁肆伍陆柒捌玖拾"),
+        "大写金额连写": fill("壹佰贰拾叁万肆仟伍佰陆拾柒元"),
+        "加号长链": fill("100+", "=99999"),
+        "加号长链（带元）": fill("100元+", "=99999"),
+        "每行一个 20 项加法": lines("+".join(["100"] * 20) + "=2000"),
+        "乘号长链": fill("2×"),
+        "100 字无断点标题开头": ("甲乙丙丁戊己庚辛壬癸" * 10 + "\n" + ordinary)[:length],
+    }
+
+
+def timed_text(text: str, folder: Path, repeat: int) -> float:
+    path = folder / "case.txt"
+    path.write_text(text, encoding="utf-8")
+    return timed(path, repeat)[0]
+
+
+def render_title_ratio(repeat: int) -> tuple[float, float]:
+    """Seconds to build and render the worked draft with its own title and with a 100-character unbreakable one."""
+    from kit.drafts import load_draft
+    from kit.render import docx_bytes
+
+    draft = load_draft(ROOT / "sample_data" / "consolation_budget.yaml")
+    hostile = draft.model_copy(update={"header": draft.header.model_copy(update={"title": "甲乙丙丁戊己庚辛壬癸" * 10})})
+    out = []
+    for d in (draft, hostile):
+        docx_bytes(d)
+        best = float("inf")
+        for _ in range(max(repeat, 20)):
+            start = time.perf_counter()
+            docx_bytes(d)
+            best = min(best, time.perf_counter() - start)
+        out.append(best)
+    return out[0], out[1]
+
+
+def adversarial(pages: int, repeat: int) -> bool:
+    """Print each hostile input's time against ordinary text of the same length; True if all are within 2×."""
+    ok = True
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        length = pages * CHARS_PER_PAGE
+        base = timed_text(build(pages)[:length], folder, repeat)
+        print(f"\n对抗输入：每份 {length:,} 个字符（{pages} 页），普通文本 {base:.3f} 秒")
+        for label, text in adversarial_texts(length).items():
+            seconds = timed_text(text, folder, repeat)
+            ratio = seconds / base
+            ok &= ratio <= 2
+            print(f"  {label:<18} {seconds:7.3f} 秒  {ratio:6.2f}×  {'✓' if ratio <= 2 else '✗ 超过 2 倍'}")
+    plain, hostile = render_title_ratio(repeat)
+    ratio = hostile / plain
+    ok &= ratio <= 2
+    print(f"  生成 DOCX：普通标题 {plain * 1000:.2f} 毫秒，100 字无断点标题 {hostile * 1000:.2f} 毫秒  {ratio:.2f}×  {'✓' if ratio <= 2 else '✗ 超过 2 倍'}")
+    return ok
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--adversarial-pages", type=int, default=20, help="length of each adversarial input (0: skip)")
     args = parser.parse_args()
     text = build(args.pages)
     with tempfile.TemporaryDirectory() as folder:
@@ -67,6 +143,8 @@ def main() -> int:
         for label, path in (("txt", txt), ("docx", docx_path)):
             seconds, count = timed(path, args.repeat)
             print(f"{label:<5} {seconds:.3f} 秒（最好的一次，共 {args.repeat} 次），{len(text) / seconds:,.0f} 字符/秒，{count} 条检查结果")
+    if args.adversarial_pages > 0 and not adversarial(args.adversarial_pages, args.repeat):
+        return 1
     return 0
 
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
@@ -21,8 +19,10 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import model as m
+from .errors import os_reason
 from .fields import shown
-from .yamlio import DuplicateKeyError, dumps, line_of, loads
+from .outputs import atomic_write
+from .yamlio import DuplicateKeyError, RefusedYAML, dumps, line_of, loads
 
 MAX_DRAFT_BYTES = 20 * 1024 * 1024
 
@@ -167,6 +167,9 @@ def parse_draft(text: str, source: str = "草稿") -> m.Draft:
         data = loads(text)
     except DuplicateKeyError as exc:
         raise DraftError(source, [Problem(exc.key, f"字段「{exc.key}」重复出现，只能写一次", exc.line)]) from None
+    except RefusedYAML as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise DraftError(source, [Problem("", str(exc.problem), line)]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
@@ -191,17 +194,42 @@ def read_text(path: str | os.PathLike) -> str:
             raise DraftError(source, [Problem("", f"文件太大（{size // 1024 // 1024} MB），草稿不应超过 20 MB")])
         raw = path.read_bytes()
     except OSError as exc:
-        raise DraftError(source, [Problem("", f"无法读取文件：{exc.strerror}")]) from None
+        raise DraftError(source, [Problem("", f"无法读取文件：{os_reason(exc)}")]) from None
+    binary = DraftError(source, [Problem("", "这不是文本草稿，而是二进制文件（如 Word 文档或压缩包）；Word 文档请用 kit import 导入")])
+    if raw.startswith(b"PK\x03\x04"):
+        raise binary
     head = raw[:8192]
     controls = sum(b < 9 or 13 < b < 32 for b in head)
-    if b"\x00" in head or raw.startswith(b"PK\x03\x04") or controls > len(head) // 100:
-        raise DraftError(source, [Problem("", "这不是文本草稿，而是二进制文件（如 Word 文档或压缩包）；Word 文档请用 kit import 导入")])
+    if b"\x00" in head or controls > len(head) // 100:
+        if _other_encoding(raw, utf16_only=True):
+            raise _not_utf8(source, _other_encoding(raw, utf16_only=True))
+        raise binary
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        guess = _other_encoding(raw)
+        if guess:
+            raise _not_utf8(source, guess) from None
         raise DraftError(
-            source, [Problem("", f"文件不是 UTF-8 编码（第 {exc.start + 1} 个字节无法识别，可能是 GBK），请另存为 UTF-8")]
+            source, [Problem("", f"文件不是 UTF-8 编码（第 {exc.start + 1} 个字节无法识别），请另存为 UTF-8")]
         ) from None
+
+
+def _other_encoding(raw: bytes, utf16_only: bool = False) -> str | None:
+    """The encoding *raw* is most plausibly in (kit.encoding), if it reads as text at all."""
+    from .encoding import UnknownEncoding, decode
+
+    try:
+        found = decode(raw).encoding
+    except UnknownEncoding:
+        return None
+    if utf16_only and not (found or "").startswith("UTF-16"):
+        return None
+    return found
+
+
+def _not_utf8(source: str, encoding: str) -> DraftError:
+    return DraftError(source, [Problem("", f"文件是 {encoding} 编码，草稿须为 UTF-8 编码：请用记事本或 WPS 另存为 UTF-8")])
 
 
 def load_draft(path: str | os.PathLike) -> m.Draft:
@@ -227,34 +255,6 @@ def draft_data(draft: m.Draft) -> dict[str, Any]:
 
 def dump_draft(draft: m.Draft) -> str:
     return "# 方案工坊草稿（fangan-kit draft）\n" + dumps(draft_data(draft))
-
-
-def atomic_write(path: str | os.PathLike, data: bytes, backup: bool = False) -> None:
-    """Write *data* to *path* through a temporary file and a rename.
-
-    With *backup*, an existing file is first copied to ``PATH.bak``. If
-    anything fails, the existing file is untouched and no temporary is left.
-    """
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise FileNotFoundError(f"文件夹不存在：{folder}")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if backup and path.exists():
-            bak_tmp = f"{tmp}.bak"
-            shutil.copy2(path, bak_tmp)
-            os.replace(bak_tmp, f"{path}.bak")
-        os.replace(tmp, path)
-    except BaseException:
-        for leftover in (tmp, f"{tmp}.bak"):
-            if os.path.exists(leftover):
-                os.unlink(leftover)
-        raise
 
 
 def save_draft(draft: m.Draft, path: str | os.PathLike) -> None:

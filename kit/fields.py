@@ -60,21 +60,45 @@ def check_nonempty(value: Any) -> str:
     return text
 
 
+# A head count times the largest amount stays exact in Decimal's 28 digits.
+MAX_COUNT = 999_999_999
+# Text longer than this is not a figure anyone types (and 1e99999999 is refused
+# before Decimal or int ever expands it).
+MAX_FIGURE_CHARS = 40
+# Figures other than amounts and counts (areas, rates, percentages): at most
+# 15 integer digits and 6 decimals.
+MAX_NUMBER = Decimal("999999999999999")
+MAX_NUMBER_DECIMALS = 6
+
+
+def _bounded_text(value: str, kind: str, message: str) -> str:
+    if len(value) > MAX_FIGURE_CHARS:
+        raise _error(kind, message, got=shown(value))
+    return value
+
+
 def check_count(value: Any) -> int:
-    """A head count: a non-negative whole number."""
+    """A head count: a non-negative whole number, at most :data:`MAX_COUNT`."""
+    message = "必须是非负整数，收到 {got}"
     if isinstance(value, bool) or not isinstance(value, (int, Decimal, str)):
-        raise _error("kit_count", "必须是非负整数，收到 {got}", got=shown(value))
+        raise _error("kit_count", message, got=shown(value))
     if isinstance(value, str):
         try:
-            value = Decimal(value.strip())
+            value = Decimal(_bounded_text(value.strip(), "kit_count", message))
         except ArithmeticError:
-            raise _error("kit_count", "必须是非负整数，收到 {got}", got=shown(value)) from None
+            raise _error("kit_count", message, got=shown(value)) from None
     if isinstance(value, Decimal):
-        if not value.is_finite() or value != value.to_integral_value() or decimals_of(value):
-            raise _error("kit_count", "必须是非负整数，收到 {got}", got=shown(value))
+        if not value.is_finite() or decimals_of(value):
+            raise _error("kit_count", message, got=shown(value))
+        if value.adjusted() > 9:  # before int(): 1e99999999 would take forever
+            raise _error("kit_count", "人数（数量）过大：最多 999999999，收到 {got}", got=shown(value))
+        if value != value.to_integral_value():
+            raise _error("kit_count", message, got=shown(value))
         value = int(value)
     if value < 0:
-        raise _error("kit_count", "必须是非负整数，收到 {got}", got=shown(value))
+        raise _error("kit_count", message, got=shown(value))
+    if value > MAX_COUNT:
+        raise _error("kit_count", "人数（数量）过大：最多 999999999，收到 {got}", got=shown(value))
     return value
 
 
@@ -85,7 +109,7 @@ def check_amount(value: Any) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, Decimal, str)):
         raise _error("kit_amount", "必须是金额数字，收到 {got}", got=shown(value))
     try:
-        amount = money(value)
+        amount = money(_bounded_text(value, "kit_amount", "必须是金额数字，收到 {got}") if isinstance(value, str) else value)
     except MoneyError:
         raise _error("kit_amount", "必须是金额数字，收到 {got}", got=shown(value)) from None
     if amount < 0:
@@ -108,11 +132,13 @@ def check_number(value: Any) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, Decimal, str)):
         raise _error("kit_number", "必须是数字，收到 {got}", got=shown(value))
     try:
-        number = money(value)
+        number = money(_bounded_text(value, "kit_number", "必须是数字，收到 {got}") if isinstance(value, str) else value)
     except MoneyError:
         raise _error("kit_number", "必须是数字，收到 {got}", got=shown(value)) from None
     if number < 0:
         raise _error("kit_number", "不能为负数，收到 {got}", got=shown(value))
+    if number > MAX_NUMBER or decimals_of(number) > MAX_NUMBER_DECIMALS:
+        raise _error("kit_number", "数字过大或小数位太多（最多 15 位整数、6 位小数），收到 {got}", got=shown(value))
     return number
 
 

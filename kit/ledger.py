@@ -4,6 +4,11 @@ Computation never raises on a wrong figure: :func:`check_ledger` compares each
 stated subtotal and the stated total (the author's balance assertions) with
 the arithmetic and returns findings that carry both figures, the gap and the
 total once corrected.
+
+Every amount is at most 999,999,999,999.99 元 (the limit of 大写), but a
+subtotal or total can grow beyond it: that is a finding at the line that
+crosses the limit, and :attr:`LedgerResult.total_upper` then says so in words
+instead of failing, so ledgers, renders and previews of such a draft still work.
 """
 
 from __future__ import annotations
@@ -14,7 +19,9 @@ from decimal import Decimal
 from .cnnum import ChineseNumberError, money_upper, parse_money_upper
 from .findings import Finding
 from .model import LedgerLine, LedgerSection
-from .money import ZERO, format_signed, format_yuan, to_fen
+from .money import MAX_AMOUNT, ZERO, format_signed, format_yuan, to_fen
+
+OVER_LIMIT_UPPER = "（超出大写金额上限，无法书写）"
 
 
 @dataclass(frozen=True)
@@ -54,8 +61,14 @@ class LedgerResult:
     stated_total: Decimal | None
 
     @property
+    def over_limit(self) -> bool:
+        """True when the total is beyond what 大写 can write (999,999,999,999.99 元)."""
+        return self.total > MAX_AMOUNT
+
+    @property
     def total_upper(self) -> str:
-        return money_upper(self.total)
+        """The total in 大写, or :data:`OVER_LIMIT_UPPER` when it is beyond the limit."""
+        return OVER_LIMIT_UPPER if self.over_limit else money_upper(self.total)
 
     @property
     def stated_sum(self) -> Decimal:
@@ -89,7 +102,8 @@ def check_ledger(section: LedgerSection, where: str = "ledger") -> list[Finding]
     """Findings for every stated figure of *section* that differs from the arithmetic."""
     result = compute(section)
     corrected = result.total
-    corrected_text = f"更正后{section.total_label}为 {format_yuan(corrected)} 元（{result.total_upper}）"
+    upper = "" if result.over_limit else f"（{result.total_upper}）"
+    corrected_text = f"更正后{section.total_label}为 {format_yuan(corrected)} 元{upper}"
     findings: list[Finding] = []
     for r in result.lines:
         if r.difference is None or r.difference == 0:
@@ -127,12 +141,40 @@ def check_ledger(section: LedgerSection, where: str = "ledger") -> list[Finding]
                 computed=corrected,
                 difference=diff,
                 corrected_total=corrected,
-                suggestion=f"{section.total_label}改为 {format_yuan(corrected)} 元（{result.total_upper}）",
+                suggestion=f"{section.total_label}改为 {format_yuan(corrected)} 元{upper}",
             )
         )
-    findings.extend(_check_upper(section, where, corrected))
+    if result.over_limit:
+        findings.append(_over_limit(section, result, where))
+    else:
+        findings.extend(_check_upper(section, where, corrected))
     findings.extend(check_minimums(section, where))
     return findings
+
+
+def _over_limit(section: LedgerSection, result: LedgerResult, where: str) -> Finding:
+    """The finding at the first line whose subtotal takes the running total past the 大写 limit."""
+    running = ZERO
+    culprit = result.lines[-1]
+    for r in result.lines:
+        running += r.subtotal
+        if running > MAX_AMOUNT:
+            culprit = r
+            break
+    return Finding(
+        kind="arithmetic",
+        severity="error",
+        where=f"{where}.lines[{culprit.index}]",
+        rule="UPPER-VALUE",
+        message=(
+            f"第{culprit.index + 1}项「{culprit.line.name}」小计 {format_yuan(culprit.subtotal)} 元，"
+            + (f"加上前面各项后累计 {format_yuan(running)} 元" if culprit.index else "本项")
+            + "超过大写金额上限 999,999,999,999.99 元"
+            f"（{section.total_label}共 {format_yuan(result.total)} 元），无法写出大写"
+        ),
+        computed=result.total,
+        suggestion="检查人数和每人标准是否多写了位数",
+    )
 
 
 def _check_upper(section: LedgerSection, where: str, corrected: Decimal) -> list[Finding]:

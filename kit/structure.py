@@ -165,12 +165,14 @@ _BREAK_BEFORE = ("关于", "实施方案", "工作方案", "活动方案", "建�
 
 def _break_points(title: str) -> list[int]:
     points = set()
-    for i in range(1, len(title)):
-        head, tail = title[:i], title[i:]
-        if any(head.endswith(w) for w in _BREAK_AFTER) or any(tail.startswith(w) for w in _BREAK_BEFORE):
+    for i in range(1, len(title)):  # endswith/startswith with bounds: no slice copied per position
+        if title.endswith(_BREAK_AFTER, 0, i) or title.startswith(_BREAK_BEFORE, i):
             if not (title[i - 1].isascii() and title[i].isascii()):
                 points.add(i)
     return sorted(points)
+
+
+TITLE_SEARCH_BUDGET = 20_000  # candidate cuts examined before the best so far is taken
 
 
 def title_lines(title: str, limit: int = TITLE_LINE_CHARS) -> tuple[str, ...]:
@@ -180,29 +182,43 @@ def title_lines(title: str, limit: int = TITLE_LINE_CHARS) -> tuple[str, ...]:
     no word is split; among the cuts that fit, the most balanced wins, preferring
     a top line no longer than the next (a trapezoid). Without any usable
     boundary, the title is cut by length between two characters of a run of
-    ASCII or at the midpoint.
+    ASCII or at the midpoint. The search skips cuts that cannot fit and stops
+    after :data:`TITLE_SEARCH_BUDGET` steps, so any title breaks in bounded time.
     """
     title = " ".join(title.split())
     if width(title) <= limit:
         return (title,)
     n = math.ceil(width(title) / limit)
     points = _break_points(title) or [i for i in range(1, len(title)) if not (title[i - 1].isascii() and title[i].isascii())]
+    prefix = [0.0]  # prefix[i] == width(title[:i])
+    for ch in title:
+        prefix.append(prefix[-1] + (0.5 if ord(ch) < 0x2000 else 1.0))
     best: tuple[float, tuple[int, ...]] | None = None
+    steps = 0
 
     def search(start: int, cuts: tuple[int, ...]) -> None:
-        nonlocal best
+        nonlocal best, steps
         if len(cuts) == n - 1:
-            lines = _split(title, cuts)
-            widths = [width(x) for x in lines]
+            bounds = (0, *cuts, len(title))
+            widths = [prefix[b] - prefix[a] for a, b in zip(bounds, bounds[1:])]
             if max(widths) > limit:
                 return
             score = max(widths) - min(widths) + sum(0.5 for a, b in zip(widths, widths[1:]) if a > b)
             if best is None or score < best[0]:
                 best = (score, cuts)
             return
+        lines_after = n - len(cuts) - 1  # lines still to fill after this cut
         for p in points:
-            if p > start:
-                search(p, cuts + (p,))
+            if p <= start:
+                continue
+            if prefix[p] - prefix[start] > limit:
+                break  # this line is already too long, and later cuts only lengthen it
+            if prefix[len(title)] - prefix[p] > limit * lines_after:
+                continue  # what is left cannot fit in the lines left
+            steps += 1
+            if steps > TITLE_SEARCH_BUDGET:
+                return
+            search(p, cuts + (p,))
 
     search(0, ())
     if best is None:

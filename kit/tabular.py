@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from .drafts import atomic_write
+from .outputs import atomic_write
 from .ledger import compute
 from .model import Component, LedgerLine, LedgerSection
 from .money import money
@@ -103,8 +103,12 @@ def lines_from_frame(frame: pd.DataFrame) -> list[LedgerLine]:
     return lines
 
 
-def write_xlsx(section: LedgerSection, path: str | os.PathLike) -> None:
-    """Write the ledger, its total and 大写 to *path* (atomically)."""
+def xlsx_bytes(section: LedgerSection) -> bytes:
+    """The ledger, its total and 大写 as an .xlsx file's bytes.
+
+    Text is written as text: a cell typed ``=HYPERLINK(…)`` in a draft stays
+    those characters in the sheet, never a live formula.
+    """
     import io
 
     from openpyxl import Workbook
@@ -122,6 +126,10 @@ def write_xlsx(section: LedgerSection, path: str | os.PathLike) -> None:
         sheet.append([_cell(v) for v in row])
     sheet.append([None, section.total_label, None, None, None, None, result.total, section.stated_total, None if section.stated_total is None else section.stated_total - result.total])
     sheet.append([None, "大写", None, None, result.total_upper])
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # openpyxl would store text starting with = as a formula
     for row in sheet.iter_rows(min_row=2):
         for cell in row[5:9]:
             cell.number_format = "0.00"
@@ -129,7 +137,12 @@ def write_xlsx(section: LedgerSection, path: str | os.PathLike) -> None:
         sheet.column_dimensions[column].width = width
     buffer = io.BytesIO()
     book.save(buffer)
-    atomic_write(path, buffer.getvalue())
+    return buffer.getvalue()
+
+
+def write_xlsx(section: LedgerSection, path: str | os.PathLike) -> None:
+    """Write the ledger, its total and 大写 to *path* (atomically)."""
+    atomic_write(path, xlsx_bytes(section))
 
 
 def read_xlsx(path: str | os.PathLike) -> list[LedgerLine]:

@@ -4,10 +4,19 @@ PyYAML's safe loader turns ``12.50`` into a float and silently keeps the last
 of two duplicate keys; drafts need neither. This module reads decimals as
 :class:`~decimal.Decimal`, refuses duplicate keys, and can tell the line of
 any path in the file so messages can point at it.
+
+Reading is bounded before anything is built: aliases (``*name``, the
+"billion laughs") are refused, nesting stops at :data:`MAX_DEPTH`, and an
+unquoted number may not be longer than :data:`MAX_NUMBER_CHARS` characters or
+reach beyond 10^±:data:`MAX_NUMBER_EXPONENT` (``count: 1e99999999``). A value
+the safe loader cannot build (``2024-02-30``, an unhashable key) is a
+:class:`RefusedYAML` at its line, with a Chinese message, like every other
+YAML error.
 """
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -20,16 +29,86 @@ class DuplicateKeyError(ValueError):
         self.key, self.line = key, line
 
 
+# Bounds checked while the file is read, before any value is built: drafts need
+# no aliases, no deep nesting and no number longer than an amount.
+MAX_DEPTH = 40  # mappings and lists inside each other (a draft uses about 8)
+MAX_NUMBER_CHARS = 40  # the characters of one unquoted number
+MAX_NUMBER_EXPONENT = 40  # 1e40 and 1e-40 are the furthest a number may reach
+
+
+class RefusedYAML(yaml.MarkedYAMLError):
+    """YAML the kit refuses to read; ``problem`` is a Chinese message."""
+
+    def __init__(self, problem: str, mark: yaml.Mark | None):
+        super().__init__(problem=problem, problem_mark=mark)
+
+
 class _Loader(yaml.SafeLoader):
-    pass
+    def __init__(self, stream: Any):
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise RefusedYAML(f"草稿中不能使用 YAML 别名（*{event.anchor}），请把内容直接写出", event.start_mark)
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise RefusedYAML(f"层次太深（超过 {MAX_DEPTH} 层嵌套），草稿不需要这么多层", self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except (DuplicateKeyError, yaml.YAMLError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - whatever a constructor trips on, it is the file's content
+            raise RefusedYAML(_unreadable_value(node, exc), node.start_mark) from None
+
+
+def _unreadable_value(node: yaml.Node, exc: Exception) -> str:
+    value = str(node.value)[:40] if isinstance(node, yaml.ScalarNode) else ""
+    if node.tag == "tag:yaml.org,2002:timestamp" and _looks_like_date(value):
+        return f"日期「{value}」不存在（请检查月份和日子，如 2 月没有 30 日）"
+    if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+        return f"「{value}」不是可用的数字"
+    return f"无法读取的值「{value}」（{type(exc).__name__}）" if value else f"无法读取的内容（{type(exc).__name__}）"
+
+
+def _looks_like_date(value: str) -> bool:
+    return bool(re.match(r"\d{4}-\d{1,2}-\d{1,2}", value))
+
+
+def _number_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
+    text = str(loader.construct_scalar(node))
+    if len(text) > MAX_NUMBER_CHARS:
+        raise RefusedYAML(
+            f"数字「{text[:20]}…」太长（{len(text)} 个字符）；编号、证件号等请加引号写成文字", node.start_mark
+        )
+    return text
+
+
+def _bounded(number: Decimal, text: str, node: yaml.Node) -> Decimal:
+    if number.is_finite() and number and not -MAX_NUMBER_EXPONENT <= number.adjusted() <= MAX_NUMBER_EXPONENT:
+        raise RefusedYAML(f"数字「{text}」过大或过小，草稿中的数字不会用到这么多位", node.start_mark)
+    return number
 
 
 def _construct_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
-    text = str(loader.construct_scalar(node)).replace("_", "")
+    text = _number_text(loader, node).replace("_", "")
     try:
-        return Decimal(text)
+        number = Decimal(text)
     except ArithmeticError:
         return text  # .inf / .nan: left as text; the model refuses them
+    return _bounded(number, text, node)
+
+
+def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    _number_text(loader, node)
+    return loader.construct_yaml_int(node)
 
 
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict:
@@ -37,6 +116,10 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict:
     seen: set = set()
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            raise RefusedYAML("字段名只能是文字，不能是列表或映射（检查是否多写了 ? 或方括号）", key_node.start_mark) from None
         if key in seen:
             raise DuplicateKeyError(str(key), key_node.start_mark.line + 1)
         seen.add(key)
@@ -44,6 +127,7 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict:
 
 
 _Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
@@ -112,4 +196,4 @@ def line_of(text: str, path: tuple) -> int | None:
     return line
 
 
-__all__ = ["DuplicateKeyError", "dumps", "line_of", "loads"]
+__all__ = ["DuplicateKeyError", "RefusedYAML", "dumps", "line_of", "loads"]

@@ -80,15 +80,18 @@ def test_refuses_to_write_over_its_source_or_change_format(tmp_path, capsys):
     assert main(["clean", str(source), "-o", str(source)]) == 2
     assert main(["clean", str(source), "-o", str(tmp_path / "a.docx")]) == 2
     err = capsys.readouterr().err
-    assert "不能与原文件相同" in err and ".txt" in err
+    assert "不能就是原文件" in err and ".txt" in err
     assert source.read_text(encoding="utf-8") == "建(jiàn)设\n"
 
 
-def test_an_existing_output_is_replaced_atomically(tmp_path):
+def test_an_existing_output_is_replaced_atomically_only_with_force(tmp_path):
     source = tmp_path / "a.txt"
     source.write_text("建(jiàn)设\n", encoding="utf-8")
     out = tmp_path / "b.txt"
     out.write_text("旧内容", encoding="utf-8")
-    assert main(["clean", str(source), "-o", str(out)]) == 0
+    assert main(["clean", str(source), "-o", str(out)]) == 2
+    assert out.read_text(encoding="utf-8") == "旧内容"
+    assert main(["clean", str(source), "-o", str(out), "--force"]) == 0
     assert out.read_text(encoding="utf-8") == "建设\n"
+    assert (tmp_path / "b.txt.bak").read_text(encoding="utf-8") == "旧内容"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary left

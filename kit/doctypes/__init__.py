@@ -80,18 +80,49 @@ class PackError(ValueError):
     """A pack folder that cannot be used (message in Chinese)."""
 
 
+MAX_MANIFEST_BYTES = 64 * 1024
+
+
+def _inside(folder: Path, name: str, what: str, pack: str) -> Path:
+    """*name* (from the manifest) as a path that stays inside the pack *folder*."""
+    if not isinstance(name, str) or not name.strip():
+        raise PackError(f"模板包「{pack}」的{what}路径无效")
+    candidate = folder / name
+    root = folder.resolve()
+    try:
+        resolved = candidate.resolve()
+    except (OSError, RuntimeError):
+        raise PackError(f"模板包「{pack}」的{what} {name} 无法解析") from None
+    if Path(name).is_absolute() or (resolved != root and root not in resolved.parents):
+        raise PackError(f"模板包「{pack}」的{what}「{name}」在模板包文件夹之外，出于安全考虑拒绝读取")
+    return candidate
+
+
 def load_pack(folder: str | os.PathLike) -> Pack:
-    """Read the manifest ``pack.yaml`` of the pack in *folder*."""
+    """Read the manifest ``pack.yaml`` of the pack in *folder*.
+
+    The files it names must lie inside *folder* (no ``../``, no absolute path,
+    no symbolic link leading out); its DOCX template passes the same package
+    checks as any document (:mod:`kit.ziplimits`).
+    """
+    from ..drafts import MAX_DRAFT_BYTES
+    from ..errors import InputError
     from ..yamlio import loads
+    from ..ziplimits import check_docx_package
 
     folder = Path(folder)
     manifest = folder / "pack.yaml"
     if not manifest.is_file():
         raise PackError(f"模板包「{folder}」中没有清单文件 pack.yaml")
     try:
+        if manifest.stat().st_size > MAX_MANIFEST_BYTES:
+            raise PackError(f"模板包清单「{manifest}」太大，不像是清单文件")
         data = loads(manifest.read_text(encoding="utf-8"))
+    except PackError:
+        raise
     except Exception as exc:  # noqa: BLE001 - any unreadable manifest
-        raise PackError(f"模板包清单「{manifest}」无法读取：{exc}") from None
+        reason = getattr(exc, "problem", None) or exc
+        raise PackError(f"模板包清单「{manifest}」无法读取：{reason}") from None
     if not isinstance(data, dict):
         raise PackError(f"模板包清单「{manifest}」应为“字段: 值”的映射")
     allowed = {"name", "label", "type", "draft", "docx_template", "description"}
@@ -101,12 +132,19 @@ def load_pack(folder: str | os.PathLike) -> Pack:
     for key in ("name", "type", "draft"):
         if not isinstance(data.get(key), str) or not data[key].strip():
             raise PackError(f"模板包清单「{manifest}」缺少 {key}")
-    draft_file = folder / data["draft"]
+    draft_file = _inside(folder, data["draft"], "草稿文件", data["name"])
     if not draft_file.is_file():
         raise PackError(f"模板包「{data['name']}」的草稿文件 {draft_file} 不存在")
-    template = folder / data["docx_template"] if data.get("docx_template") else None
-    if template is not None and not template.is_file():
-        raise PackError(f"模板包「{data['name']}」的 DOCX 模板 {template} 不存在")
+    if draft_file.stat().st_size > MAX_DRAFT_BYTES:
+        raise PackError(f"模板包「{data['name']}」的草稿文件 {draft_file} 太大")
+    template = _inside(folder, data["docx_template"], "DOCX 模板", data["name"]) if data.get("docx_template") else None
+    if template is not None:
+        if not template.is_file():
+            raise PackError(f"模板包「{data['name']}」的 DOCX 模板 {template} 不存在")
+        try:
+            check_docx_package(template, "DOCX 模板")
+        except InputError as exc:
+            raise PackError(f"模板包「{data['name']}」：{exc}") from None
     return Pack(
         name=data["name"],
         label=str(data.get("label") or data["name"]),
@@ -122,8 +160,11 @@ def _pack_folders() -> list[Path]:
     folders: list[Path] = []
     roots = [resources().packs] + [Path(p) for p in os.environ.get("KIT_PACK_PATH", "").split(os.pathsep) if p]
     for root in roots:
-        if root.is_dir():
-            folders.extend(sorted(p for p in root.iterdir() if (p / "pack.yaml").is_file()))
+        try:
+            if root.is_dir():
+                folders.extend(sorted(p for p in root.iterdir() if (p / "pack.yaml").is_file()))
+        except OSError:  # an unreadable folder on KIT_PACK_PATH holds no usable pack
+            continue
     return folders
 
 
@@ -134,15 +175,16 @@ def _load_registry() -> Registry:
             doctype = ep.load()
             if not isinstance(doctype, DocType):
                 raise TypeError(f"{ep.value} 不是 DocType 对象")
-        except Exception as exc:  # noqa: BLE001 - a broken plugin is reported, not fatal
+        except (Exception, SystemExit) as exc:  # noqa: BLE001 - a broken plugin (even one calling sys.exit) is reported, not fatal
             reg.failures.append(f"文书类型插件「{ep.name}」（{ep.value}）加载失败：{type(exc).__name__}: {exc}")
             continue
         reg.types[doctype.name] = doctype
+    builtin = resources().packs.resolve()
     folders = _pack_folders()
     for ep in entry_points(group=PACK_GROUP):
         try:
             folders.append(Path(ep.load()()))
-        except Exception as exc:  # noqa: BLE001
+        except (Exception, SystemExit) as exc:  # noqa: BLE001
             reg.failures.append(f"模板包插件「{ep.name}」加载失败：{type(exc).__name__}: {exc}")
     for folder in folders:
         try:
@@ -152,6 +194,11 @@ def _load_registry() -> Registry:
             continue
         if pack.type not in reg.types:
             reg.failures.append(f"模板包「{pack.name}」的文书类型「{pack.type}」未注册")
+            continue
+        if pack.name in reg.packs:
+            first = reg.packs[pack.name]
+            kind = "内置模板包" if first.folder.resolve().parent == builtin else "先找到的模板包"
+            reg.failures.append(f"模板包「{pack.name}」（{pack.folder}）与{kind}（{first.folder}）同名，已忽略；请改用别的名称")
             continue
         reg.packs[pack.name] = pack
     return reg

@@ -25,7 +25,15 @@ def check_lines(document: Document, explain: Explain | None = None) -> list[Find
     prepared = prepare(document.lines)
     checks = [lambda p: check_arithmetic(p, explain), *PROSE_CHECKS[1:]] if explain is not None else PROSE_CHECKS
     findings = run_checks(checks, prepared)
-    if document.encoding:
+    if document.encoding_note:
+        findings.append(
+            Finding(
+                kind="encoding", severity="warning", where="（整个文件）",
+                message=document.encoding_note,
+                suggestion="用记事本或 WPS 另存为 UTF-8 编码", rule="ENCODING",
+            )
+        )
+    elif document.encoding:
         findings.append(
             Finding(
                 kind="encoding", severity="info", where="（整个文件）",

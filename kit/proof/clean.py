@@ -2,8 +2,8 @@
 
 Text files come out in the same format (always UTF-8); a DOCX comes out as a
 DOCX whose changed paragraphs are rewritten into their first run (the run's
-formatting is kept, the others are emptied). The output is written
-atomically; the report counts each kind of change and shows examples.
+formatting is kept, the others are emptied). The output follows the
+kit's rule for outputs (:mod:`kit.outputs`) and is written atomically; the report counts each kind of change and shows examples.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..drafts import atomic_write
 from ..errors import InputError
+from ..outputs import prepare_output, write_output
 from .noise import LABELS, clean_line
 from .source import DOCX_SUFFIXES, TEXT_SUFFIXES, open_docx, read_text_file
 
@@ -28,6 +28,7 @@ class CleanReport:
     examples: dict[str, list[str]] = field(default_factory=dict)
     paragraphs: int = 0  # paragraphs changed
     encoding: str | None = None
+    encoding_note: str | None = None
 
     def add(self, cleaned) -> None:
         if not cleaned.changes:
@@ -49,6 +50,8 @@ class CleanReport:
                     lines.append(f"  {LABELS[kind]}：{self.changes[kind]} {unit}，如 " + "；".join(self.examples.get(kind, [])))
         if self.encoding:
             lines.append(f"原文件为 {self.encoding} 编码，已改存为 UTF-8。")
+        if self.encoding_note:
+            lines.append(f"注意：{self.encoding_note}。")
         return "\n".join(lines)
 
 
@@ -84,6 +87,7 @@ def clean_document(path: str | Path) -> tuple[bytes, CleanReport]:
         document = read_text_file(path)
         text, report = clean_text(document.raw or "")
         report.encoding = document.encoding
+        report.encoding_note = document.encoding_note
         return text.encode("utf-8"), report
     if suffix in DOCX_SUFFIXES:
         doc = open_docx(path)
@@ -105,16 +109,16 @@ def _all_paragraphs(doc):
 
 
 def cli_clean(args: argparse.Namespace) -> int:
-    source, out = Path(args.file), Path(args.output)
-    if out.suffix.lower() != source.suffix.lower():
-        raise InputError(f"输出文件「{out}」应与原文件同为 {source.suffix} 格式")
-    if out.resolve() == source.resolve():
-        raise InputError("输出文件不能与原文件相同；请用 -o 指定新文件名")
+    """``kit clean FILE -o OUT [--force]``: OUT has FILE's format, is never FILE
+    itself nor a draft, and replaces an existing file only with --force (after a .bak)."""
+    source = Path(args.file)
+    suffix = source.suffix.lower()
+    if suffix not in TEXT_SUFFIXES | DOCX_SUFFIXES:
+        raise InputError(f"不支持的文件类型「{suffix or '（无扩展名）'}」：kit clean 只能处理 .docx、.txt、.md")
+    out = prepare_output(args.output, inputs=[source], force=getattr(args, "force", False), suffixes=(suffix,),
+                         what=f"与原文件同为 {suffix} 格式的文件")
     data, report = clean_document(source)
-    try:
-        atomic_write(out, data)
-    except (FileNotFoundError, OSError) as exc:
-        raise InputError(f"无法写入「{out}」：{exc}") from None
+    write_output(out, data)
     print(report.format())
     print(f"已写入 {out}")
     return 0

@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
-import tempfile
 from pathlib import Path
 
 from ..errors import InputError
+from ..outputs import prepare_output, write_output
 from ..findings import Edit, Finding
 from ..rules import rule
 from .check import check_lines
@@ -150,14 +149,12 @@ def fix_docx(path: Path, out: Path, plan: Plan, when: dt.datetime | None = None)
 
 
 def _save_atomically(document, out: Path) -> None:
-    handle, temp = tempfile.mkstemp(prefix=".kit-fix-", suffix=".docx", dir=out.parent)
-    os.close(handle)
-    try:
-        document.save(temp)
-        os.replace(temp, out)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    """Save through the kit's rule for outputs (atomic, umask, an existing file kept as .bak)."""
+    import io
+
+    buffer = io.BytesIO()
+    document.save(buffer)
+    write_output(out, buffer.getvalue())
 
 
 # -- command -----------------------------------------------------------------------------
@@ -175,15 +172,8 @@ def cli_fix(args: argparse.Namespace) -> int:
         if not args.output and not args.dry_run:
             print("（未写文件：请用 -o 指定改好的文件名，或用 --dry-run 只查看）")
         return 0
-    out = Path(args.output)
-    if out.resolve() == source.resolve():
-        raise InputError(f"输出文件不能就是原文件「{source}」：请另取一个文件名，原文件保持不动")
-    if out.suffix.lower() != suffix:
-        raise InputError(f"输出文件应与原文件同为 {suffix} 格式，收到「{out.name}」")
-    if out.exists() and not args.force:
-        raise InputError(f"「{out}」已存在；如要覆盖请加 --force")
-    if not out.parent.is_dir():
-        raise InputError(f"文件夹「{out.parent}」不存在")
+    out = prepare_output(args.output, inputs=[source], force=args.force, suffixes=(suffix,),
+                         what=f"与原文件同为 {suffix} 格式的文件")
     if suffix in DOCX_SUFFIXES:
         changes, notes, skipped = fix_docx(source, out, plan)
         print(plan.describe())
@@ -192,10 +182,7 @@ def cli_fix(args: argparse.Namespace) -> int:
             print(f"未能自动修改（请手工改）：{s}")
     else:
         fixed = fix_text(document.raw or document.text, plan)
-        handle, temp = tempfile.mkstemp(prefix=".kit-fix-", suffix=suffix, dir=out.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(fixed)
-        os.replace(temp, out)
+        write_output(out, fixed.encode("utf-8"))
         print(plan.describe())
         print(f"已写入改正后的文本 {out}：修改 {len(plan.edits)} 处；标为“批注”的 {len(plan.comments)} 处需要您亲自处理。")
     return 0

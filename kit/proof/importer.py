@@ -25,7 +25,8 @@ from typing import Any
 
 from ..cnnum import ChineseNumberError, parse_cn_int
 from ..drafts import save_data
-from ..errors import InputError
+from ..errors import InputError, os_error_message
+from ..outputs import DRAFT_SUFFIXES, prepare_output
 from ..model import SCHEMA_VERSION
 from .passage import statements
 from .relations.budget import Line, Total, budget_blocks
@@ -244,17 +245,14 @@ def import_document(path: str | Path, doc_type: str | None = None) -> dict[str, 
 def cli_import(args: argparse.Namespace) -> int:
     from ..doctypes import registry
 
-    out = Path(args.output)
     if args.type and args.type not in registry().types:
         raise InputError(f"未知的文书类型「{args.type}」，可用：{'、'.join(registry().types)}")
-    if out.suffix.lower() not in (".yaml", ".yml"):
-        raise InputError(f"草稿文件「{out}」应以 .yaml 结尾")
-    if out.exists() and not args.force:
-        raise InputError(f"「{out}」已存在；如要覆盖请加 --force（原文件会保留为 {out}.bak）")
-    if not out.parent.is_dir():
-        raise InputError(f"文件夹「{out.parent}」不存在")
+    out = prepare_output(args.output, inputs=[args.file], force=args.force, suffixes=DRAFT_SUFFIXES, what="草稿")
     data = import_document(args.file, args.type)
-    draft = save_data(data, out)  # a DraftError (exit 2) if the import is not a valid draft
+    try:
+        draft = save_data(data, out)  # a DraftError (exit 2) if the import is not a valid draft
+    except OSError as exc:
+        raise InputError(os_error_message(exc, out, "写入")) from None
     kinds = "、".join(f"{s.title}（{s.kind}）" for s in draft.sections.values())
     print(f"已导入为草稿 {out}：文书类型 {draft.type}，标题「{draft.header.title}」")
     print(f"各节：{kinds}")

@@ -12,32 +12,30 @@ message, before the file is read whole:
   sizes and ratios are checked in the zip directory, then actual sizes are
   counted while decompressing, so a lying directory is caught too).
 
-Text that is not UTF-8 is decoded as GB18030 (a superset of GBK) or as
-charset-normalizer guesses; :attr:`Document.encoding` says which, and the
-checks report it as an ``info`` finding.
+Text that is not UTF-8 is decoded as the most plausible of GB18030 (a
+superset of GBK), Big5 and UTF-16 with or without a byte-order mark
+(:mod:`kit.encoding`); :attr:`Document.encoding` says which, and the
+checks report it as an ``info`` finding, a ``warning`` when the guess is unsure.
+Unreadable files (permissions, I/O errors) and damaged DOCX packages are
+refused with the reason.
 """
 
 from __future__ import annotations
 
 import re
-import zipfile
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from ..errors import InputError
+from ..errors import InputError, os_error_message
+from ..ziplimits import MAX_DOCX_BYTES, MAX_RATIO, MAX_UNZIPPED_BYTES, OLE_SIGNATURE, RATIO_FLOOR  # noqa: F401 - re-exported
+from ..ziplimits import check_docx_package as check_docx_package_as
 
 MAX_TEXT_BYTES = 10 * 1024 * 1024  # .txt / .md
-MAX_DOCX_BYTES = 20 * 1024 * 1024  # the .docx file itself
-MAX_UNZIPPED_BYTES = 100 * 1024 * 1024  # all members together, uncompressed
-MAX_RATIO = 100  # uncompressed / compressed, for members above RATIO_FLOOR
-RATIO_FLOOR = 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".md"}
 DOCX_SUFFIXES = {".docx"}
 PDF_SUFFIXES = {".pdf"}
 MAX_PDF_BYTES = 50 * 1024 * 1024
-OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 class Line(NamedTuple):
@@ -64,6 +62,7 @@ class Document:
     lines: list[Line] = field(default_factory=list)
     encoding: str | None = None
     raw: str | None = None  # the decoded text of a text file, line endings kept
+    encoding_note: str | None = None  # set when the encoding is an unsure guess
 
     @property
     def text(self) -> str:
@@ -93,7 +92,7 @@ def _existing(path: Path) -> int:
     try:
         return path.stat().st_size
     except OSError as exc:
-        raise InputError(f"无法读取「{path}」：{exc.strerror}") from None
+        raise InputError(os_error_message(exc, path, "读取")) from None
 
 
 def _mb(size: int) -> str:
@@ -103,24 +102,20 @@ def _mb(size: int) -> str:
 # -- text ---------------------------------------------------------------------
 
 
-def decode_text(raw: bytes, source: str) -> tuple[str, str | None]:
-    """Decode *raw*; returns the text and the encoding when it was not UTF-8."""
-    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"「{source}」不是文本文件，而是二进制文件（如 Word 文档、图片或压缩包）")
-    try:
-        return raw.decode("utf-8-sig"), None
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("gb18030"), "GBK"
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
+def decode_text(raw: bytes, source: str) -> tuple[str, str | None, str | None]:
+    """Decode *raw* (see :mod:`kit.encoding`): the text, the encoding when
+    it was not UTF-8, and a note when the encoding is a guess that may be wrong."""
+    from ..encoding import UnknownEncoding, decode
 
-    best = from_bytes(raw).best()
-    if best is None:
-        raise InputError(f"「{source}」的文字编码无法识别，请用记事本或 WPS 另存为 UTF-8 编码")
-    return str(best), best.encoding.upper()
+    try:
+        decoded = decode(raw)
+    except UnknownEncoding:
+        if b"\x00" in raw[:4096]:
+            raise InputError(f"「{source}」不是文本文件，而是二进制文件（如 Word 文档、图片或压缩包）") from None
+        raise InputError(f"「{source}」的文字编码无法识别，请用记事本或 WPS 另存为 UTF-8 编码") from None
+    if any(ch in decoded.text[:4096] for ch in "\x00\x01\x02\x03\x04\x05\x06\x07\x08"):
+        raise InputError(f"「{source}」不是文本文件，而是二进制文件（如 Word 文档、图片或压缩包）")
+    return decoded.text, decoded.encoding, decoded.note
 
 
 def read_text_file(path: Path) -> Document:
@@ -129,68 +124,25 @@ def read_text_file(path: Path) -> Document:
         raise InputError(f"「{path}」是空文件，没有可检查的内容")
     if size > MAX_TEXT_BYTES:
         raise InputError(f"「{path}」太大（{_mb(size)}），文本文件不能超过 {_mb(MAX_TEXT_BYTES)}；请拆分后再处理")
-    with open(path, "rb") as handle:
-        raw = handle.read(MAX_TEXT_BYTES + 1)
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_TEXT_BYTES + 1)
+    except OSError as exc:
+        raise InputError(os_error_message(exc, path, "读取")) from None
     if raw.startswith(b"PK\x03\x04") or raw.startswith(OLE_SIGNATURE):
         raise InputError(f"「{path}」其实是 Word 文档或压缩包，不是文本文件；如是 Word 文档请把扩展名改为 .docx")
-    text, encoding = decode_text(raw, str(path))
+    text, encoding, note = decode_text(raw, str(path))
     if not text.strip():
         raise InputError(f"「{path}」只有空白，没有可检查的内容")
-    return Document(str(path), "text", lines_of_text(text), encoding, text)
+    return Document(str(path), "text", lines_of_text(text), encoding, text, note)
 
 
 # -- docx ---------------------------------------------------------------------
 
 
 def check_docx_package(path: Path) -> None:
-    """Refuse anything but a sane DOCX zip, without trusting its directory."""
-    size = _existing(path)
-    if size == 0:
-        raise InputError(f"「{path}」是空文件，不是有效的 Word 文档")
-    if size > MAX_DOCX_BYTES:
-        raise InputError(f"「{path}」太大（{_mb(size)}），Word 文档不能超过 {_mb(MAX_DOCX_BYTES)}")
-    with open(path, "rb") as handle:
-        head = handle.read(8)
-    if head.startswith(OLE_SIGNATURE):
-        raise InputError(
-            f"「{path}」设有打开密码，或是旧版 Word（.doc）格式，无法读取；请在 Word/WPS 中取消密码并另存为 .docx"
-        )
-    if not head.startswith(b"PK"):
-        raise InputError(f"「{path}」不是有效的 Word 文档（.docx 应为 zip 格式），可能是改了扩展名的其他文件")
-    try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-            names = {info.filename for info in infos}
-            if "word/document.xml" not in names or "[Content_Types].xml" not in names:
-                raise InputError(f"「{path}」是压缩包，但不是 Word 文档（缺少 word/document.xml）")
-            _check_sizes(path, infos)
-            for info in infos:
-                _count_unzipped(path, zf, info)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
-        raise InputError(f"「{path}」已损坏，无法打开（{type(exc).__name__}）；请在 Word/WPS 中打开后重新保存") from None
-
-
-def _bomb(path: Path) -> InputError:
-    return InputError(f"「{path}」解压后体积异常（疑似“压缩炸弹”），拒绝处理；上限为解压后 {_mb(MAX_UNZIPPED_BYTES)}")
-
-
-def _check_sizes(path: Path, infos: list[zipfile.ZipInfo]) -> None:
-    if sum(info.file_size for info in infos) > MAX_UNZIPPED_BYTES:
-        raise _bomb(path)
-    for info in infos:
-        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise _bomb(path)
-
-
-def _count_unzipped(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
-    """Decompress one member in chunks, stopping as soon as it exceeds its declared size."""
-    limit = min(info.file_size, MAX_UNZIPPED_BYTES)
-    seen = 0
-    with zf.open(info) as member:
-        while chunk := member.read(1 << 16):
-            seen += len(chunk)
-            if seen > limit:
-                raise _bomb(path)
+    """Refuse anything but a sane DOCX zip, without trusting its directory (see :mod:`kit.ziplimits`)."""
+    check_docx_package_as(path, "Word 文档")
 
 
 def docx_paragraphs(doc) -> list[tuple[str, list[tuple[object, int]]]]:
@@ -278,9 +230,13 @@ def read_pdf_file(path: Path) -> Document:
         raise InputError(f"「{path}」是空文件，不是有效的 PDF")
     if size > MAX_PDF_BYTES:
         raise InputError(f"「{path}」太大（{_mb(size)}），PDF 不能超过 {_mb(MAX_PDF_BYTES)}")
-    with open(path, "rb") as handle:
-        if not handle.read(1024).lstrip().startswith(b"%PDF"):
-            raise InputError(f"「{path}」不是有效的 PDF 文件（可能是改了扩展名的其他文件）")
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(1024)
+    except OSError as exc:
+        raise InputError(os_error_message(exc, path, "读取")) from None
+    if not head.lstrip().startswith(b"%PDF"):
+        raise InputError(f"「{path}」不是有效的 PDF 文件（可能是改了扩展名的其他文件）")
     tool = shutil.which("pdftotext")
     if tool is None:
         raise InputError("读取 PDF 需要 poppler-utils（pdftotext），请先安装：sudo apt-get install poppler-utils")

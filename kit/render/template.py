@@ -31,6 +31,7 @@ from lxml import etree
 from .. import docx_xml as x
 from ..errors import InputError
 from ..resources import resources
+from ..ziplimits import check_docx_package
 
 DOCUMENT_PART = "word/document.xml"
 SETTINGS_PART = "word/settings.xml"
@@ -219,6 +220,7 @@ def _split_document(document: etree._Element) -> tuple[bytes, bytes, bytes, str]
 
 @lru_cache(maxsize=8)
 def _load(path: str, mtime_ns: int, size: int) -> Template:
+    check_docx_package(Path(path), "DOCX 模板")  # size and zip-bomb limits, as for documents
     data = Path(path).read_bytes()
     try:
         docx.Document(io.BytesIO(data))  # a real Word document, or a clear error
