@@ -613,19 +613,9 @@ def _bench():
 
 BENCH = _bench()
 PAGES = 10
-# Regressions in the relation checks (kit/proof/relations, the proofreader's modules), found
-# by this test and left to them: see the report of issue 13.
-SUPERLINEAR = {
-    "数字长串（一行）": "relations/upper.py _BARE_UPPER backtracks over every start in a digit run (quadratic)",
-    "加号长链（带元）": "relations/budget.py _is_result scans all earlier quantities for each one (quadratic)",
-}
 
 
-@pytest.mark.parametrize(
-    "label",
-    [pytest.param(k, marks=pytest.mark.xfail(reason=SUPERLINEAR[k], strict=True)) if k in SUPERLINEAR else k
-     for k in BENCH.adversarial_texts(PAGES * BENCH.CHARS_PER_PAGE)],
-)
+@pytest.mark.parametrize("label", list(BENCH.adversarial_texts(PAGES * BENCH.CHARS_PER_PAGE)))
 def test_adversarial_documents_cost_about_what_ordinary_text_costs(tmp_path, label):
     """The bench asks for 2×; the test allows 5× so a busy machine does not fail it, and still
     catches any scanner that is not linear (those run at 20× to 200× here)."""
