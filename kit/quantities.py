@@ -92,6 +92,21 @@ class Quantity:
         return bool(self.per)
 
     @property
+    def bounds(self) -> tuple[Decimal, Decimal]:
+        """The exact values the written figure may stand for: 16.70万 is 166,950 to 167,050; 15人 and 5万元 are exact.
+
+        Only a figure in 万/亿 with decimals is taken as rounded (statistics write them so); a budget's 5万元 is 50,000.
+        """
+        if not self.rounded:
+            return self.value, self.value
+        half = self.resolution / 2
+        return self.value - half, self.value + half
+
+    @property
+    def rounded(self) -> bool:
+        return self.scale > 1 and self.places > 0
+
+    @property
     def resolution(self) -> Decimal:
         """The smallest step the author could write at this precision (1 for 15人, 100 for 1.52万)."""
         return Decimal(1).scaleb(-self.places) * self.scale

@@ -4,6 +4,7 @@ One engine for every figure a document derives from others:
 
 * :mod:`.budget`     count × rate lines, sums of fixed amounts, totals of blocks (via :mod:`kit.ledger`)
 * :mod:`.equations`  written-out equations (600x30=18000元)
+* :mod:`.differences` A比B增加C, growth rates, 收入−支出=结余, ratios 328:31=10.58:1
 * :mod:`.parts`      a whole and its parts, when the parts certainly partition it
 * :mod:`.shares`     占…% of a whole, at the written precision
 * :mod:`.upper`      大写 beside its figure
@@ -20,6 +21,7 @@ from __future__ import annotations
 from ...findings import Finding
 from ..passage import Statement
 from .budget import budget_blocks, check_budgets
+from .differences import check_differences
 from .equations import check_equations
 from .explain import Explain
 from .parts import check_parts
@@ -38,6 +40,7 @@ def check_relations(statements: list[Statement], explain: Explain | None = None)
     found = [
         *check_budgets(statements, explain),
         *check_equations(statements, explain),
+        *check_differences(statements),
         *check_tables(statements, explain),
         *check_parts(statements, explain),
         *check_shares(statements, explain),

@@ -84,7 +84,7 @@ def _bracketed(st: Statement) -> list[Finding]:
         if not _partition(labels):
             continue
         total = sum((p.value for p in inside), Decimal(0))
-        if total == q.value:
+        if total == q.value or _rounding(inside + [q], total, q):
             continue
         listed = "＋".join(_num(p.value) for p in inside)
         out.append(located(
@@ -144,7 +144,7 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, previous, explain:
     if not all(q.exact for q in parts + [whole]):
         return None
     total = sum((p.value for p in parts), Decimal(0))
-    if total == whole.value:
+    if total == whole.value or _rounding(parts + [whole], total, whole):
         return None
     unit = whole.unit
     listed = "＋".join(_num(p.value) for p in parts)
@@ -157,6 +157,12 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, previous, explain:
         quote=st.quote(max(0, whole.start - 3), parts[-1].end).strip(),
         stated=whole.value, computed=total, difference=diff, rule="PARTS",
     )
+
+
+def _rounding(figures: list[Quantity], total: Decimal, whole: Quantity) -> bool:
+    """45.91万 = 30.79万 + 15.12万 written one step off: figures in 万 are rounded one by one."""
+    rounded = [q for q in figures if q.rounded]
+    return bool(rounded) and abs(total - whole.value) <= sum(q.resolution for q in rounded) / 2
 
 
 def _confidence(text, word, trigger, whole, parts, labels, start, end) -> str | None:

@@ -128,6 +128,11 @@ def _judge(st: Statement, part: Quantity, whole: Quantity, pct: Quantity):
     computed = share_percent(part.value, whole.value, places)
     if computed == pct.value:
         return None
+    if part.rounded or whole.rounded:  # 2.26万人 of 6.25万: rounded figures, a range of shares
+        (p_lo, p_hi), (w_lo, w_hi) = part.bounds, whole.bounds
+        half = pct.resolution / 2
+        if w_lo > 0 and p_lo * 100 / w_hi - half <= pct.value <= p_hi * 100 / w_lo + half:
+            return None
     truncated = (part.value * 100 / whole.value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)
     formula = f"{_num(part.value)}÷{_num(whole.value)}"
     quote = st.quote(part.start, pct.end).strip()

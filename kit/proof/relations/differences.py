@@ -1,0 +1,192 @@
+"""Differences, growth, balances and ratios the text states in so many words.
+
+* ``今年支出1095.67万元，比上年的1060.87万元增加34.80万元`` — the change is A − B;
+  with a percentage (``增长3.28%``) it is (A − B) ÷ B at the written decimals;
+* ``收入12.5万元，支出10.2万元，结余2.3万元`` — a balance (left alone when a
+  carried-over balance 上年结余/结转 also enters it);
+* ``生师比328:31=10.58:1`` — a ratio at the written decimals.
+
+Both figures of a difference must be in the sentence (``比上年增加5万元`` names no
+base and is left alone), in the same unit, and exact.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from ...findings import Finding
+from ...money import format_yuan
+from ...quantities import PERCENT, Quantity
+from ..passage import Statement, figure_edit, located
+
+_SENTENCE = re.compile(r"[^。；;！!？?]+")
+_UP = re.compile(r"(?:增加|增长|提高|上升|多|增)了?")
+_DOWN = re.compile(r"(?:减少|下降|降低|少|减)了?")
+_RATIO = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?[:：]\s?(\d+(?:\.\d+)?)\s?[=＝]\s?(\d+(?:\.\d+)?)\s?[:：]\s?1(?![\d.])")
+
+
+def _num(value: Decimal) -> str:
+    return format_yuan(value) if -value.as_tuple().exponent <= 2 else str(value)
+
+
+def _at_precision(value: Decimal, written: Quantity) -> Decimal:
+    step = written.resolution
+    return (value / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
+
+
+def check_differences(statements: list[Statement]) -> list[Finding]:
+    findings = []
+    for st in statements:
+        for m in _SENTENCE.finditer(st.text):
+            a, b = m.span()
+            qs = [q for q in st.quantities if a <= q.start < b]
+            findings.extend(_compared(st, qs))
+            found = _balance(st, qs, a, b)
+            if found:
+                findings.append(found)
+        findings.extend(_ratios(st))
+    return findings
+
+
+def _compared(st: Statement, qs: list[Quantity]) -> list[Finding]:
+    """A 比 B 增加 C: one finding when C is not what A and B give."""
+    out = []
+    text = st.text
+    for bi in re.finditer(r"比", text):
+        before = [q for q in qs if q.end <= bi.start() and q.unit and q.unit != PERCENT]
+        after = [q for q in qs if q.start >= bi.end()]
+        if not before or len(after) < 2:
+            continue
+        first, base, change = before[-1], after[0], after[1]
+        if not re.fullmatch(r"[\s，,]*", text[first.end : bi.start()]):
+            continue
+        if re.search(r"增加|减少|增长|下降|提高|降低|多|少", text[bi.end() : base.start]):
+            found = _growth(st, first, base, change, text[bi.end() : base.start])  # 比上年增加2105所，增长0.41%
+            if found:
+                out.append(found)
+            continue
+        if base.unit != first.unit:
+            continue
+        verb_text = text[base.end : change.start]
+        up, down = _UP.fullmatch(verb_text.strip("，, 的")), _DOWN.fullmatch(verb_text.strip("，, 的"))
+        if not (up or down) or not all(q.exact for q in (first, base, change)):
+            continue
+        sign = 1 if up else -1
+        if change.unit == PERCENT:
+            if base.value == 0:
+                continue
+            computed = _at_precision(sign * (first.value - base.value) * 100 / base.value, change)
+            what = "增幅" if up else "降幅"
+        elif change.unit == first.unit:
+            computed = sign * (first.value - base.value)
+            what = "增加量" if up else "减少量"
+        else:
+            continue
+        if computed == change.value or computed < 0:
+            continue
+        scaled = [q for q in (first, base, change) if q.rounded]
+        if scaled and change.unit != PERCENT and abs(computed - change.value) <= max(q.resolution for q in scaled):
+            continue  # figures written in 万 are rounded: one step apart is rounding, not a mistake
+        unit = "%" if change.unit == PERCENT else first.unit
+        out.append(located(
+            "arithmetic", "error", st, change.start, change.end,
+            f"{_num(first.value)}{first.unit} 比 {_num(base.value)}{base.unit}，{what}应为 {_num(computed)}{unit}，文中写作 {_num(change.value)}{unit}",
+            f"改为 {_num(computed)}{unit}，或核对两个数", quote=st.quote(first.start, change.end).strip(),
+            stated=change.value, computed=computed, difference=change.value - computed, rule="EQUATION",
+            edits=(figure_edit(st, change, computed),),
+        ))
+    return out
+
+
+def _growth(st: Statement, now: Quantity, change: Quantity, pct: Quantity, verb: str) -> Finding | None:
+    """51.38万所，比上年增加2105所，增长0.41%: the rate is the change over last year's figure (now − change)."""
+    text = st.text
+    if pct.unit != PERCENT or change.unit != now.unit or not all(q.exact for q in (now, change, pct)):
+        return None
+    second = text[change.end : pct.start].strip("，, ")
+    up = bool(_UP.search(verb)) and bool(re.fullmatch(r"(?:增长|提高|上升|增幅为?)了?", second))
+    down = bool(_DOWN.search(verb)) and bool(re.fullmatch(r"(?:下降|降低|减少|降幅为?)了?", second))
+    if not (up or down) or not re.fullmatch(r"(?:上年|去年|上一年|上学年|上学期|上届|同期|上年同期)[^\d，,]{0,6}(?:增加|减少|增长|下降|提高|降低|多|少)了?", verb.strip()):
+        return None
+    last = now.value - change.value if up else now.value + change.value
+    if last <= 0:
+        return None
+    computed = _at_precision(change.value * 100 / last, pct)
+    if computed == pct.value or _possible(now, change, pct, up):
+        return None
+    return located(
+        "arithmetic", "error", st, pct.start, pct.end,
+        f"现为 {_num(now.value)}{now.unit}，{'增加' if up else '减少'} {_num(change.value)}{now.unit}，"
+        f"上年应为 {_num(last)}{now.unit}，{'增幅' if up else '降幅'}应为 {_num(computed)}%，文中写作 {_num(pct.value)}%",
+        f"改为 {_num(computed)}%，或核对两个数", quote=st.quote(now.start, pct.end).strip(),
+        stated=pct.value, computed=computed, difference=pct.value - computed, rule="EQUATION",
+        edits=(figure_edit(st, pct, computed),),
+    )
+
+
+def _possible(now: Quantity, change: Quantity, pct: Quantity, up: bool) -> bool:
+    """Figures written in 万 are rounded: is the stated rate reachable by some values they may stand for?"""
+    (n_lo, n_hi), (c_lo, c_hi) = now.bounds, change.bounds
+    rates = []
+    for n in (n_lo, n_hi):
+        for c in (c_lo, c_hi):
+            last = n - c if up else n + c
+            if last > 0:
+                rates.append(c * 100 / last)
+    if not rates:
+        return True
+    half = pct.resolution / 2
+    return min(rates) - half <= pct.value <= max(rates) + half
+
+
+def _balance(st: Statement, qs: list[Quantity], a: int, b: int) -> Finding | None:
+    """收入A，支出B，结余C in one sentence (no carried-over balance)."""
+    text = st.text[a:b]
+    if re.search(r"上年结余|上年节余|结转|累计|年初", text):
+        return None
+    roles = {}
+    for q in qs:
+        if not q.is_money or not q.exact or q.upper:
+            continue
+        label = st.text[max(a, q.start - 8) : q.start]
+        for role, words in (("in", r"(?:总)?收入[为是共计合计：:\s]*$"), ("out", r"(?:总)?支出[为是共计合计：:\s]*$"),
+                            ("left", r"(?:结余|节余|余额)[为是：:\s]*$")):
+            if re.search(words, label):
+                if role in roles:
+                    return None  # two incomes or two spendings: which is which is not sure
+                roles[role] = q
+    if set(roles) != {"in", "out", "left"} or not (roles["in"].start < roles["out"].start < roles["left"].start):
+        return None
+    income, spent, left = roles["in"], roles["out"], roles["left"]
+    computed = income.value - spent.value
+    if computed == left.value:
+        return None
+    return located(
+        "arithmetic", "error", st, left.start, left.end,
+        f"收入 {_num(income.value)} 元、支出 {_num(spent.value)} 元，结余应为 {_num(computed)} 元，文中写作 {_num(left.value)} 元",
+        f"改为 {_num(computed)} 元，或核对收入和支出", quote=st.quote(income.start, left.end).strip(),
+        stated=left.value, computed=computed, difference=left.value - computed, rule="EQUATION",
+        edits=(figure_edit(st, left, computed),),
+    )
+
+
+def _ratios(st: Statement) -> list[Finding]:
+    """328:31=10.58:1 — a ratio written out, at the decimals of its result."""
+    out = []
+    for m in _RATIO.finditer(st.text):
+        x, y, r = (Decimal(g) for g in m.groups())
+        if y == 0:
+            continue
+        places = len(m.group(3).split(".")[1]) if "." in m.group(3) else 0
+        computed = (x / y).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        if computed == r:
+            continue
+        at, pos = st.line_at(m.start(3))
+        out.append(located(
+            "arithmetic", "error", st, m.start(3), m.end(3),
+            f"比例「{m.group()}」不成立：{m.group(1)}÷{m.group(2)} 应为 {computed}，文中写作 {m.group(3)}",
+            f"改为 {computed}:1", quote=m.group(), stated=r, computed=computed, difference=r - computed, rule="EQUATION",
+            edits=(at.edit(pos, pos + len(m.group(3)), str(computed)),),
+        ))
+    return out

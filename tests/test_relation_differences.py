@@ -1,0 +1,63 @@
+"""Relations, differences, growth, balances and ratios: right texts stay silent, one changed figure gives one finding.
+
+Every sentence is written for these tests, in shapes found on real school, union and statistics pages.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from relation_helpers import figures, pairs
+
+D = Decimal
+
+
+class TestDifferences:
+    def test_a_compared_with_b(self):
+        assert figures("今年支出1095.67万元比去年支出1060.87万元增加34.80万元。") == []
+        assert pairs("今年支出1095.67万元比去年支出1060.87万元增加3.48万元。") == [(34800, 348000)]
+        assert figures("今年招生500人，比去年的400人增长25%。") == []
+        assert pairs("今年招生500人，比去年的400人增长20%。") == [(20, 25)]
+
+    def test_growth_over_last_year_from_the_change(self):
+        assert figures("全县有幼儿园5138所，比上年增加105所，增长2.09%。") == []
+        assert pairs("全县有幼儿园5138所，比上年增加105所，增长2.90%。") == [(D("2.90"), D("2.09"))]
+        assert figures("在校生58408人，比上年减少491人，下降0.83%。") == []
+
+    def test_rounded_figures_in_wan_allow_what_rounding_allows(self):
+        assert figures("幼儿园16.70万所，比上年减少1.06万所，下降5.98%。") == []  # 5.95 % to 6.00 % are all possible
+        assert figures("经费45.91万元，其中上级拨款30.79万元，自筹15.12万元。") == []  # 45.91 against 45.91
+
+    def test_no_base_no_check(self):
+        assert figures("比上年增加5万元，增长10%。") == []
+
+    @settings(max_examples=50, deadline=None)
+    @given(last=st.integers(100, 100000), change=st.integers(1, 5000))
+    def test_generated_growth(self, last, change):
+        from decimal import ROUND_HALF_UP
+
+        now = last + change
+        rate = (D(change) * 100 / last).quantize(D("0.01"), rounding=ROUND_HALF_UP)
+        assert figures(f"学生{now}人，比上年增加{change}人，增长{rate}%。") == []
+        wrong = rate + D("1.00")
+        assert pairs(f"学生{now}人，比上年增加{change}人，增长{wrong}%。") == [(wrong, rate)]
+
+
+class TestBalancesAndRatios:
+    def test_income_spending_balance(self):
+        assert figures("本年收入12.5万元，支出10.2万元，结余2.3万元。") == []
+        assert pairs("本年收入12.5万元，支出10.2万元，结余2.5万元。") == [(25000, 23000)]
+
+    def test_a_carried_over_balance_is_left_alone(self):
+        assert figures("上年结余1万元，本年收入12.5万元，支出10.2万元，结余3.3万元。") == []
+
+    @pytest.mark.parametrize("text", ["生师比328:31=10.58:1", "师生比为1:17"])
+    def test_right_ratios(self, text):
+        assert figures(text) == []
+
+    def test_a_wrong_ratio(self):
+        assert pairs("生师比328:31=10.85:1") == [(D("10.85"), D("10.58"))]
