@@ -87,3 +87,20 @@ class TestMorePatternsFromRealPages:
 
     def test_a_figure_without_unit_among_the_parts_stops_the_sum(self):
         assert figures("经费收入100万元。其中:拨缴经费827,710.28(按2%计提),会费收入20万元。") == []
+
+
+class TestAbstentionsLearnedOnUnseenPages:
+    def test_an_equation_with_brackets_or_an_unread_head_is_left_alone(self):
+        assert figures("费用:6.5*(121+145)=1729元") == []
+        assert figures("需增加比赛服3套,300元(长袖)*3+150元(短袖)*2*3=1800元;") == []
+
+    def test_one_amount_and_a_different_total_is_not_a_sum(self):
+        assert figures("5.门窗配置资金预算5万元,合计30万元。") == []
+
+    def test_a_list_at_the_very_start_may_be_the_tail_of_a_cut_one(self):
+        assert figures("海报展板:30元\n胶带:12元\n气球:15元\n合计:301元") == []
+        assert pairs("五、活动经费\n海报展板:30元\n胶带:12元\n气球:15元\n合计:67.5元") == [(Decimal("67.5"), 57)]
+
+    def test_a_share_of_a_total_needs_a_figure_written_as_a_total(self):
+        text = "教职工总数为68人,其中专任教师42人,具有中级职称的教师38人,占55.9%。在读硕士研究生2人,占教师总数的0.3%。"
+        assert [f for f in figures(text) if f.stated == Decimal("0.3")] == []

@@ -280,6 +280,8 @@ def _fixed(st: Statement, floor: int, result: Quantity, fixed: list[Quantity], c
                         _components(st.text, fixed, c.end), True)
         else:
             return Unsure(st, "有人数但没有写“每人”，无法判断是否按人头计算")
+    if len(fixed) == 1 and fixed[0].value != result.value:
+        return Unsure(st, "只有一笔金额，与所写合计不同，可能漏写了数量")  # 门窗预算5万元，合计30万元
     lead = _name(st.text[floor : fixed[0].start])
     name, first = _split_lead(lead)
     comps = _components(st.text, fixed, floor)
@@ -316,6 +318,7 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
     lead: Total | None = None
 
     orphans = False  # lines cut off by a sub-heading: a later total may add them up with others
+    opened = False  # a heading or a total came before: a block that starts the text may be the tail of a cut list
 
     def close() -> None:
         nonlocal current, lead
@@ -327,6 +330,7 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
 
     for st in statements:
         if st.is_heading():
+            opened = True
             if current.lines and current.total is None and lead is None:
                 orphans = True
             if st.label and st.label.level == 1:
@@ -347,6 +351,9 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
                 lead = part
             else:
                 current.total = part
+                if not opened and current.lines:
+                    current.unsure.append(Unsure(st, "合计前的各项从文本开头就开始，前面可能还有项目"))
+                opened = True
                 if orphans:
                     current.unsure.append(Unsure(st, "合计可能包括前面几个小标题下的各项"))
                     orphans = False

@@ -54,6 +54,12 @@ def check_equations(statements: list[Statement], explain: Explain | None = None)
             operands = [q for t in terms for q in t]
             if len(operands) < 2:
                 continue
+            span = st.text[operands[0].start : m.start()]
+            lead = st.text[max(0, operands[0].start - 8) : operands[0].start]
+            if re.search(r"[（）()]", span) or re.search(r"[×xX*＊✕+＋（）()]\s*$", lead):
+                if explain is not None:  # 6.5*(121+145), 300元(长袖)*3+…: more of the sum than this reads
+                    explain.skip(st, "算式带括号或前面还有未读懂的部分")
+                continue
             if not all(q.exact for q in operands + [right]) or right.upper:
                 if explain is not None:
                     explain.skip(st, "等式中有约数")

@@ -23,6 +23,7 @@ _SENTENCE = re.compile(r"[^。；;！!？?]+[。；;！!？?]?")
 _SUBJECT_GAP = re.compile(r"[\s，,、（(]*(?:约|共|即|均)?")
 _THEN_AMONG = re.compile(r"\s?[，,；;]?\s?其中")  # 实际录取284人，其中本市149人，占…: the figure 其中 breaks down
 _AMONG = re.compile(r"[^，,。；;\d]{0,12}中[，,：:]")  # 48名正式代表中，…16人，占33%
+TOTAL_MARK = re.compile(r"(?:共有|共计|共|总数为?|总人数为?|总计|合计|全体|全校|全县|全市|全区|全镇|现有)[^，,。；;]{0,8}$")
 WHOLE_MARK = re.compile(r"(?:共|总|合计|全|现有|有|计|达)[^，,。；;]{0,12}$")
 
 
@@ -63,7 +64,8 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
             elif total_of:
                 whole = _total_of(st, part, total_of.group(1))
             else:
-                whole = _earlier_whole(st, statements[k - 1] if k else None, part, s_start, sentences, noun)
+                whole = _earlier_whole(st, statements[k - 1] if k else None, part, s_start, sentences, noun,
+                                       total=bool(re.search(r"总数|总人数|总额|总量|总计", phrase)))
             if whole is None:
                 if explain is not None:
                     explain.skip(st, f"占比「{pct.text}」找不到对应的总数")
@@ -92,7 +94,8 @@ def _noun(phrase: str) -> str:
     return re.sub(r"^(?:全校|全县|全镇|全市|全区|全体|全部|本校|该校)|(?:总数|总人数|人数|总量|总额|总计|的|之|比例|比重|比|约|达|为)", "", phrase).strip()
 
 
-def _earlier_whole(st: Statement, before: Statement | None, part: Quantity, s_start: int, sentences, noun: str) -> Quantity | None:
+def _earlier_whole(st: Statement, before: Statement | None, part: Quantity, s_start: int, sentences, noun: str,
+                   total: bool = False) -> Quantity | None:
     """The whole the share is of: a figure of the part's unit marked 共/总/全… just before.
 
     When the share names its whole (占留守儿童总数的…), the figure must be the one written after that name.
@@ -109,6 +112,8 @@ def _earlier_whole(st: Statement, before: Statement | None, part: Quantity, s_st
 
     if noun:  # the first figure written after that name is the whole (小学留守儿童… come after 留守儿童12751人)
         candidates = [q for q in st.quantities if q.start < part.start and q.unit == part.unit and named(st.text, q)]
+        if total:  # 占教师总数的: only a figure written as a total (共有/总数为…) is the whole
+            candidates = [q for q in candidates if TOTAL_MARK.search(st.text[max(0, q.start - 14) : q.start])]
         return candidates[0] if candidates else None
     # 占14.7% names no whole: only 全校116人，其中…17人，占14.7% says which one it is
     candidates = [q for q in st.quantities if prev_start <= q.start < part.start and q.unit == part.unit
