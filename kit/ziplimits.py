@@ -101,3 +101,25 @@ def _count_unzipped(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, what
             seen += len(chunk)
             if seen > limit:
                 raise _bomb(path, what)
+
+
+def check_zip_archive(path: Path, what: str = "压缩包") -> None:
+    """Refuse anything but a sane zip at *path* (template packs): the same size, damage and
+    zip-bomb checks as :func:`check_docx_package`, without the members a DOCX must have."""
+    path = Path(path)
+    size = file_size(path, what)
+    if size > MAX_DOCX_BYTES:
+        raise InputError(f"「{path}」太大（{_mb(size)}），{what}不能超过 {_mb(MAX_DOCX_BYTES)}")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            _check_sizes(path, infos, what)
+            for info in infos:
+                _count_unzipped(path, zf, info, what)
+    except InputError:
+        raise
+    except PermissionError as exc:
+        raise InputError(os_error_message(exc, path, "读取")) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError,
+            ValueError, OSError, OverflowError) as exc:
+        raise InputError(f"「{path}」不是有效的 {what}，或已损坏（{type(exc).__name__}）") from None

@@ -10,7 +10,11 @@ type, its starting draft (default section texts) and optionally its DOCX
 template. Packs are found in the built-in ``templates/packs`` (installed as
 ``kit.templates``, see :mod:`kit.resources`), in folders
 listed in ``KIT_PACK_PATH`` and under entry-point group ``fangan_kit.packs``
-(each returning a folder path).
+(each returning a folder path), and in the user's pack folder
+(:func:`pack_home`), where ``kit pack install`` puts the packs it installs
+(:mod:`kit.packs`). A manifest may also give the pack's ``version``, the kit
+versions it needs (``kit: ">=0.1,<1"``, see :mod:`kit.doctypes.versions`) and
+its ``author``; a pack needing another kit version is refused.
 """
 
 from __future__ import annotations
@@ -67,6 +71,9 @@ class Pack:
     draft_file: Path
     docx_template: Path | None = None
     description: str = ""
+    version: str = ""
+    kit: str = ""  # the kit versions it needs, e.g. ">=0.1,<1"
+    author: str = ""
 
 
 @dataclass
@@ -81,6 +88,39 @@ class PackError(ValueError):
 
 
 MAX_MANIFEST_BYTES = 64 * 1024
+MANIFEST_KEYS = ("name", "label", "type", "version", "kit", "author", "draft", "docx_template", "description")
+
+
+def pack_home() -> Path:
+    """The user's pack folder, where ``kit pack install`` puts packs: ``$KIT_PACK_HOME``,
+    else ``$XDG_DATA_HOME/fangan-kit/packs``, else ``~/.local/share/fangan-kit/packs``."""
+    if os.environ.get("KIT_PACK_HOME"):
+        return Path(os.environ["KIT_PACK_HOME"])
+    data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data) / "fangan-kit" / "packs"
+
+
+def kit_version() -> str:
+    from .. import __version__
+
+    return __version__
+
+
+def _versions(data: dict, manifest: Path) -> tuple[str, str]:
+    """The pack's version and kit requirement as text, refused when unreadable or unmet."""
+    from .versions import VersionError, satisfies, version_key
+
+    version = "" if data.get("version") is None else str(data["version"])
+    kit = "" if data.get("kit") is None else str(data["kit"])
+    try:
+        if version:
+            version_key(version)
+        if kit and not satisfies(kit_version(), kit):
+            raise PackError(f"模板包「{data['name']}」需要方案工坊版本 {kit}，当前版本是 {kit_version()}，不能使用；"
+                            "请更新方案工坊，或找适合当前版本的模板包")
+    except VersionError as exc:
+        raise PackError(f"模板包清单「{manifest}」：{exc}") from None
+    return version, kit
 
 
 def _inside(folder: Path, name: str, what: str, pack: str) -> Path:
@@ -125,13 +165,16 @@ def load_pack(folder: str | os.PathLike) -> Pack:
         raise PackError(f"模板包清单「{manifest}」无法读取：{reason}") from None
     if not isinstance(data, dict):
         raise PackError(f"模板包清单「{manifest}」应为“字段: 值”的映射")
-    allowed = {"name", "label", "type", "draft", "docx_template", "description"}
-    unknown = sorted(set(data) - allowed)
+    unknown = sorted(str(k) for k in set(data) - set(MANIFEST_KEYS))
     if unknown:
         raise PackError(f"模板包清单「{manifest}」有未知字段：{'、'.join(unknown)}")
     for key in ("name", "type", "draft"):
         if not isinstance(data.get(key), str) or not data[key].strip():
             raise PackError(f"模板包清单「{manifest}」缺少 {key}")
+    for key in ("label", "author", "description", "docx_template"):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            raise PackError(f"模板包清单「{manifest}」的 {key} 应为文字")
+    version, kit = _versions(data, manifest)
     draft_file = _inside(folder, data["draft"], "草稿文件", data["name"])
     if not draft_file.is_file():
         raise PackError(f"模板包「{data['name']}」的草稿文件 {draft_file} 不存在")
@@ -153,12 +196,15 @@ def load_pack(folder: str | os.PathLike) -> Pack:
         draft_file=draft_file,
         docx_template=template,
         description=str(data.get("description") or ""),
+        version=version,
+        kit=kit,
+        author=str(data.get("author") or ""),
     )
 
 
 def _pack_folders() -> list[Path]:
     folders: list[Path] = []
-    roots = [resources().packs] + [Path(p) for p in os.environ.get("KIT_PACK_PATH", "").split(os.pathsep) if p]
+    roots = [resources().packs] + [Path(p) for p in os.environ.get("KIT_PACK_PATH", "").split(os.pathsep) if p] + [pack_home()]
     for root in roots:
         try:
             if root.is_dir():
