@@ -265,6 +265,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help=FORCE_HELP)
     p.set_defaults(func=_lazy(".proof", "cli_import"))
 
+    from .packs.cli import add_parser as add_pack_parser
+
+    add_pack_parser(sub)
+
     p = sub.add_parser("app", help="启动起草网页应用（Voilà）")
     p.add_argument("--port", type=int, default=8866)
     p.add_argument("--lab", action="store_true", help="改用 JupyterLab 打开")

@@ -67,3 +67,14 @@ def ledger_report(draft: Draft) -> str:
     """Every ledger of *draft*, each under its title."""
     parts = [f"【{s.title}】\n" + ledger_text(s, f"sections.{key}") for key, s in draft.sections_of("ledger")]
     return "\n".join(parts) if parts else "（本草稿没有经费预算）\n"
+
+
+def check_report(draft: Draft) -> str:
+    """Every finding of *draft*'s checks, one per entry, and a count (as ``kit check`` prints them)."""
+    from . import check
+
+    findings = check(draft)
+    if not findings:
+        return "未发现问题。\n"
+    errors = sum(f.severity == "error" for f in findings)
+    return "\n".join(f.format() for f in findings) + f"\n\n共 {len(findings)} 条，其中错误 {errors} 条。\n"

@@ -189,6 +189,15 @@ def test_render_a_pack_draft(installed):
     assert "元旦春节走访慰问" in text  # the pack's title (broken over two lines)
 
 
+def test_kit_pack_test_passes_on_a_built_in_pack(installed):
+    run = installed.kit_cmd("pack", "test", PACK)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert f"模板包 {PACK} 通过检查，可以分享。" in run.stdout
+    assert "在 nbval 下运行，输出与记录一致" in run.stdout
+    packs = next(installed.venv.rglob("kit/templates/packs"))
+    assert sorted(p.name for p in (packs / PACK).iterdir()) == ["check.ipynb", "draft.yaml", "pack.yaml"]  # nothing written there
+
+
 def test_widgets_keep_drafts_in_the_current_folder(installed):
     probe = installed.run(installed.python, "-c", "import kit.widgets as kw; print(kw.drafts_dir())")
     assert probe.returncode == 0, probe.stderr

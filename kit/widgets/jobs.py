@@ -107,6 +107,9 @@ class JobApp(W.VBox):
         options = [(f"{e.stem}（{e.title}）" if e.title != e.stem else e.stem, e.name) for e in entries]
         if self.draft_name and self.draft_name not in names:
             options.insert(0, (Path(self.draft_name).stem, self.draft_name))
+        from ..packs.manage import pack_choices  # installed template packs: a new draft from one
+
+        options += pack_choices(self.job.types)
         self._choosing = True
         try:
             self.chooser.options = options
@@ -116,7 +119,10 @@ class JobApp(W.VBox):
 
     def _chosen(self, change: dict) -> None:
         if not self._choosing and change["new"] and change["new"] != self.draft_name:
-            self.open_draft(self.folder / change["new"])
+            from ..packs.manage import PACK_CHOICE, draft_from_pack
+
+            new = change["new"]
+            self.open_draft(draft_from_pack(self.folder, new) if new.startswith(PACK_CHOICE) else self.folder / new)
 
     # -- opening -------------------------------------------------------------------------------
 
