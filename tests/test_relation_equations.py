@@ -26,9 +26,10 @@ class TestEquations:
         assert pairs(text) == [(stated, computed)]
 
     @settings(max_examples=60, deadline=None)
-    @given(a=st.integers(1, 9999), b=st.integers(1, 999), slip=st.integers(1, 99), op=st.sampled_from(["x", "×", "*", "+"]))
-    def test_generated_equations(self, a, b, slip, op):
+    @given(a=st.integers(1, 9999), b=st.integers(1, 999), share=st.integers(1, 100), op=st.sampled_from(["x", "×", "*", "+"]))
+    def test_generated_equations(self, a, b, share, op):
         result = a + b if op == "+" else a * b
+        slip = max(1, result * share // 100)
         assert figures(f"费用{a}{op}{b}={result}元") == []
         assert pairs(f"费用{a}{op}{b}={result + slip}元") == [(result + slip, result)]
 

@@ -104,3 +104,17 @@ class TestAbstentionsLearnedOnUnseenPages:
     def test_a_share_of_a_total_needs_a_figure_written_as_a_total(self):
         text = "教职工总数为68人,其中专任教师42人,具有中级职称的教师38人,占55.9%。在读硕士研究生2人,占教师总数的0.3%。"
         assert [f for f in figures(text) if f.stated == Decimal("0.3")] == []
+
+
+class TestPlausibility:
+    def test_a_correction_far_from_the_figure_is_not_offered(self):
+        from kit.proof import check_text
+        from kit.proof.relations import Explain
+
+        explain = Explain()
+        text = "四、经费\n1、奖品费用30元；\n2、茶水费12元。\n合计：301元。"  # 42 against 301: more likely misread than miswritten
+        assert [f for f in check_text(text, explain=explain) if f.kind == "arithmetic"] == []
+        assert any("相差太远" in s.reason for s in explain.skipped)
+
+    def test_one_keystroke_away_is_a_slip(self):
+        assert pairs("四、经费\n1、奖品费用300元；\n2、茶水费120元。\n合计：4200元。") == [(4200, 420)]  # a 0 too many

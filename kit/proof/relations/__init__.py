@@ -18,12 +18,14 @@ listed with :class:`.explain.Explain` (``kit check --explain``).
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ...findings import Finding
 from ..passage import Statement
 from .budget import budget_blocks, check_budgets
 from .differences import check_differences
 from .equations import check_equations
-from .explain import Explain
+from .explain import Explain, Skipped
 from .parts import check_parts
 from .shares import check_share_sets, check_shares
 from .tables import check_tables
@@ -51,6 +53,10 @@ def check_relations(statements: list[Statement], explain: Explain | None = None)
     seen: set[tuple] = set()
     out = []
     for f in found:
+        if f.stated is not None and f.computed is not None and f.rule not in ("SUM-ITEMS", "SHARE-SET") and not plausible(f.stated, f.computed):
+            if explain is not None:
+                explain.skipped.append(Skipped(f.where, f.quote or "", f"算得 {f.computed}，与所写 {f.stated} 相差太远，更可能是没有读懂"))
+            continue
         key = (f.paragraph, f.line, f.span)
         if key in seen:
             continue
@@ -60,3 +66,42 @@ def check_relations(statements: list[Statement], explain: Explain | None = None)
 
 
 __all__ = ["Explain", "budget_blocks", "check_relations"]
+
+
+def plausible(stated: Decimal, computed: Decimal) -> bool:
+    """Is *stated* the kind of slip an author makes when *computed* is right?
+
+    Real slips are near the right figure (a missed item, a wrong subtotal: within half to
+    double) or one keystroke from it (a digit changed, dropped, doubled or two swapped:
+    8400 for 84000, 216 for 210). A figure far off in every way means the sentence was
+    read wrong more often than it was written wrong, and a confident wrong correction is
+    worse than none.
+    """
+    a, b = abs(stated), abs(computed)
+    if a == b:
+        return True
+    if a and b and Decimal("0.5") <= a / b <= 2:
+        return True
+    return _keystrokes(_digits(a), _digits(b)) <= 1
+
+
+def _digits(value: Decimal) -> str:
+    text = f"{value.normalize():f}"
+    return text.replace(".", "").lstrip("0") or "0"
+
+
+def _keystrokes(x: str, y: str) -> int:
+    """Edit distance with adjacent swaps (Damerau), capped at 2: enough to tell one slip from more."""
+    if abs(len(x) - len(y)) > 1:
+        return 2
+    prev2: list[int] = []
+    prev = list(range(len(y) + 1))
+    for i in range(1, len(x) + 1):
+        cur = [i] + [0] * len(y)
+        for j in range(1, len(y) + 1):
+            cost = 0 if x[i - 1] == y[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and x[i - 1] == y[j - 2] and x[i - 2] == y[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return min(prev[-1], 2)

@@ -38,6 +38,8 @@ def check_equations(statements: list[Statement], explain: Explain | None = None)
             right = next((q for q in qs if q.start >= m.end()), None)
             if not left or right is None or not re.fullmatch(r"[\s（(：:]*", st.text[m.end() : right.start]):
                 continue
+            if re.match(r"\s*[×xX*＊✕+＋\-－÷/]\s*\d", st.text[right.end : right.end + 4]):
+                continue  # …=32119.5+129.2=32248.7: the right side is itself a sum, checked at the next =
             if not _TAIL.match(st.text[left[-1].end : m.start()]):
                 continue
             terms: list[list[Quantity]] = [[left[-1]]]
