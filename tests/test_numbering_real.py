@@ -47,3 +47,14 @@ class TestNumberingOnRealPages:
 
     def test_grades_are_not_labels(self):
         assert self.kinds("一、对象\n三、四年级学生20人参加。\n二、时间") == []
+
+    def test_articles_of_a_rule(self):
+        (found,) = self.kinds("第一条 总则\n第二条 适用范围\n第四条 附则")
+        assert found.quote.startswith("第四条") and "第三条" in found.message
+
+    def test_a_dotted_label_before_a_date(self):
+        assert self.kinds("六、流程\n1.提前联系\n2.2月6日下午集合\n3.表演节目\n4.分发物品") == []
+
+    def test_a_decimal_between_labels_is_not_the_missing_label(self):
+        (found,) = self.kinds("（1）收入5.12万元\n（2）支出3万元\n（4）结余")
+        assert found.quote.startswith("（4）")

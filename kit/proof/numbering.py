@@ -33,15 +33,16 @@ from .lines import Prepared, finding
 _CN = "一二三四五六七八九十"
 _LEAD = r"[\s\u3000]*(?:#{1,6}\s*)?"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-STYLES = (  # (level, pattern); the level is the customary depth, 1 the outermost
+STYLES = (  # (level, pattern); the level is the customary depth, 1 the outermost, 0 the articles of a rule
+    (0, re.compile(_LEAD + rf"(?P<open>第)(?P<n>[{_CN}]{{1,3}})(?P<close>条)")),
     (1, re.compile(_LEAD + rf"(?P<n>[{_CN}]{{1,3}})(?P<sep>[、.．])(?![{_CN}]+(?:[、至到和与]|年级|个|月)|\d|[{_CN}]*年级)")),
     (2, re.compile(_LEAD + rf"(?P<open>[（(])(?P<n>[{_CN}]{{1,3}})(?P<close>[）)])")),
-    (3, re.compile(_LEAD + r"(?P<n>\d{1,2})(?P<sep>[、]|[.．](?![\d０-９]))(?!\d+(?:年级|个年级))")),
+    (3, re.compile(_LEAD + r"(?P<n>\d{1,2})(?P<sep>[、]|[.．](?![\d０-９])|[.．](?=\d{1,4}[年月日]|\d{1,2}[:：点时]))(?!\d+(?:年级|个年级))")),
     (4, re.compile(_LEAD + r"(?P<open>[（(])(?P<n>\d{1,2})(?P<close>[）)])")),
     (5, re.compile(_LEAD + rf"(?P<n>[{_CIRCLED}])")),
 )
-LEVEL_NAMES = {1: "一级标题（一、）", 2: "二级标题（（一））", 3: "三级序号（1.）", 4: "四级序号（（1））", 5: "圈码序号（①）"}
-RESTART = re.compile(r"^[\s\u3000]*附件|此处已?隐藏|篇[一二三四五六七八九十\d]+\s*$|^[\s\u3000【\[]*(?:篇|第)[一二三四五六七八九十\d]+篇?[】\]]?")
+LEVEL_NAMES = {0: "条款序号（第一条）", 1: "一级标题（一、）", 2: "二级标题（（一））", 3: "三级序号（1.）", 4: "四级序号（（1））", 5: "圈码序号（①）"}
+RESTART = re.compile(r"^[\s\u3000]*附件|此处已?隐藏|篇[一二三四五六七八九十\d]+\s*$|^[\s\u3000【\[]*(?:篇|第)[一二三四五六七八九十\d]+(?![条款章节项])篇?[】\]]?")
 _TITLE_WORDS = re.compile(
     r"(?:方案|总结|计划|通知|报告|细则|办法|意见|要点|汇报|讲话|规划|制度|范文|章程|决定|倡议书|安排|标准|小结)"
     r"\s*(?:[（(【\[]?(?:精选|通用|优秀)?\s*(?:篇|第)?\s*[\d一二三四五六七八九十]+\s*篇?[)）】\]]?)?\s*$"
@@ -202,7 +203,10 @@ def _written_between(texts: list[str], a: int, b: int, label: Label, before: int
 
     def written(k: int) -> bool:
         shown = chinese_int(k) if label.level <= 2 else str(k)
-        form = {1: rf"{shown}[、.．]", 2: rf"[（(]{shown}[）)]", 3: rf"(?<!\d){shown}[、.．]", 4: rf"[（(]{shown}[）)]"}
+        stop = r"(?:^|[。；;！？!?\s\u3000])\s*"  # a label run into a line follows a full stop, not any figure (5.12万)
+        form = {0: rf"第{shown}条", 1: rf"{shown}[、.．]", 2: rf"[（(]{shown}[）)]",
+                3: rf"(?:{stop}|(?<![\d０-９.．]))(?<![\d０-９]){shown}[、.．](?=[\u4e00-\u9fff“（(])",
+                4: rf"(?<![\d０-９])[（(]{shown}[）)]"}
         if re.search(form.get(label.level, re.escape(label.renumbered(k).strip())), between):
             return True  # run into a sentence, in whichever width or separator
         bare = str(k) if label.level >= 3 else chinese_int(k)  # 3大家按时到场: the label lost its dot
