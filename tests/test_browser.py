@@ -378,6 +378,35 @@ def test_deleting_a_section_asks_and_undo_restores_the_file(kit_app, page):
     page._kit_failed = False
 
 
+def test_last_years_docx_is_imported_from_the_top_bar(kit_app, page, tmp_path):
+    """从旧文档导入: a .docx written here becomes a new draft with its budget recalculated."""
+    import docx
+    from playwright.sync_api import expect
+
+    base, drafts = kit_app
+    old = docx.Document()
+    for line in ("南湖小学2025年春节走访慰问方案", "一、慰问对象", "全体退休教师10人；困难职工2人。", "二、慰问经费预算",
+                 "1.退休教师10人，每人慰问品200元，共2000元；", "2.困难职工2人，每人慰问金300元，小计600元。",
+                 "合计：2600元（大写：贰仟陆佰元整）。", "南湖小学工会委员会", "2025年1月10日"):
+        old.add_paragraph(line)
+    old.save(tmp_path / "去年春节慰问.docx")
+    page.goto(base + APPS + "consolation_budget.ipynb", wait_until="domcontentloaded")
+    expect(page.locator(".kit-generate")).to_be_visible()
+    with page.expect_file_chooser() as chooser:
+        page.locator(".kit-import").click()
+    chooser.value.set_files(str(tmp_path / "去年春节慰问.docx"))
+    expect(page.locator(".kit-import-status")).to_contain_text("已导入「去年春节慰问.docx」")
+    expect(page.locator(".kit-chooser select option:checked")).to_contain_text("去年春节慰问")
+    expect(page.locator(".kit-budget-count-0 input")).to_have_value("10")
+    expect(page.locator(".kit-budget-total .kit-value")).to_have_text("2600")
+    expect(page.locator(".kit-budget-upper .kit-value")).to_have_text("贰仟陆佰元整")
+    expect(page.frame_locator(".kit-preview iframe").locator("body")).to_contain_text("全体退休教师10人")
+    assert (drafts / "去年春节慰问.yaml").is_file()
+    assert "{{退休教师.人数}}" in (drafts / "去年春节慰问.yaml").read_text(encoding="utf-8")  # the sentence follows the budget
+    shot(page, "imported_docx")
+    page._kit_failed = False
+
+
 def test_lab_mode_serves_jupyterlab_on_loopback(tmp_path):
     """``kit app --lab`` prints a tokenised URL that JupyterLab answers (no browser needed)."""
     port = _free_port()

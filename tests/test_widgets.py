@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 from pathlib import Path
@@ -389,6 +390,26 @@ def test_importing_an_old_docx_opens_it_as_a_new_draft(tmp_path):
     assert "3320" in picker.app.form("budget").total.value
     again = picker.import_file("去年方案.docx", old.read_bytes())
     assert again.name == "去年方案-2.yaml"  # never overwrites a draft
+
+
+def test_the_consolation_app_imports_an_old_document_from_its_top_bar(tmp_path):
+    if kw.render_module() is None or not kw.picker.importer_available():
+        pytest.skip("kit.render 或 kit.proof 尚未安装")
+    from kit.render import render_docx
+
+    old = tmp_path / "去年方案.docx"
+    render_docx(load_draft(SAMPLE), old)
+    job = kw.JobApp("consolation", workdir=tmp_path / "drafts")
+    assert job.upload in job.children[0].children and job.upload.description == "从旧文档导入"
+    job.upload.value = ({"name": "去年方案.docx", "type": "", "size": 0, "last_modified": dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc), "content": memoryview(old.read_bytes())},)
+    assert job.draft_name == "去年方案.yaml" and job.chooser.value == "去年方案.yaml"
+    assert "已导入「去年方案.docx」" in job.import_status.value and job.upload.value == ()
+    assert "3320" in job.app.form("budget").total.value
+    assert job.import_file("去年方案.docx", old.read_bytes()).name == "去年方案-2.yaml"  # never over a draft
+    assert job.import_file("表格.xlsx", b"PK\x03\x04") is None and "只能导入" in job.import_status.value
+    assert job.draft_name == "去年方案-2.yaml"  # the refused file changed nothing
+    summary = kw.SummaryJob(workdir=tmp_path / "drafts")
+    assert summary.upload not in summary.children[0].children  # a summary is written, not imported
 
 
 def test_importing_a_wrong_file_says_why_in_chinese(tmp_path):

@@ -29,6 +29,7 @@ EXAMPLES = {
     "plan": ("liushou_home_plan.yaml", "留守儿童之家建设方案（示例）"),
     "summary": ("liushou_summary.yaml", "留守儿童之家工作总结（示例）"),
 }
+IMPORTING = ("consolation", "plan")  # jobs whose bar offers 从旧文档导入 (last year's document as a new draft)
 EXAMPLE_PLANS = {"留守儿童之家建设方案（示例）": "liushou_home_plan.yaml", "职工之家建设方案（示例）": "union_home_plan.yaml"}
 
 
@@ -67,12 +68,13 @@ def choose_draft(job_key: str, folder: Path, query: str | None = None) -> Path:
 
 
 class JobApp(W.VBox):
-    """The bar above a job's drafting app: back to 我的草稿, switch draft, 新建; the app below."""
+    """The bar above a job's drafting app: back to 我的草稿, switch draft, 新建, 从旧文档导入; the app below."""
 
     draft_name = traitlets.Unicode("", help="File name of the draft now open")
 
     def __init__(self, job_key: str, *, workdir: str | os.PathLike | None = None, output: str | os.PathLike | None = None,
-                 focus: str | None = None, query: str | None = None, draft: str | os.PathLike | None = None):
+                 focus: str | None = None, query: str | None = None, draft: str | os.PathLike | None = None,
+                 allow_import: bool | None = None):
         self.job = catalog.job(job_key)
         self.folder = Path(workdir).resolve() if workdir else drafts_dir()
         self.output, self.focus = output, focus
@@ -86,8 +88,18 @@ class JobApp(W.VBox):
         self.new_button = button("新建", "kit-new", self.create)
         self.message = W.HTML()
         self.message.add_class("kit-job-message")
-        bar = W.HBox([home, self.chooser, self.new_name, self.new_button, self.message],
-                     layout=W.Layout(flex_flow="row wrap", align_items="center"))
+        from .picker import IMPORT_SUFFIXES, importer_available
+
+        self.upload = W.FileUpload(accept=",".join(IMPORT_SUFFIXES), multiple=False, description="从旧文档导入",
+                                   tooltip="把去年的 Word 文档（.docx）或文本文件（.txt）变成一份新草稿", layout=W.Layout(width="auto"))
+        self.upload.add_class("kit-import")
+        self.import_status = W.HTML()
+        self.import_status.add_class("kit-import-status")
+        offer_import = (job_key in IMPORTING if allow_import is None else allow_import) and importer_available()
+        tools = [home, self.chooser, self.new_name, self.new_button] + ([self.upload] if offer_import else []) + [self.message, self.import_status]
+        if offer_import:
+            self.upload.observe(self._uploaded, "value")
+        bar = W.HBox(tools, layout=W.Layout(flex_flow="row wrap", align_items="center"))
         self.holder = W.VBox()
         super().__init__([bar, self.holder])
         self._choosing = False
@@ -161,6 +173,37 @@ class JobApp(W.VBox):
 
     def new_draft(self, name: str) -> Path:
         return catalog.new_draft(self.folder, name, self.job.types[0])
+
+    # -- importing ---------------------------------------------------------------------------
+
+    def _uploaded(self, change: dict) -> None:
+        items = list(change["new"])
+        for item in items:
+            self.import_file(item["name"], bytes(item["content"]))
+        if items:
+            self.upload.value = ()  # the bytes are in the drafts folder now; the same file may be chosen again
+
+    def import_file(self, file_name: str, content: bytes) -> Path | None:
+        """从旧文档导入: *content* (a .docx or .txt) as a new draft of this job, opened at once.
+
+        The draft is named after the file (``去年方案.yaml``, then ``去年方案-2.yaml``;
+        never over another draft); None, with the reason in Chinese, if the file cannot be used.
+        """
+        from ..errors import InputError
+        from .picker import import_to_draft
+
+        try:
+            path = import_to_draft(file_name, content, self.folder, self.job.types[0])
+        except DraftError as exc:
+            self.import_status.value = f"<span class='kit-error'>导入后的草稿有问题：{escape('；'.join(p.format() for p in exc.problems[:5]))}</span>"
+            return None
+        except (InputError, OSError, ValueError) as exc:
+            self.import_status.value = f"<span class='kit-error'>无法导入：{escape(str(exc))}</span>"
+            return None
+        self.message.value = ""
+        self.import_status.value = f"<span class='kit-ok'>已导入「{escape(Path(file_name).name)}」为草稿「{escape(path.stem)}」，请逐节核对</span>"
+        self.open_draft(path)
+        return path
 
 
 class SummaryJob(JobApp):
