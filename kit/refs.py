@@ -356,9 +356,7 @@ def link_figures(data: dict[str, Any]) -> dict[str, Any]:
         return text.replace(b.result.total_upper, f"{{{{{pre}合计大写}}}}")
 
     for key, s in (data.get("sections") or {}).items():
-        if s.get("kind") == "ledger":
-            continue
-        for field in ("intro", "paragraphs"):
+        for field in ("intro",) if s.get("kind") == "ledger" else ("intro", "paragraphs"):  # a budget's lines are its own
             if isinstance(s.get(field), list):
                 s[field] = [link(p) for p in s[field]]
         if s.get("kind") in ("items", "activities"):

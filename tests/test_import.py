@@ -146,3 +146,42 @@ def test_kit_render_prints_the_imported_draft(tmp_path, capsys):
     assert main(["render", str(draft_path), "-o", str(out)]) == 0, capsys.readouterr().err
     text = "\n".join(p.text for p in docx.Document(out).paragraphs)
     assert "柳树湾小学留守儿童之家建设方案" in text and "陈国华" in text
+
+
+# -- figures in the prose become references -------------------------------------------------------
+
+
+def rendered_text(data) -> str:
+    render = pytest.importorskip("kit.render", reason="kit.render (DOCX renderer) is not available yet")
+    return render.render_html(validate_data(data))
+
+
+def test_the_imported_worked_budget_names_its_counts_in_the_targets_sentence(tmp_path):
+    render = pytest.importorskip("kit.render", reason="kit.render (DOCX renderer) is not available yet")
+    old = tmp_path / "去年方案.docx"
+    render.render_docx(load_draft(Path(kit.__file__).parents[1] / "sample_data" / "consolation_budget.yaml"), old)
+    linked, plain = import_document(old), import_document(old, link=False)
+    [sentence] = linked["sections"]["targets"]["paragraphs"]
+    assert sentence == ("本次慰问对象为：全体退休教师{{退休教师.人数}}人；家庭生活困难的在职教职工{{困难职工.人数}}人；"
+                        "本年度患重大疾病的教师{{生重大病教师.人数}}人；家庭生活困难的退休教师{{困难退休教师.人数}}人。")
+    assert plain["sections"]["targets"]["paragraphs"] == ["本次慰问对象为：全体退休教师15人；家庭生活困难的在职教职工3人；本年度患重大疾病的教师2人；家庭生活困难的退休教师1人。"]
+    assert rendered_text(linked) == rendered_text(plain)  # the document reads the same
+    linked["sections"]["budget"]["lines"][0]["count"] = 16  # and now follows the budget
+    assert "全体退休教师16人" in rendered_text(linked)
+
+
+def test_kit_import_writes_the_references_into_the_draft(tmp_path, capsys):
+    pytest.importorskip("kit.render", reason="kit.render (DOCX renderer) is not available yet")
+    source = tmp_path / "去年方案.txt"
+    source.write_text("东湖小学春节慰问方案\n一、慰问对象\n全体退休教师10人。\n二、经费预算\n1.退休教师10人，每人慰问品200元，共2000元。\n"
+                      "合计：2000元（大写：贰仟元整）。\n经费共计2000元。\n东湖小学工会\n2025年1月10日\n", encoding="utf-8")
+    out = tmp_path / "草稿.yaml"
+    assert main(["import", str(source), "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "全体退休教师{{退休教师.人数}}人" in text and "经费共计{{合计}}元" in text
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_linking_never_changes_what_an_imported_document_says(name):
+    linked, plain = import_document(CORPUS / name), import_document(CORPUS / name, link=False)
+    assert rendered_text(linked) == rendered_text(plain)

@@ -12,7 +12,10 @@ and date, the last lines). Each level-one heading (一、…) opens a section:
   the first 。 when short;
 * anything else → prose paragraphs.
 
-Text before the first heading becomes the first section's intro.
+Text before the first heading becomes the first section's intro. Figures in
+the prose that agree with the imported budget (退休教师15人, the total and its
+大写) become references (:func:`kit.refs.link_figures`), so they follow the
+budget once it is edited; the rendered text is the same as the document's.
 """
 
 from __future__ import annotations
@@ -197,7 +200,8 @@ def _section(title: str, lines: list[Prepared]) -> dict[str, Any]:
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s*")
 
 
-def import_lines(prepared: list[Prepared], doc_type: str | None = None) -> dict[str, Any]:
+def import_lines(prepared: list[Prepared], doc_type: str | None = None, *, link: bool = True) -> dict[str, Any]:
+    """Draft data for *prepared* lines; with *link*, prose figures that agree with the budget become references."""
     lines = [p._replace(text=MARKDOWN_HEADING.sub("", p.text)) for p in prepared if p.text.strip()]
     if not lines:
         raise InputError("文档中没有文字，无法导入")
@@ -228,18 +232,23 @@ def import_lines(prepared: list[Prepared], doc_type: str | None = None) -> dict[
     if preamble:
         first = next(iter(sections.values()))
         first["intro"] = preamble + first.get("intro", [])
-    return {"schema_version": SCHEMA_VERSION, "type": doc_type, "header": header, "sections": sections}
+    data = {"schema_version": SCHEMA_VERSION, "type": doc_type, "header": header, "sections": sections}
+    if link:
+        from ..refs import link_figures
+
+        data = link_figures(data)
+    return data
 
 
-def import_text(text: str, doc_type: str | None = None) -> dict[str, Any]:
+def import_text(text: str, doc_type: str | None = None, *, link: bool = True) -> dict[str, Any]:
     """Draft data for document *text* (one paragraph per line)."""
-    return import_lines(prepare(lines_of_text(text)), doc_type)
+    return import_lines(prepare(lines_of_text(text)), doc_type, link=link)
 
 
-def import_document(path: str | Path, doc_type: str | None = None) -> dict[str, Any]:
+def import_document(path: str | Path, doc_type: str | None = None, *, link: bool = True) -> dict[str, Any]:
     """Draft data (plain dicts) for the document at *path*; unusable files raise InputError."""
     document = read_document(path)
-    return import_lines(prepare(document.lines), doc_type)
+    return import_lines(prepare(document.lines), doc_type, link=link)
 
 
 def cli_import(args: argparse.Namespace) -> int:
