@@ -378,6 +378,129 @@ def test_deleting_a_section_asks_and_undo_restores_the_file(kit_app, page):
     page._kit_failed = False
 
 
+def test_insert_figure_puts_the_reference_at_the_caret(kit_app, page):
+    from playwright.sync_api import expect
+
+    base, drafts = kit_app
+    page.goto(base + APPS + "consolation_budget.ipynb", wait_until="domcontentloaded")
+    total = page.locator(".kit-budget-total .kit-value")
+    expect(total).to_have_text(re.compile(r"^\d+$"))
+    total_now = total.inner_text()
+    open_tab(page, "活动目的")
+    text = page.locator(".kit-purpose-paragraph-0 textarea")
+    expect(text).to_have_value(re.compile("^元旦将至，"))
+    text.click()
+    text.press("Control+Home")
+    for _ in range(4):
+        text.press("ArrowRight")  # the caret after 元旦将至
+    choice = page.locator(".kit-purpose-paragraph-0-figures select")
+    label = next(o for o in choice.locator("option").all_inner_texts() if o.startswith("合计："))
+    assert label == f"合计：{total_now}"
+    choice.select_option(label=label)
+    expect(text).to_have_value(re.compile(r"^元旦将至\{\{合计\}\}，"))
+    expect(choice).to_have_value("插入数字…")  # ready for the next one
+    wait_saved(page)
+    assert "元旦将至{{合计}}，" in (drafts / "去年的元旦慰问方案.yaml").read_text(encoding="utf-8")
+    expect(page.frame_locator(".kit-preview iframe").locator("body")).to_contain_text(f"元旦将至{total_now}，")
+    page.locator(".kit-purpose-paragraph-0").scroll_into_view_if_needed()
+    shot(page, "insert_figure")
+    text.fill(text.input_value().replace("{{合计}}", ""))  # put the sentence back for the other tests
+    wait_saved(page)
+    page._kit_failed = False
+
+
+def test_leaving_with_typed_refused_or_unsaved_input_warns(kit_app, page):
+    from playwright.sync_api import expect
+
+    base, drafts = kit_app
+    page.goto(base + APPS + "consolation_budget.ipynb", wait_until="domcontentloaded")
+    app_url = page.url
+    dialogs: list[str] = []
+
+    def answer(dialog) -> None:
+        dialogs.append(dialog.type)
+        dialog.dismiss()  # 留在此页
+
+    page.on("dialog", answer)
+
+    def try_to_leave() -> None:
+        page.close(run_before_unload=True)  # as closing the tab or reloading does
+        page.wait_for_timeout(800)
+
+    count = page.locator(".kit-budget-count-2 input")
+    expect(count).to_have_value("2")
+    count.click()
+    count.press("End")
+    count.type("0")  # typed, the box not left: not sent yet
+    try_to_leave()
+    assert dialogs == ["beforeunload"] and not page.is_closed() and page.url == app_url
+    shot(page, "leaving_typed_count_warns")
+    count.fill("-2")
+    count.press("Tab")  # sent and refused
+    expect(page.locator(".kit-budget-count-2-error")).to_contain_text("未保存")
+    try_to_leave()
+    assert dialogs == ["beforeunload"] * 2 and not page.is_closed()
+    count.fill("2")
+    count.press("Tab")
+    expect(page.locator(".kit-budget-count-2-error")).to_have_text("")
+    open_tab(page, "活动目的")
+    text = page.locator(".kit-purpose-paragraph-0 textarea")
+    text.click()
+    text.press("Control+End")
+    text.type("又补充")
+    expect(page.locator(".kit-unsaved")).to_have_count(1)
+    try_to_leave()  # within the typing pause: not saved yet
+    assert dialogs == ["beforeunload"] * 3 and not page.is_closed()
+    wait_saved(page)
+    assert "又补充" in (drafts / "去年的元旦慰问方案.yaml").read_text(encoding="utf-8")
+    page.locator(".kit-home").click()  # everything saved: leaves without asking
+    expect(page.locator("h1")).to_have_text("方案工坊")
+    assert dialogs == ["beforeunload"] * 3
+    page._kit_failed = False
+
+
+def paragraph(path: Path) -> str:
+    from kit.drafts import load_draft
+
+    return load_draft(path).sections["purpose"].paragraphs[0]
+
+
+def test_nothing_half_composed_by_an_input_method_is_saved(kit_app, page):
+    from playwright.sync_api import expect
+
+    base, drafts = kit_app
+    path = drafts / "去年的元旦慰问方案.yaml"
+    page.goto(base + APPS + "consolation_budget.ipynb", wait_until="domcontentloaded")
+    open_tab(page, "活动目的")
+    text = page.locator(".kit-purpose-paragraph-0 textarea")
+    expect(text).to_have_value(re.compile("。"))
+    before = paragraph(path)
+    assert text.input_value() == before
+    text.evaluate("""(t) => {
+      t.focus();
+      t.dispatchEvent(new CompositionEvent('compositionstart', {bubbles: true, data: ''}));
+      for (const part of ['w', 'we', 'wei', 'wei w', 'wei we', 'wei wen']) {  // pinyin as the input method shows it
+        t.value = t.value.replace(/[a-z ]*$/, part);
+        t.dispatchEvent(new InputEvent('input', {bubbles: true, isComposing: true, data: part, inputType: 'insertCompositionText'}));
+      }
+    }""")
+    page.wait_for_timeout(2000)  # more than the typing pause: anything sent would be saved by now
+    assert page.locator(".kit-unsaved").count() == 0
+    assert "wei" not in path.read_text(encoding="utf-8")
+    shot(page, "composing")
+    text.evaluate("""(t) => {
+      t.value = t.value.replace(/wei wen$/, '慰问');
+      t.dispatchEvent(new InputEvent('input', {bubbles: true, isComposing: true, data: '慰问', inputType: 'insertCompositionText'}));
+      t.dispatchEvent(new CompositionEvent('compositionend', {bubbles: true, data: '慰问'}));
+    }""")
+    deadline = time.monotonic() + 30
+    while paragraph(path) == before and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert paragraph(path) == before + "慰问"  # the finished text, once
+    wait_saved(page)
+    page._kit_failed = False
+
+
 def test_last_years_docx_is_imported_from_the_top_bar(kit_app, page, tmp_path):
     """从旧文档导入: a .docx written here becomes a new draft with its budget recalculated."""
     import docx

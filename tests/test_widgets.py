@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -511,3 +512,62 @@ def test_adding_a_plan_budget_line_uses_neutral_words(tmp_path):
     lines.add()
     line = load_draft(plan.session.path).sections["budget"].lines[-1]
     assert line.kind == "fixed" and line.components[0].name == "金额"
+
+
+# -- third-level items and 插入数字 ---------------------------------------------------------
+
+
+def test_third_level_items_are_edited_under_their_item(app):
+    from kit.render import render_html
+
+    form = app.form("requirements")
+    subs = app.field("sections.requirements.items[1].text").ctx  # built with the form
+    [items] = [w for w in form.children if isinstance(w, kw.ListEditor) and w.path[-1] == "items"]
+    second = items.rows.children[1].children[0].children[1]  # the row's sub-item editor
+    assert isinstance(second, kw.ListEditor) and second.path == ("sections", "requirements", "items", 1, "sub") and second.count == 0
+    second.add()
+    second.add()
+    set_text(app, "sections.requirements.items[1].sub[0].text", "慰问品由总务处统一采购。")
+    set_text(app, "sections.requirements.items[1].sub[1].lead", "登记造册")
+    set_text(app, "sections.requirements.items[1].sub[1].text", "逐人签收。")
+    assert "kit-requirements-sub-text-1-0" in classes(app.field("sections.requirements.items[1].sub[0].text").input)
+    saved = load_draft(app.session.path).sections["requirements"].items[1]
+    assert [(s.lead, s.text) for s in saved.sub] == [(None, "慰问品由总务处统一采购。"), ("登记造册", "逐人签收。")]
+    page = render_html(load_draft(app.session.path))
+    assert "1.慰问品由总务处统一采购。" in re.sub(r"<[^>]+>", "", page) and "2.登记造册。逐人签收。" in re.sub(r"<[^>]+>", "", page)
+    second.remove(0)
+    second.remove(0)
+    assert load_draft(app.session.path).sections["requirements"].items[1].sub == []
+    assert subs.fields  # the item's own fields are still there
+
+
+def test_insert_figure_puts_the_reference_at_the_caret_or_the_end(app):
+    field = app.field("sections.targets.paragraphs[0]")
+    [insert] = [w for w in field.children if isinstance(w, kw.FigureInsert)]
+    labels = [label for label, _ in insert.options]
+    assert labels[0] == "插入数字…" and "退休教师.人数：15" in labels and "合计：3320" in labels and "合计大写：叁仟叁佰贰拾元整" in labels
+    field.input.value = "共有退休教师人。"
+    insert.caret.value = "6,6"  # the page reports the caret: after 共有退休教师
+    insert.value = "退休教师.人数"
+    assert field.input.value == "共有退休教师{{退休教师.人数}}人。" and insert.value == ""
+    insert.caret.value = ""  # no caret known: at the end
+    insert.value = "合计"
+    assert load_draft(app.session.path).sections["targets"].paragraphs[0] == "共有退休教师{{退休教师.人数}}人。{{合计}}"
+    set_text(app, "sections.budget.lines[0].count", "16")
+    assert "退休教师.人数：16" in [label for label, _ in insert.options]  # the values follow the budget
+    from kit.render import render_html
+
+    assert "共有退休教师16人。3420" in re.sub(r"<[^>]+>", "", render_html(load_draft(app.session.path)))
+
+
+@pytest.mark.parametrize("text, caret, expected", [
+    ("甲乙", (1, 1), "甲{{合计}}乙"),
+    ("甲乙丙", (1, 2), "甲{{合计}}丙"),  # a selection is replaced
+    ("甲乙", None, "甲乙{{合计}}"),
+    ("甲乙", (9, 9), "甲乙{{合计}}"),
+    ("共{{项数}}项", (3, 3), "共{{项数}}{{合计}}项"),  # never inside another reference
+])
+def test_insert_reference(text, caret, expected):
+    from kit.widgets.figures import insert_reference
+
+    assert insert_reference(text, "合计", caret)[0] == expected

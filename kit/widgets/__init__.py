@@ -7,6 +7,7 @@ display the app, and every accepted change is saved at once.
 from .app import DraftApp, download_href, render_module
 from .controls import Field, FormContext, ListEditor
 from .forms import ActivitiesForm, FactsForm, HeaderForm, ItemsForm, OrganisationForm, ProseForm, SectionForm, TargetsForm
+from .figures import FigureInsert
 from .jobs import JobApp, SummaryJob
 from .ledger_form import LedgerForm
 from .picker import DraftPicker, SpendingComparison, blank, from_file, import_to_draft, summary_data_from_plan, summary_of
@@ -19,6 +20,7 @@ __all__ = [
     "DraftPicker",
     "DraftSession",
     "FactsForm",
+    "FigureInsert",
     "Field",
     "FormContext",
     "HeaderForm",

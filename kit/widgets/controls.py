@@ -91,6 +91,13 @@ class FormContext:
         self.owned.append(fn)
         self.session.listeners.append(fn)
 
+    def forget_one(self, fn: Callable[[DraftSession], None]) -> None:
+        """Stop calling *fn* (its widget was closed)."""
+        if fn in self.owned:
+            self.owned.remove(fn)
+        if fn in self.session.listeners:
+            self.session.listeners.remove(fn)
+
     def forget(self) -> None:
         for fn in self.owned:
             if fn in self.session.listeners:
@@ -144,6 +151,8 @@ class Field(W.HBox):
         else:
             self.input = W.Text(value=value, continuous_update=kind == "text", placeholder=placeholder, **common)
         self.input.add_class(css)
+        if kind in ("number", "date"):  # sent when the box is left; the page warns before leaving it typed
+            self.input.add_class("kit-on-leave")
         self.error = W.HTML("", layout=W.Layout(width="auto"))
         self.error.add_class("kit-error")
         self.error.add_class(f"{css}-error")

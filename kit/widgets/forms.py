@@ -13,6 +13,7 @@ from typing import Any, Callable
 import ipywidgets as W
 
 from .controls import Field, FormContext, ListEditor, escape
+from .figures import FigureInsert
 from .session import PathT
 
 # (field name, label, kind, optional); kind is text | area | number | date | choice:<a>|<b>
@@ -64,7 +65,10 @@ def field_for(ctx: FormContext, base: PathT, spec: Spec, css_name: str, *indices
     if kind.startswith("choice:"):
         options, kind = tuple(kind.split(":", 1)[1].split("|")), "choice"
     width = "90px" if kind == "choice" else WIDTH[kind]
-    return Field(ctx, base + (name,), label, ctx.css(css_name or name, *indices), kind=kind, optional=optional, options=options, width=width)
+    field = Field(ctx, base + (name,), label, ctx.css(css_name or name, *indices), kind=kind, optional=optional, options=options, width=width)
+    if kind == "area":  # running text may name a figure
+        FigureInsert(field)
+    return field
 
 
 def record(ctx: FormContext, base: PathT, specs: tuple[Spec, ...], prefix: str, *indices: int) -> W.Widget:
@@ -86,6 +90,8 @@ def text_list(ctx: FormContext, path: PathT, title: str, css: str, *, new_text: 
     def row(item_path: PathT, i: int) -> W.Widget:
         field = Field(ctx, item_path, "", ctx.css(css, i), kind="area" if area else "text", width="600px" if area else "320px")
         field.label = title
+        if area:
+            FigureInsert(field)
         return field
 
     return ListEditor(ctx, path, row, lambda n: new_text, title=title, css=ctx.css(css))
@@ -153,10 +159,22 @@ class ActivitiesForm(SectionForm):
 
 
 class ItemsForm(SectionForm):
+    """Numbered items （一）（二）…, each with its own numbered sub-items 1. 2. … (the third level)."""
+
     kind = "items"
 
     def body(self) -> list[W.Widget]:
-        return [record_list(self.ctx, self.base + ("items",), ITEM, "条目", "item", lambda n: {"text": FILL_IN})]
+        return [ListEditor(self.ctx, self.base + ("items",), self._item_row, lambda n: {"text": FILL_IN}, title="条目", css=self.ctx.css("item"))]
+
+    def _item_row(self, path: PathT, i: int) -> W.Widget:
+        c = self.ctx
+
+        def sub_row(sub_path: PathT, j: int) -> W.Widget:
+            return record(c, sub_path, ITEM, "sub-", i, j)
+
+        subs = ListEditor(c, path + ("sub",), sub_row, lambda n: {"text": FILL_IN}, title="分项（1. 2. 3.）", css=c.css("sub", i), add_label="添加分项")
+        subs.layout.margin = "0 0 0 48px"
+        return W.VBox([record(c, path, ITEM, "", i), subs], layout=W.Layout(width="100%"))
 
 
 class FactsForm(SectionForm):
