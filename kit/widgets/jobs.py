@@ -91,7 +91,7 @@ class JobApp(W.VBox):
         from .picker import IMPORT_SUFFIXES, importer_available
 
         self.upload = W.FileUpload(accept=",".join(IMPORT_SUFFIXES), multiple=False, description="从旧文档导入",
-                                   tooltip="把去年的 Word 文档（.docx）或文本文件（.txt）变成一份新草稿", layout=W.Layout(width="auto"))
+                                   tooltip="把去年的文档（.docx 文件或纯文本文件）导入为一份新草稿", layout=W.Layout(width="auto"))
         self.upload.add_class("kit-import")
         self.import_status = W.HTML()
         self.import_status.add_class("kit-import-status")
