@@ -162,7 +162,7 @@ def test_colophon_has_a_last_section_of_its_own_with_blank_footers(rendered):
     assert set(refs) == {"default", "even", "first"} and len(set(refs.values())) == 1
     blank = part(data, "word/footerKitBlank.xml")
     assert "".join(blank.itertext()) == ""
-    assert sect.find(qn("w:type")).get(qn("w:val")) == "nextPage"
+    assert sect.find(qn("w:type")).get(qn("w:val")) == "evenPage"  # GB 7.4: the 版记 is on the last page, an even one
     # the body's section ends with the date (or the last attachment paragraph): no empty page-filling paragraph
     closing = doc.element.body.xpath("./w:p[w:pPr/w:sectPr]")
     assert len(closing) == 1 and "".join(closing[0].itertext())

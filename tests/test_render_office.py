@@ -30,6 +30,8 @@ PAGE_HEIGHT_PT = 841.89
 BODY_BOTTOM_PT = PAGE_HEIGHT_PT - 35 / 25.4 * 72  # text block ends 35 mm above the page foot
 MM = 72 / 25.4
 COLOPHON_SAMPLES = [p for p in SAMPLES if p.stem in ("consolation_budget", "liushou_home_plan")]
+# blank pages the office suite inserts (the one before an even-page colophon) are printed, so they are exported too
+PDF_EXPORT = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
 
 pytestmark = pytest.mark.office
 
@@ -58,7 +60,7 @@ def pdfs(tmp_path_factory) -> dict[str, Path]:
     env = {**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF)}
     profile = (out / "profile").as_uri()
     subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", str(out), *docs],
+        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", PDF_EXPORT, "--outdir", str(out), *docs],
         env=env, capture_output=True, timeout=180, check=False,
     )
     result = {p.stem: out / f"{p.stem}.pdf" for p in SAMPLES}
@@ -191,7 +193,41 @@ def test_colophon_sits_at_the_foot_of_an_unnumbered_last_page(pdfs, path):
     if load_draft(path).header.cc:
         cc = [y for y, w in on_last if w.startswith("抄送")]
         assert cc and issued[0] - 40 < cc[0] < issued[0]
-    # no — N — on the last page; every page before it keeps its number
+    # no — N — on the last page; every page before it keeps its number, but a blank page before it (GB 7.5)
     assert not [w for y, w in on_last if y > BODY_BOTTOM_PT], "the colophon page has a page number"
     numbered = {p for p, _, y, _, w in found if y > BODY_BOTTOM_PT and w.isdigit()}
-    assert numbered == set(range(1, last))
+    blank = {p for p in range(1, last) if not [w for q, *_, w in found if q == p]}
+    assert numbered | blank == set(range(1, last)) and not numbered & blank
+    assert blank <= {last - 1}
+
+
+@pytest.mark.parametrize("path", COLOPHON_SAMPLES, ids=lambda p: p.stem)
+def test_colophon_is_on_the_last_even_page(pdfs, path):
+    """GB 7.4: the 版记 is on the last page, an even one (封四).
+
+    A body ending on an odd page is followed by the colophon page; one ending
+    on an even page by a blank page without a number (GB 7.5), then the colophon.
+    """
+    pdf = pdfs[f"colophon-{path.stem}"]
+    pages = len(PdfReader(str(pdf)).pages)
+    assert pages % 2 == 0, f"{pages} pages"
+    texts = [subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+             for n in range(1, pages + 1)]
+    assert "日印发" in texts[-1] and "日印发" not in "".join(texts[:-1])
+    body_end = max(n for n, t in enumerate(texts[:-1], 1) if t.strip())
+    assert body_end in (pages - 1, pages - 2)
+    if body_end == pages - 2:  # the body ended on an even page: the page between is blank, without a number
+        assert body_end % 2 == 0 and texts[pages - 2].strip() == ""
+    else:
+        assert body_end % 2 == 1
+
+
+def test_one_sample_needs_the_blank_page_and_one_does_not(pdfs):
+    """The two colophon samples cover both cases (body ending on an even page, and on an odd one)."""
+    ends = set()
+    for path in COLOPHON_SAMPLES:
+        pdf = pdfs[f"colophon-{path.stem}"]
+        pages = len(PdfReader(str(pdf)).pages)
+        previous = subprocess.run(["pdftotext", "-f", str(pages - 1), "-l", str(pages - 1), str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        ends.add(previous.strip() == "")
+    assert ends == {True, False}

@@ -164,7 +164,9 @@ def _colophon(out: _Body, s: DocumentStructure) -> None:
     """抄送 and 印发 between rules at the foot of a last page of their own (GB 7.4).
 
     The body's last paragraph closes the body's section; the colophon's
-    section starts a new page and has blank footers (no page number, GB 7.5).
+    section starts on the next even page (GB 7.4: the last page is 封四; a blank
+    page goes between when the body ends on an even page) and has blank
+    footers (no page number, GB 7.5).
     A spacer paragraph of exact height fills the text block above the rules,
     so both office suites put the 印发 line on the last line: the height is
     known because every colophon line sits on the 28.95 pt grid. The rules are

@@ -148,7 +148,7 @@ def _xml(root: etree._Element) -> bytes:
 
 
 def _colophon_sect(sect: etree._Element) -> str:
-    """*sect* for the colophon's own last section: a new page, blank footers (GB 7.5)."""
+    """*sect* for the colophon's own last section: the next even page (GB 7.4; the office suite puts a blank page between when needed), blank footers (GB 7.5)."""
     sect = etree.fromstring(etree.tostring(sect))
     for ref in sect.findall(x.qn("w:footerReference")):
         sect.remove(ref)
@@ -162,7 +162,7 @@ def _colophon_sect(sect: etree._Element) -> str:
     # w:type follows the references and the footnote/endnote properties
     after = [sect.find(x.qn(f"w:{n}")) for n in ("endnotePr", "footnotePr")]
     anchor = next((n for n in after if n is not None), refs[-1])
-    anchor.addnext(x.el("w:type", {"w:val": "nextPage"}))
+    anchor.addnext(x.el("w:type", {"w:val": "evenPage"}))
     # Word also aligns the page's text to the bottom (LibreOffice 7.4 ignores it; the spacer does the work there)
     later = [sect.find(x.qn(f"w:{n}")) for n in ("noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings")]
     valign = x.el("w:vAlign", {"w:val": "bottom"})
