@@ -332,3 +332,22 @@ def test_cli_render_and_preview(tmp_path):
     assert main(["render", str(CONSOLATION), "-o", str(tmp_path / "no" / "a.docx")]) == 2
     assert "五项总计3320元" in (tmp_path / "a.html").read_text(encoding="utf-8")
     assert any("五项总计3320元" in t for t in texts(part((tmp_path / "a.docx").read_bytes(), "word/document.xml")))
+
+
+def test_table_columns_are_sized_from_their_content():
+    """Figures (with their unit) always fit their column; the room left goes to the columns that wrap."""
+    from kit.render import layout as L
+    from kit.render.docx import column_widths
+    from kit.structure import Table
+
+    table = Table(("序号", "项目", "预算（元）", "支出（元）", "结余（元）", "备注"),
+                  (("1", "留守儿童成长档案及学习用品", "3500000.89", "3498766.89", "1234", "台式电脑1台，用于学习和视频通话"),),
+                  ("", "合计", "3500000.89", "3498766.89", "1234", ""))
+    widths = [w.twips for w in column_widths(table)]
+    assert sum(widths) == int(L.TEXT_WIDTH.twips)
+    figure = 10 * 0.5 * L.TABLE_SIZE.twips + 2 * 108  # ten half-width characters and the cell margins
+    assert min(widths[2:4]) > figure and widths[4] > figure * 0.4
+    assert widths[1] > widths[0] and widths[5] > widths[0]  # the text columns get what is left
+    short = Table(("序号", "项目", "金额（元）"), (("1", "书架", "1600"),), ("", "合计", "1600"))
+    a, b, c = column_widths(short)  # everything fits on one line: the room is shared by size
+    assert a == b and c.twips > 2 * a.twips

@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 from collections import defaultdict
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -231,3 +232,94 @@ def test_one_sample_needs_the_blank_page_and_one_does_not(pdfs):
         previous = subprocess.run(["pdftotext", "-f", str(pages - 1), "-l", str(pages - 1), str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         ends.add(previous.strip() == "")
     assert ends == {True, False}
+
+
+# -- tables: column widths from their content, nothing cut ---------------------------------------
+
+
+def _table_drafts() -> dict[str, object]:
+    """The table samples, and the same with seven-figure amounts and a summary's six columns."""
+    from kit.drafts import draft_data, validate_data
+    from kit.widgets.picker import summary_data_from_plan
+
+    big = draft_data(load_draft(ROOT / "sample_data" / "liushou_home_plan.yaml"))
+    for i, line in enumerate(big["sections"]["budget"]["lines"]):
+        for c in line["components"]:
+            c["amount"] = c["amount"] * 1000 + i + Decimal("0.89")
+        line.pop("stated_subtotal", None)
+    big["sections"]["budget"].pop("stated_total", None)
+    summary = summary_data_from_plan(big)
+    for line in summary["sections"]["spending"]["lines"]:
+        line["components"] = [{"name": "支出", "amount": line["budget"] - 1234}]
+    return {
+        "table-plan": load_draft(ROOT / "sample_data" / "liushou_home_plan.yaml"),
+        "table-summary": load_draft(ROOT / "sample_data" / "liushou_summary.yaml"),
+        "table-big-plan": validate_data(big),
+        "table-big-summary": validate_data(summary),
+    }
+
+
+@pytest.fixture(scope="session")
+def table_pdfs(tmp_path_factory) -> dict[str, tuple[object, Path]]:
+    for tool in ("soffice", "pdftotext", "pdftoppm"):
+        _need(tool)
+    out = tmp_path_factory.mktemp("tables")
+    drafts = _table_drafts()
+    for name, draft in drafts.items():
+        render_docx(draft, out / f"{name}.docx")
+    env = {**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF)}
+    subprocess.run(["soffice", f"-env:UserInstallation={(out / 'profile').as_uri()}", "--headless", "--convert-to", PDF_EXPORT,
+                    "--outdir", str(out), *(str(out / f"{n}.docx") for n in drafts)], env=env, capture_output=True, timeout=180, check=False)
+    missing = [n for n in drafts if not (out / f"{n}.pdf").is_file()]
+    assert not missing, f"LibreOffice made no PDF for {missing}"
+    return {n: (drafts[n], out / f"{n}.pdf") for n in drafts}
+
+
+TEXT_LEFT_PT = 1587 / 20  # the template's left margin: LibreOffice puts the table's edge there
+
+
+def _table_pages(pdf: Path) -> list[int]:
+    pages = len(PdfReader(str(pdf)).pages)
+    return [n for n in range(1, pages + 1)
+            if "序号" in subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True, text=True, check=True).stdout]
+
+
+@pytest.mark.parametrize("name", ["table-plan", "table-summary", "table-big-plan", "table-big-summary"])
+def test_table_cells_are_never_cut(table_pdfs, name):
+    """Each column, cropped from the printed page, holds every cell's text whole; figures stay on one line."""
+    from kit.render.docx import column_widths
+
+    draft, pdf = table_pdfs[name]
+    [table] = [b for b in structure.build(draft).blocks if isinstance(b, structure.Table)]
+    edges = [TEXT_LEFT_PT]
+    for w in column_widths(table):
+        edges.append(edges[-1] + w.pt)
+    pages = _table_pages(pdf)
+    assert pages
+    cells = [table.columns, *table.rows, table.total]
+    for c in range(len(table.columns)):
+        column = "".join(
+            subprocess.run(["pdftotext", "-f", str(p), "-l", str(p), "-x", str(int(edges[c]) + 1), "-y", "0",
+                            "-W", str(int(edges[c + 1] - edges[c]) - 1), "-H", "842", str(pdf), "-"],
+                           capture_output=True, text=True, check=True).stdout for p in pages)
+        flat = re.sub(r"\s+", "", column)
+        for row in cells:
+            assert re.sub(r"\s+", "", row[c]) in flat, (name, table.columns[c], row[c], column)
+    # every figure is printed whole on one line, inside its column; a header breaks only before （
+    found = [(x0, x1, w) for p, x0, _, x1, w in words(pdf) if p in pages]
+    for c in range(len(table.columns)):
+        inside = [w for x0, x1, w in found if edges[c] - 1 < x0 and x1 < edges[c + 1] + 1]
+        for text in [r[c] for r in cells[1:] if re.fullmatch(r"[\d.,—-]+", r[c] or "")]:
+            assert text in inside, (name, text, "not whole on one line inside its column")
+        header = table.columns[c]
+        assert header in inside or all(piece in inside for piece in re.split(r"(?=（)", header)), (name, header)
+
+
+def test_a_table_page_as_printed(table_pdfs, tmp_path):
+    """The seven-figure summary table as LibreOffice prints it (PNG kept in test-artifacts/ for a look)."""
+    _draft, pdf = table_pdfs["table-big-summary"]
+    page = _table_pages(pdf)[0]
+    target = ROOT / "test-artifacts" / "office"
+    target.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["pdftoppm", "-f", str(page), "-l", str(page), "-r", "80", "-png", "-singlefile", str(pdf), str(target / "table-big-summary")], check=True)
+    assert (target / "table-big-summary.png").stat().st_size > 10_000

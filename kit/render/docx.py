@@ -9,6 +9,7 @@ note's hanging indent, page breaks, the red header and the colophon.
 from __future__ import annotations
 
 import math
+import re
 
 from docx.shared import Length, Pt, Twips
 
@@ -74,8 +75,62 @@ def _paragraph(out: _Body, p: Paragraph) -> int:
     return out.para(L.STYLE_BODY, runs + [x.run_xml(p.text)])
 
 
-# mm (sum 156, the text block): 序号 项目 标准 金额 备注 / 序号 项目 预算 支出 结余 备注
-_TABLE_WIDTHS = {5: (14, 36, 56, 22, 28), 6: (12, 38, 24, 24, 24, 34)}
+# Table columns are sized from their content (see column_widths): a cell's text is measured in
+# 4号 characters (figures and Latin letters 0.55: half a character in 仿宋, and a margin for others),
+# plus the cell's left and right margins (Word's default, 0.19 cm each).
+_CELL_MARGINS = Twips(2 * 108)
+_CELL_SLACK = 0.4  # characters: rounding in either office suite, bold header glyphs
+_UNBROKEN = re.compile(r"[0-9A-Za-z.,:%+\-/×]+[元万人个台部册名次件套%]?|[（(][^（()）]{0,3}[)）]")  # 3500.50元, （元）
+
+
+def _measure(text: str) -> float:
+    """Printed width of *text* in a cell, in characters."""
+    return sum(0.55 if ord(ch) < 0x2000 else 1.0 for ch in text)
+
+
+def _unbroken(text: str) -> float:
+    """The widest piece of *text* that must never be broken across lines (a figure with its unit), in characters."""
+    return max([_measure(m.group(0)) for m in _UNBROKEN.finditer(text)] + [min(1.0, _measure(text))])
+
+
+def _pieces(text: str) -> float:
+    """The widest piece of a header that reads well alone (预算 / （元）), in characters; at least two."""
+    return max([_measure(p) for p in re.split(r"(?=[（(])", text) if p] + [min(2.0, _measure(text))])
+
+
+def _share(base: list[float], goal: list[float], room: float) -> list[float]:
+    """*base* plus what *room* leaves, shared in proportion to how far each column is from its *goal*."""
+    spare, wants = room - sum(base), [max(g - b, 0.0) for b, g in zip(base, goal)]
+    return [b + spare * w / sum(wants) for b, w in zip(base, wants)]
+
+
+def column_widths(table: Table, total_width: Length = L.TEXT_WIDTH, size: Length = L.TABLE_SIZE) -> list[Length]:
+    """Widths of *table*'s columns from their content, summing to *total_width*.
+
+    Three needs per column, in characters: *hard*, its widest figure with its
+    unit (never broken, so never cut); *soft*, also two characters of text and
+    the header in pieces (预算 / （元）); *whole*, every cell on one line. The
+    widest level every column can have is given, and the room left goes to
+    the columns still short of the next level, in proportion to the shortfall.
+    """
+    cells = [table.columns, *table.rows, *([table.total] if table.total else [])]
+    n = len(table.columns)
+    column = [[r[c] for r in cells if c < len(r) and r[c]] for c in range(n)]
+    hard = [max(_unbroken(t) for t in texts) + _CELL_SLACK for texts in column]
+    soft = [max(h, _pieces(table.columns[c]) + _CELL_SLACK, *(min(2.0, _measure(t)) + _CELL_SLACK for t in column[c])) for c, h in enumerate(hard)]
+    whole = [max(s, *(_measure(t) + _CELL_SLACK for t in column[c])) for c, s in enumerate(soft)]
+    room = (total_width - n * _CELL_MARGINS) / size
+    if sum(whole) <= room:
+        chars = [w + (room - sum(whole)) * w / sum(whole) for w in whole]  # every cell on one line: the rest by size
+    elif sum(soft) <= room:
+        chars = _share(soft, whole, room)
+    elif sum(hard) <= room:
+        chars = _share(hard, soft, room)
+    else:  # figures too wide for the page together: in proportion (the office suite wraps them)
+        chars = [h * room / sum(hard) for h in hard]
+    twips = [int(c * size.twips + _CELL_MARGINS.twips) for c in chars]
+    twips[-1] += int(Length(total_width).twips) - sum(twips)  # exact sum
+    return [Twips(t) for t in twips]
 
 
 def _role_line(out: _Body, line: RoleLine) -> int:
@@ -92,9 +147,7 @@ def _role_line(out: _Body, line: RoleLine) -> int:
 
 
 def _table(out: _Body, table: Table) -> None:
-    n = len(table.columns)
-    mm = _TABLE_WIDTHS.get(n) or tuple([156 / n] * n)
-    widths = [Length(int(L.TEXT_WIDTH * w / sum(mm))) for w in mm]
+    widths = column_widths(table)
     ppr = x.ppr_xml(out.t.style(L.STYLE_TABLE_TEXT if out.t.has_style(L.STYLE_TABLE_TEXT) else L.STYLE_BODY))
 
     def cell(text: str, bold: bool = False) -> list[str]:
