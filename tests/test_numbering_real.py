@@ -41,7 +41,10 @@ class TestNumberingOnRealPages:
         assert found.quote.startswith("三、") and "二、" in found.message and "漏写了上级标题" in found.message
 
     def test_skips_duplicates_and_swaps(self):
-        assert [f.quote[:2] for f in self.kinds("一、甲\n二、乙\n三、丙\n三、丁\n五、戊")] == ["三、", "五、"]
+        (dup,) = self.kinds("一、甲\n二、乙\n三、丙\n三、丁\n五、戊")  # 四 written as 三: one mistake, one finding
+        assert dup.quote.startswith("三、丁") and [(e.old, e.text) for e in dup.edits] == [("三", "四")]
+        (lone,) = self.kinds("一、活动\n1、签到\n1、致辞\n3、颁奖\n4、合影")  # 2 written as 1
+        assert lone.quote.startswith("1、致辞") and [(e.old, e.text) for e in lone.edits] == [("1", "2")]
         (swap,) = self.kinds("一、活动\n1、签到\n2、致辞\n4、颁奖\n3、合影\n5、散会")
         assert swap.quote.startswith("3、") and "顺序颠倒" in swap.message
 

@@ -120,17 +120,30 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
     restarted: dict[int, int] = {}  # level -> line index where a child list restarted without a parent
     deferred: dict[int, set[int]] = {}  # level -> numbers written later than their place (a swap)
     texts = [at.text for at in prepared]
+    second_one: dict[int, tuple[int, int, Label, Label]] = {}  # level -> a 1 right after a lone 1 (k, line, it, the first)
+    after_duplicate: dict[int, int] = {}  # level -> the number just written twice
     for k, (i, label) in enumerate(events):
         if label is None:
-            last.clear(), restarted.clear(), deferred.clear()
+            last.clear(), restarted.clear(), deferred.clear(), second_one.clear(), after_duplicate.clear()
             continue
         at, level, n = prepared[i], label.level, label.number
         previous = last.get(level)
         if previous is not None:
             before, where, prev_label = previous
+            pending = second_one.pop(level, None)
+            if pending and n == 3 and before == 1:  # 一、一、三、: the second 一 was meant as 二, no skip before 三
+                pk, pi, plabel, first = pending
+                found = _finding(prepared[pi], plabel, f"与上一个{LEVEL_NAMES[level]}「{first.text}」重复", 2)
+                findings.append(replace(found, edits=_renumbering(prepared, events, pk, level, 2)))
+                before = 2
             if n == before and n > 1:
                 found = _finding(at, label, f"与上一个{LEVEL_NAMES[level]}「{prev_label.text}」重复", before + 1)
                 findings.append(replace(found, edits=_renumbering(prepared, events, k, level, before + 1)))
+                after_duplicate[level] = n  # 三、三、五: the 五 after it is the same mistake, not a second one
+            elif n == 1 and before == 1:
+                second_one[level] = (k, i, label, prev_label)
+            elif n == before + 2 and after_duplicate.get(level) == before:
+                pass
             elif n > before + 1:
                 later = _later_numbers(events, k, level)
                 missing = set(range(before + 1, n))
