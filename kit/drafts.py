@@ -68,6 +68,20 @@ def _all_field_names() -> list[str]:
 _FIELD_NAMES = _all_field_names()
 
 
+def _kind_field_names() -> list[str]:
+    """Field names of the registered kinds' models and the models they contain (one level)."""
+    from .sections import models
+
+    names: set[str] = set()
+    for model in models():
+        names.update(model.model_fields)
+        for f in model.model_fields.values():
+            for arg in getattr(f.annotation, "__args__", ()):
+                if isinstance(arg, type) and issubclass(arg, BaseModel):
+                    names.update(arg.model_fields)
+    return sorted(names - set(_FIELD_NAMES))
+
+
 def format_path(loc: Iterable[Any]) -> str:
     out = ""
     for step in loc:
@@ -78,10 +92,17 @@ def format_path(loc: Iterable[Any]) -> str:
     return out
 
 
+def _kinds() -> tuple[str, ...]:
+    """The registered section kinds (kit.sections), built-in and plugin."""
+    from .sections import kind_names
+
+    return kind_names()
+
+
 def _clean_loc(loc: tuple) -> tuple:
     """Drop the union tags pydantic inserts (``sections.budget.ledger.lines``)."""
     loc = list(loc)
-    if len(loc) > 2 and loc[0] == "sections" and loc[2] in m.SECTION_KINDS:
+    if len(loc) > 2 and loc[0] == "sections" and loc[2] in _kinds():
         del loc[2]
     return tuple(loc)
 
@@ -94,15 +115,15 @@ def _message(error: dict) -> str:
         return "缺少必填字段"
     if kind == "extra_forbidden":
         name = str(error["loc"][-1]) if error["loc"] else ""
-        near = difflib.get_close_matches(name, _FIELD_NAMES, n=1, cutoff=0.6)
+        near = difflib.get_close_matches(name, _FIELD_NAMES + _kind_field_names(), n=1, cutoff=0.6)
         hint = f"；是否想写「{near[0]}」？" if near else "；请检查拼写或删除此字段"
         return f"未知字段「{name}」{hint}"
     if kind == "literal_error":
         return f"只能是 {ctx.get('expected', '')}，收到 {shown(got)}"
     if kind == "union_tag_invalid":
-        return f"节的类型 kind 只能是 {'、'.join(m.SECTION_KINDS)}，收到 {shown(ctx.get('tag'))}"
+        return f"节的类型 kind 只能是 {'、'.join(_kinds())}，收到 {shown(ctx.get('tag'))}"
     if kind == "union_tag_not_found":
-        return f"缺少节的类型 kind（可用：{'、'.join(m.SECTION_KINDS)}）"
+        return f"缺少节的类型 kind（可用：{'、'.join(_kinds())}）"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"应为“字段: 值”的映射，收到 {shown(got)}"
     if kind in ("list_type", "tuple_type"):

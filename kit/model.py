@@ -34,6 +34,7 @@ class Attachment(Model):
 
     title: NonEmptyText
     paragraphs: list[Text] = []
+    section: Key | None = None  # a section printed on this attachment's page (e.g. a scoring sheet), not in the body
 
 
 class Header(Model):
@@ -56,6 +57,9 @@ class Header(Model):
 class _Section(Model):
     title: NonEmptyText
     intro: list[Text] = []  # paragraphs before the section's own content
+
+
+SectionBase = _Section  # the base of every section model, built-in or plugin (kit.sections)
 
 
 class ProseSection(_Section):
@@ -278,17 +282,42 @@ Section = Annotated[
     Field(discriminator="kind"),
 ]
 
-SECTION_KINDS = ("prose", "organisation", "ledger", "activities", "items", "facts", "targets")
+SECTION_KINDS = ("prose", "organisation", "ledger", "activities", "items", "facts", "targets")  # built in before kit.sections
+
+
+class AnySection:
+    """A section of any registered kind (kit.sections), told apart by ``kind``.
+
+    The union is built from the registry when :class:`Draft` is first used
+    (``defer_build``), so plugin kinds, which import this module, can take part.
+    """
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        from .sections import models
+
+        kinds = models()
+        union = Annotated[Union[kinds], Field(discriminator="kind")] if len(kinds) > 1 else kinds[0]
+        return handler.generate_schema(union)
 
 
 class Draft(Model):
     """A whole document as drafted: type, header and ordered sections."""
 
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True, defer_build=True)
+
     schema_version: Literal[1] = SCHEMA_VERSION
     type: NonEmptyText
     pack: Text | None = None
     header: Header
-    sections: dict[Key, Section] = {}
+    sections: dict[Key, AnySection] = {}
+
+    @model_validator(mode="after")
+    def _attachment_sections_exist(self) -> "Draft":
+        for a in self.header.attachments:
+            if a.section is not None and a.section not in self.sections:
+                raise PydanticCustomError("kit_attachment_section", "附件「{title}」引用的节 {key} 不存在", {"title": a.title, "key": a.section})
+        return self
 
     def to_data(self) -> dict[str, Any]:
         """Plain data (dicts, lists, str, int, Decimal, date) for YAML or editing."""

@@ -63,6 +63,7 @@ class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     total: tuple[str, ...] | None = None
+    widths: tuple[float, ...] = ()  # relative column widths from the kind's layout (kit.sections.tables); () lets the renderer choose
 
 
 Block = Heading | Paragraph | RoleLine | Table
@@ -83,6 +84,7 @@ class AttachmentPage:
     label: str  # 附件 or 附件2
     title: str
     paragraphs: tuple[str, ...]
+    blocks: tuple[Block, ...] = ()  # the blocks of a section printed on this page (Attachment.section)
 
 
 @dataclass(frozen=True)
@@ -477,15 +479,21 @@ def build(draft: m.Draft, *, red_header: bool = False, colophon: bool = False) -
     """The document of *draft*, numbered and worded, ready for any renderer.
 
     Figures named in the text (``{{退休教师.人数}}``, kit.refs) are written with their current value."""
+    from .sections import section_blocks
+
     draft = resolved(draft)
     h = draft.header
     blocks: list[Block] = []
-    for n, section in enumerate(draft.sections.values(), 1):
+    on_attachments = {a.section for a in h.attachments if a.section}
+    body = [s for key, s in draft.sections.items() if key not in on_attachments]
+    for n, section in enumerate(body, 1):
         blocks.append(Heading(1, ordinal(n, 1), section.title.strip()))
-        blocks.extend(_section(section))
+        blocks.extend(section_blocks(section))
     many = len(h.attachments) > 1
     pages = tuple(
-        AttachmentPage(f"附件{n}" if many else "附件", a.title, tuple(a.paragraphs)) for n, a in enumerate(h.attachments, 1)
+        AttachmentPage(f"附件{n}" if many else "附件", a.title, tuple(a.paragraphs),
+                       tuple(section_blocks(draft.sections[a.section])) if a.section else ())
+        for n, a in enumerate(h.attachments, 1)
     )
     col = None
     if colophon:

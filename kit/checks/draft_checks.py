@@ -54,49 +54,53 @@ def check_placeholders(draft: Draft) -> list[Finding]:
 
 def check_facts(draft: Draft) -> list[Finding]:
     """Stated shares and sums of parts against the figures they derive from."""
+    return [f for key, section in draft.sections_of("facts") for f in check_facts_section(section, f"sections.{key}")]
+
+
+def check_facts_section(section, where: str) -> list[Finding]:
+    """Stated shares and sums of parts of one facts section (the facts kind's check)."""
     findings: list[Finding] = []
-    for key, section in draft.sections_of("facts"):
-        for i, share in enumerate(section.shares):
-            whole = section.value(share.whole)
-            if whole == 0:
-                findings.append(Finding("arithmetic", "error", f"sections.{key}.shares[{i}]", f"「{share.whole}」为 0，无法计算占比", rule="SHARE"))
-                continue
-            computed = share_percent(section.value(share.part), whole, share.decimals)
-            if share.stated_percent is not None and share.stated_percent != computed:
-                findings.append(
-                    Finding(
-                        kind="arithmetic",
-                        severity="error",
-                        where=f"sections.{key}.shares[{i}].stated_percent",
-                        rule="SHARE",
-                        message=f"占比写作 {share.stated_percent}%，按 {section.value(share.part)}÷{whole} 计算应为 {computed}%",
-                        stated=share.stated_percent,
-                        computed=computed,
-                        difference=share.stated_percent - computed,
-                        suggestion=f"改为 {computed}%（或清空“所写百分比”，由程序计算）",
-                    )
+    for i, share in enumerate(section.shares):
+        whole = section.value(share.whole)
+        if whole == 0:
+            findings.append(Finding("arithmetic", "error", f"{where}.shares[{i}]", f"「{share.whole}」为 0，无法计算占比", rule="SHARE"))
+            continue
+        computed = share_percent(section.value(share.part), whole, share.decimals)
+        if share.stated_percent is not None and share.stated_percent != computed:
+            findings.append(
+                Finding(
+                    kind="arithmetic",
+                    severity="error",
+                    where=f"{where}.shares[{i}].stated_percent",
+                    rule="SHARE",
+                    message=f"占比写作 {share.stated_percent}%，按 {section.value(share.part)}÷{whole} 计算应为 {computed}%",
+                    stated=share.stated_percent,
+                    computed=computed,
+                    difference=share.stated_percent - computed,
+                    suggestion=f"改为 {computed}%（或清空“所写百分比”，由程序计算）",
                 )
-        for i, rule in enumerate(section.sums):
-            whole = section.value(rule.whole)
-            parts = sum((section.value(p) for p in rule.parts), Decimal(0))
-            if parts != whole:
-                labels = {f.key: f.label for f in section.facts}
-                findings.append(
-                    Finding(
-                        kind="arithmetic",
-                        severity="error",
-                        where=f"sections.{key}.sums[{i}]",
-                        rule="PARTS",
-                        message=(
-                            f"「{labels[rule.whole]}」写作 {whole}，但 "
-                            + "、".join(labels[p] for p in rule.parts)
-                            + f" 相加为 {parts}"
-                        ),
-                        stated=whole,
-                        computed=parts,
-                        difference=whole - parts,
-                    )
+            )
+    for i, rule in enumerate(section.sums):
+        whole = section.value(rule.whole)
+        parts = sum((section.value(p) for p in rule.parts), Decimal(0))
+        if parts != whole:
+            labels = {f.key: f.label for f in section.facts}
+            findings.append(
+                Finding(
+                    kind="arithmetic",
+                    severity="error",
+                    where=f"{where}.sums[{i}]",
+                    rule="PARTS",
+                    message=(
+                        f"「{labels[rule.whole]}」写作 {whole}，但 "
+                        + "、".join(labels[p] for p in rule.parts)
+                        + f" 相加为 {parts}"
+                    ),
+                    stated=whole,
+                    computed=parts,
+                    difference=whole - parts,
                 )
+            )
     return findings
 
 
@@ -143,4 +147,11 @@ def check_figures_in_text(draft: Draft) -> list[Finding]:
     return [f for check in REFERENCE_CHECKS for f in check(draft)]
 
 
-DRAFT_CHECKS = (check_ledgers, check_facts, check_placeholders, check_header, check_figures_in_text)
+def check_sections(draft: Draft) -> list[Finding]:
+    """The checks each section's kind declares (kit.sections): ledgers, facts, thresholds, scoring …"""
+    from ..sections import check_sections as run
+
+    return run(draft)
+
+
+DRAFT_CHECKS = (check_sections, check_placeholders, check_header, check_figures_in_text)

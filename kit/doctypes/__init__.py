@@ -215,7 +215,10 @@ def _pack_folders() -> list[Path]:
 
 
 def _load_registry() -> Registry:
+    from ..sections import registry as section_kinds
+
     reg = Registry()
+    reg.failures.extend(section_kinds().failures)  # section-kind plugins refused or broken
     for ep in sorted(entry_points(group=DOCTYPE_GROUP), key=lambda e: e.name):
         try:
             doctype = ep.load()

@@ -31,6 +31,7 @@ PLAN = DocType(
         SectionSpec("budget", "ledger", "经费预算"),
         SectionSpec("requirements", "items", "工作要求"),
         SectionSpec("assessment", "prose", "考核验收"),
+        SectionSpec("scoring", "scoring", "考核评分标准", help="评分标准：考核项目、分值、一票否决、等次分数线；可作为附件印出"),
     ),
     starting_draft=partial(_starting, "plan"),
     checks=DRAFT_CHECKS + (required_sections(("organisation", "组织领导")),),
@@ -61,6 +62,7 @@ NOTICE = DocType(
     sections=(
         SectionSpec("background", "prose", "通知事由"),
         SectionSpec("eligibility", "items", "申报条件"),
+        SectionSpec("thresholds", "thresholds", "收入标准", help="按基数（如低保标准）的百分比或倍数算出的各档标准"),
         SectionSpec("materials", "items", "申报材料"),
         SectionSpec("procedure", "items", "工作程序"),
         SectionSpec("requirements", "items", "工作要求"),

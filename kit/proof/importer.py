@@ -183,18 +183,36 @@ def _ledger_line(line: Line) -> dict[str, Any]:
     return out
 
 
+def recognise_ledger(title: str, lines: list[Prepared]) -> dict[str, Any] | None:
+    return _ledger(title, lines)
+
+
+def recognise_organisation(title: str, lines: list[Prepared]) -> dict[str, Any] | None:
+    return organisation_section(title, [p.text.strip() for p in lines])
+
+
+def recognise_items(title: str, lines: list[Prepared]) -> dict[str, Any] | None:
+    texts = [p.text.strip() for p in lines]
+    if not any(label_of(t) for t in texts):
+        return None
+    intro, items = _items(texts)
+    return {"kind": "items", "title": title, "intro": intro, "items": items}
+
+
+def recognise_prose(title: str, lines: list[Prepared]) -> dict[str, Any]:
+    return {"kind": "prose", "title": title, "paragraphs": [p.text.strip() for p in lines]}
+
+
 def _section(title: str, lines: list[Prepared]) -> dict[str, Any]:
-    texts = [p.text.strip() for p in lines if p.text.strip()]
-    ledger = _ledger(title, [p for p in lines if p.text.strip()])
-    if ledger:
-        return ledger
-    organisation = organisation_section(title, texts)
-    if organisation:
-        return organisation
-    if any(label_of(t) for t in texts):
-        intro, items = _items(texts)
-        return {"kind": "items", "title": title, "intro": intro, "items": items}
-    return {"kind": "prose", "title": title, "paragraphs": texts}
+    """The first registered kind (kit.sections, by priority) that recognises the section."""
+    from ..sections import recognisers
+
+    lines = [p for p in lines if p.text.strip()]
+    for _kind, recognise in recognisers():
+        data = recognise(title, lines)
+        if data:
+            return data
+    return recognise_prose(title, lines)
 
 
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s*")

@@ -200,6 +200,8 @@ def _attachment(out: _Body, page: AttachmentPage) -> None:
     out.blank()
     for text in page.paragraphs:
         out.para(L.STYLE_BODY, [x.run_xml(text)])
+    for block in page.blocks:
+        _block(out, block)
 
 
 # 7.4 colophon: 4号 characters per line between the 1-character indents, less one for punctuation rules

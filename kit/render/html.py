@@ -74,7 +74,11 @@ def _table(table: Table) -> str:
     rows = ["<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in table.rows]
     if table.total:
         rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in table.total) + "</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    cols = ""
+    if table.widths:
+        total = sum(table.widths)
+        cols = "<colgroup>" + "".join(f'<col style="width:{w * 100 / total:.1f}%">' for w in table.widths) + "</colgroup>"
+    return f"<table>{cols}<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
 def render(s: DocumentStructure, *, standalone: bool = True, title: str = "") -> str:
@@ -102,6 +106,7 @@ def render(s: DocumentStructure, *, standalone: bool = True, title: str = "") ->
         parts += [_p(escape(line), "title") for line in title_lines(page.title)]
         parts.append(_p("", "blank"))
         parts += [_p(escape(t)) for t in page.paragraphs]
+        parts += [_block(b) for b in page.blocks]
         pages.append("".join(parts))
     if s.colophon is not None:
         c = s.colophon

@@ -20,6 +20,7 @@ from ..doctypes import get_type
 from ..drafts import Problem
 from ..findings import SEVERITY_LABEL, Finding
 from .controls import STYLE, FormContext, button, close_tree, escape, flush_pending, problem_text
+from ..sections import form_for
 from .forms import ActivitiesForm, FactsForm, HeaderForm, ItemsForm, OrganisationForm, ProseForm, SectionForm, TargetsForm, starting_section
 from .ledger_form import LedgerForm
 from .session import PROJECT_ROOT, DraftSession, output_dir, parse_path, working_copy
@@ -171,7 +172,8 @@ class DraftApp(W.VBox):
             if key == "header":
                 made: W.Widget = HeaderForm(self._context("header"))
             else:
-                made = self._section_form(FORMS[self.session.draft.sections[key].kind], key)
+                kind = self.session.draft.sections[key].kind
+                made = self._section_form(FORMS.get(kind) or form_for(kind), key)
             self.forms[key] = made
             self.holders[key].children = [made]
         return self.forms[key]

@@ -8,6 +8,7 @@ The ledger form lives in :mod:`kit.widgets.ledger_form`.
 
 from __future__ import annotations
 
+import copy
 from typing import Any, Callable
 
 import ipywidgets as W
@@ -242,4 +243,6 @@ def starting_section(kind: str, title: str) -> dict[str, Any]:
     body: dict[str, Any] = {"kind": kind, "title": title}
     if kind == "organisation":
         body["leader"] = {"name": FILL_IN}
-    return body
+    from ..sections import get_kind  # other kinds say what a new section needs (kit.sections)
+
+    return {**copy.deepcopy(dict(get_kind(kind).starting)), **body}
