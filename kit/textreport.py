@@ -64,9 +64,13 @@ def ledger_text(section: LedgerSection, where: str = "ledger") -> str:
 
 
 def ledger_report(draft: Draft) -> str:
-    """Every ledger of *draft*, each under its title."""
+    """Every ledger of *draft*, each under its title, then what other kinds compute (kit.sections: thresholds, scoring)."""
+    from .sections import reports
+
     parts = [f"【{s.title}】\n" + ledger_text(s, f"sections.{key}") for key, s in draft.sections_of("ledger")]
-    return "\n".join(parts) if parts else "（本草稿没有经费预算）\n"
+    text = "\n".join(parts) if parts else "（本草稿没有经费预算）\n"
+    others = reports(draft)
+    return text + "".join("\n" + r for r in others)
 
 
 def check_report(draft: Draft) -> str:

@@ -16,7 +16,9 @@ needs to know about it:
 * ``recognise`` — how ``kit import`` recognises it in an old document:
   ``(title, lines) -> section data | None`` (lines: :class:`kit.proof.lines.Prepared`,
   non-empty), tried in ``priority`` order; like ``form``, may be ``"module:name"``;
-* ``starting`` — the fields a new, empty section needs besides kind and title.
+* ``starting`` — the fields a new, empty section needs besides kind and title;
+* ``report`` — ``(section, where) -> str``, what it computes as plain text, for
+  the report pack notebooks record (:func:`kit.textreport.ledger_report`).
 
 The built-in kinds (:mod:`kit.sections.builtin`) are registered with the same
 :func:`register` as outside ones; outside packages publish theirs under the
@@ -68,6 +70,7 @@ class SectionKind:
     recognise: str | Callable[[str, list], dict | None] | None = None
     priority: int = 50  # import: lower is tried first
     starting: Mapping[str, Any] = field(default_factory=dict)
+    report: Callable[[Any, str], str] | None = None  # plain text of what it computes (kit.textreport, pack notebooks)
 
 
 @dataclass
@@ -190,6 +193,16 @@ def check_sections(draft: Any) -> list:
         for key, section in draft.sections_of(name):
             findings.extend(check_section(section, f"sections.{key}"))
     return findings
+
+
+def reports(draft: Any) -> list[str]:
+    """The plain-text reports of the sections whose kind has one, in document order."""
+    out = []
+    for key, section in draft.sections.items():
+        report = get_kind(section.kind).report
+        if report is not None:
+            out.append(f"【{section.title}】\n" + report(section, f"sections.{key}"))
+    return out
 
 
 def resolve(ref: str | Callable[..., Any]) -> Callable[..., Any]:

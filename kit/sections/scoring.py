@@ -106,6 +106,26 @@ def check_scoring(s: ScoringSection, where: str) -> list[Finding]:
     return findings
 
 
+def report(s: ScoringSection, where: str) -> str:
+    """Items and their points, the sum against the full mark, veto items and pass lines."""
+    from ..textreport import table
+
+    rows = [("序号", "考核项目", "分值")]
+    for n, item in enumerate(s.items, 1):
+        rows.append((str(n), item.name, points_text(item.points)))
+        rows += [(f"{n}.{k}", f"  {sub.name}", points_text(sub.points)) for k, sub in enumerate(item.sub, 1)]
+    summed = total(s.items)
+    rows.append(("", "合计", points_text(summed)))
+    out = [table(rows, aligns="<<>")]
+    if s.full_mark is not None:
+        out.append(f"满分：{points_text(s.full_mark)} 分，各项相加 {points_text(summed)} 分" + ("，一致。" if summed == s.full_mark else "，不一致。"))
+    out += [f"一票否决：{v}" for v in s.vetoes]
+    out += [f"{p.label}：{points_text(p.points)} 分以上" for p in s.pass_lines]
+    findings = check_scoring(s, where)
+    out.append(f"发现 {len(findings)} 处问题：\n" + "\n".join(f"  - {f.message}" for f in findings) if findings else "分值核对无误。")
+    return "\n".join(out) + "\n"
+
+
 # -- import -------------------------------------------------------------------
 
 _POINTS = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
@@ -172,5 +192,5 @@ SCORING = SectionKind(
     "scoring", "评分标准", ScoringSection, blocks, checks=(check_scoring,),
     table=TableLayout({"序号": "index", "考核项目": "name", "考核内容及评分标准": "text", "分值": "figure"}),
     form="kit.widgets.kind_forms:ScoringForm", recognise=recognise, priority=15,
-    starting={"full_mark": 100, "items": [{"name": "【待填】", "points": 100}]},
+    starting={"full_mark": 100, "items": [{"name": "【待填】", "points": 100}]}, report=report,
 )

@@ -88,6 +88,21 @@ def check_thresholds(s: ThresholdsSection, where: str) -> list[Finding]:
     return findings
 
 
+def report(s: ThresholdsSection, where: str) -> str:
+    """The lines recomputed from the base, stated beside computed."""
+    from ..textreport import table
+
+    rows = [("档次", "计算方法", "所写标准", "计算标准", "核对")]
+    for line in s.lines:
+        computed = derived(s, line)
+        stated = "—" if line.stated is None else format_yuan(line.stated)
+        mark = "" if line.stated is None else ("✓" if line.stated == computed else f"✗ 差 {format_yuan(line.stated - computed)}")
+        rows.append((line.label, f"{format_yuan(s.base)}×{rate_text(line)}", stated, format_yuan(computed), mark))
+    findings = check_thresholds(s, where)
+    tail = f"发现 {len(findings)} 处问题：\n" + "\n".join(f"  - {f.message}" for f in findings) if findings else "各档标准核对无误。"
+    return f"{s.base_label}：{format_yuan(s.base)}{s.unit}\n" + table(rows, aligns="<<>><") + "\n" + tail + "\n"
+
+
 # -- import -------------------------------------------------------------------
 
 _BASE = re.compile(r"(低保标准|最低生活保障标准|最低工资标准|基数|标准)[^0-9。；]{0,14}?(\d+(?:\.\d{1,2})?)\s*元")
@@ -130,5 +145,5 @@ THRESHOLDS = SectionKind(
     "thresholds", "标准档次", ThresholdsSection, blocks, checks=(check_thresholds,),
     table=TableLayout({"序号": "index", "档次": "name", "计算方法": "name", "标准（元）": "figure", "说明": "text"}),
     form="kit.widgets.kind_forms:ThresholdsForm", recognise=recognise, priority=10,
-    starting={"base_label": "基数", "base": 0, "lines": [{"label": "第一档", "percent": 100}]},
+    starting={"base_label": "基数", "base": 0, "lines": [{"label": "第一档", "percent": 100}]}, report=report,
 )
