@@ -46,6 +46,7 @@ class ThresholdsForm(SectionForm):
                       field_for(c, b, ("base", "基数", "number", False), "base"),
                       field_for(c, b, ("unit", "单位", "text", False), "unit")], layout=W.Layout(flex_flow="row wrap"))
         lines = record_list(c, b + ("lines",), THRESHOLD_LINE, "各档标准（百分比或倍数填一项）", "line", lambda n: {"label": FILL_IN, "percent": 100}, "line-")
+        c.listen(lambda _s: self.refresh())
         self.refresh()
         return [base, lines, self.computed, text_list(c, b + ("paragraphs",), "段落", "paragraph")]
 
@@ -67,6 +68,7 @@ class ScoringForm(SectionForm):
         self.computed = W.HTML("")
         self.computed.add_class(c.css("computed"))
         items = ListEditor(c, b + ("items",), self._item_row, lambda n: {"name": FILL_IN, "points": 0}, title="考核项目", css=c.css("item"))
+        c.listen(lambda _s: self.refresh())
         self.refresh()
         return [
             field_for(c, b, ("full_mark", "满分", "number", True), "full_mark"),
