@@ -63,7 +63,6 @@ class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     total: tuple[str, ...] | None = None
-    widths: tuple[float, ...] = ()  # relative column widths from the kind's layout (kit.sections.tables); () lets the renderer choose
 
 
 Block = Heading | Paragraph | RoleLine | Table

@@ -1,4 +1,4 @@
-"""The thresholds and scoring kinds, and table widths from column roles (kit.sections)."""
+"""The thresholds and scoring kinds (kit.sections): figures, findings, tables, import."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from kit.proof.importer import import_document, import_text
 from kit.render import render_docx, render_html
 from kit.resources import resources
 from kit.sections import get_kind, kind_names
-from kit.sections.tables import column_widths
+from kit.render.docx import column_widths
 from kit.textreport import ledger_report
 
 NOTICE = resources().packs / "hardship_notice" / "draft.yaml"
@@ -123,7 +123,7 @@ def test_sub_items_must_add_up_to_their_item_and_pass_lines_stay_under_the_full_
         ("SCORE-PASS", "sections.scoring.pass_lines[1].points"), ("SCORE-SUB", "sections.scoring.items[1].points")]
 
 
-# -- rendering, widths, import ------------------------------------------------------
+# -- rendering, import ------------------------------------------------------
 
 
 def test_both_kinds_render_as_tables_in_docx_and_html(tmp_path):
@@ -135,21 +135,18 @@ def test_both_kinds_render_as_tables_in_docx_and_html(tmp_path):
     assert scoring[1] == ["1", "组织建设", "工会组织健全，按期换届；职工入会率达到95%以上。", "20"]
     assert scoring[-1] == ["", "合计", "", "100"]
     html = render_html(union)
-    assert html.count("<table>") == 1 and "<colgroup>" in html and "附件" in html
+    assert html.count("<table>") == 1 and "附件" in html and "20+25" not in html
 
 
-def test_column_widths_come_from_roles_and_content_not_the_number_of_columns():
+def test_column_widths_come_from_content_not_the_number_of_columns():
+    """The renderer sizes the new kinds' tables like any other (kit.render.docx.column_widths)."""
     ledger = table_of(load_draft(resources().packs / "liushou_home" / "draft.yaml"), "标准")
     thresholds = table_of(load_draft(NOTICE), "档次")
     assert len(ledger.columns) == len(thresholds.columns) == 5
-    assert ledger.widths != thresholds.widths
-    for table in (ledger, thresholds):
-        assert table.widths[0] == min(table.widths)  # 序号 narrowest
-        assert sum(table.widths) == pytest.approx(31.5, abs=0.1)  # 156 mm of 14 pt characters
-    wide = structure.Table(("序号", "档次", "计算方法", "标准（元）", "说明"), (("1", "特别困难的在职和退休教职工", "×", "1", "—"),))
-    narrow = structure.Table(("序号", "档次", "计算方法", "标准（元）", "说明"), (("1", "特困", "×", "1", "—"),))
-    layout = get_kind("thresholds").table
-    assert column_widths(wide, layout)[1] > column_widths(narrow, layout)[1]
+    assert column_widths(ledger) != column_widths(thresholds)
+    scoring = table_of(load_draft(UNION), "考核项目")
+    widths = column_widths(scoring)
+    assert widths[2] == max(widths) and widths[0] == min(widths)  # 考核内容 gets the room, 序号 the least
 
 
 def test_kit_import_recognises_thresholds_and_scoring_in_text():

@@ -92,7 +92,7 @@ def test_the_plugin_section_validates_and_is_checked(result):
 def test_the_plugin_section_renders_as_a_table_in_docx_and_html(result):
     assert result["docx_rows"][0] == ["序号", "自查事项", "完成情况"]
     assert result["docx_rows"][3] == ["3", "校车驾驶人资格审核", "未完成"]
-    assert "<colgroup>" in result["html"] and "食堂从业人员持有效健康证上岗" in result["html"]
+    assert "<table>" in result["html"] and "食堂从业人员持有效健康证上岗" in result["html"]
     assert "共3项，已完成2项。" in result["html"]
 
 

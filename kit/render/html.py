@@ -74,11 +74,7 @@ def _table(table: Table) -> str:
     rows = ["<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in table.rows]
     if table.total:
         rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in table.total) + "</tr>")
-    cols = ""
-    if table.widths:
-        total = sum(table.widths)
-        cols = "<colgroup>" + "".join(f'<col style="width:{w * 100 / total:.1f}%">' for w in table.widths) + "</colgroup>"
-    return f"<table>{cols}<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
 def render(s: DocumentStructure, *, standalone: bool = True, title: str = "") -> str:

@@ -8,8 +8,10 @@ needs to know about it:
   :class:`kit.model.SectionBase`), so drafts validate it;
 * ``blocks`` — how a section becomes document blocks (:mod:`kit.structure`);
 * ``checks`` — functions ``(section, where) -> list[Finding]``;
-* ``table`` — the layout of its tables: a role per column header, from which
-  :func:`kit.sections.tables.column_widths` sizes the columns by content;
+* its tables are the :class:`kit.structure.Table` blocks ``blocks`` returns
+  (header, rows, total row); the DOCX renderer sizes every table's columns
+  from their content (:func:`kit.render.docx.column_widths`), so a kind
+  declares columns, never widths;
 * ``form`` — its form in the app: ``"module:Class"`` (imported only when a
   form is built, so the kit works without ipywidgets), a callable
   ``(FormContext, key) -> widget``;
@@ -30,7 +32,7 @@ registered, is refused with a Chinese message in :attr:`Kinds.failures`
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import import_module
 from importlib.metadata import entry_points
@@ -42,21 +44,6 @@ SECTION_GROUP = "fangan_kit.sections"
 
 
 @dataclass(frozen=True)
-class TableLayout:
-    """How a kind's tables are laid out: a role for each column header.
-
-    Roles: ``index`` (序号), ``name`` (a short label), ``text`` (free text,
-    takes the room left), ``figure`` (amounts, points), ``note`` (备注).
-    Headers not named are ``text``.
-    """
-
-    roles: Mapping[str, str] = field(default_factory=dict)
-
-    def role(self, header: str) -> str:
-        return self.roles.get(header, "text")
-
-
-@dataclass(frozen=True)
 class SectionKind:
     """One section kind: model, blocks, checks, table layout, form, import."""
 
@@ -65,7 +52,6 @@ class SectionKind:
     model: type[BaseModel]
     blocks: Callable[[Any], list]
     checks: tuple[Callable[[Any, str], list], ...] = ()
-    table: TableLayout | None = None
     form: str | Callable[..., Any] | None = None
     recognise: str | Callable[[str, list], dict | None] | None = None
     priority: int = 50  # import: lower is tried first
@@ -164,12 +150,8 @@ def models() -> tuple[type[BaseModel], ...]:
 
 
 def section_blocks(section: Any) -> list:
-    """The document blocks of *section*, its tables laid out by its kind."""
-    from .tables import lay_out
-
-    kind = get_kind(section.kind)
-    blocks = list(kind.blocks(section))
-    return [lay_out(b, kind.table) for b in blocks]
+    """The document blocks of *section*, as its kind builds them."""
+    return list(get_kind(section.kind).blocks(section))
 
 
 def check_section(section: Any, where: str) -> list:
@@ -231,6 +213,6 @@ def recognisers() -> list[tuple[SectionKind, Callable[[str, list], dict | None]]
 
 
 __all__ = [
-    "SECTION_GROUP", "SectionKind", "TableLayout", "Kinds", "registry", "reload_registry", "kind_names", "get_kind",
-    "models", "section_blocks", "check_section", "check_sections", "form_for", "recognisers", "replace",
+    "SECTION_GROUP", "SectionKind", "Kinds", "registry", "reload_registry", "kind_names", "get_kind",
+    "models", "section_blocks", "check_section", "check_sections", "form_for", "recognisers", "reports",
 ]

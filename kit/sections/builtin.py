@@ -11,18 +11,12 @@ from .. import model as m
 from .. import structure as st
 from ..checks.draft_checks import check_facts_section
 from ..ledger import check_ledger
-from . import SectionKind, TableLayout
+from . import SectionKind
 from .scoring import SCORING
 from .thresholds import THRESHOLDS
 
 FORMS = "kit.widgets.forms"
 IMPORT = "kit.proof.importer"
-
-LEDGER_TABLE = TableLayout({
-    "序号": "index", "项目": "name", "标准": "text", "金额（元）": "figure",
-    "预算（元）": "figure", "支出（元）": "figure", "结余（元）": "figure", "备注": "note",
-})
-
 
 def _prose(s: m.ProseSection) -> list:
     return [st.Paragraph(p) for p in (*s.intro, *s.paragraphs)]
@@ -36,7 +30,7 @@ BUILTIN = (
     SectionKind("prose", "段落", m.ProseSection, _prose, form=f"{FORMS}:ProseForm", recognise=f"{IMPORT}:recognise_prose", priority=100),
     SectionKind("organisation", "组织领导", m.OrganisationSection, st._organisation, form=f"{FORMS}:OrganisationForm",
                 recognise=f"{IMPORT}:recognise_organisation", priority=30, starting={"leader": {"name": "【待填】"}}),
-    SectionKind("ledger", "经费预算", m.LedgerSection, st._ledger, checks=(check_ledger,), table=LEDGER_TABLE,
+    SectionKind("ledger", "经费预算", m.LedgerSection, st._ledger, checks=(check_ledger,),
                 form="kit.widgets.ledger_form:LedgerForm", recognise=f"{IMPORT}:recognise_ledger", priority=20),
     SectionKind("activities", "活动", m.ActivitiesSection, st._activities, form=f"{FORMS}:ActivitiesForm"),
     SectionKind("items", "条目", m.ItemsSection, _items, form=f"{FORMS}:ItemsForm", recognise=f"{IMPORT}:recognise_items", priority=90),

@@ -16,7 +16,7 @@ from pydantic import Field
 from ..fields import NonEmptyText, Number, Text
 from ..findings import Finding
 from ..model import Model, SectionBase
-from . import SectionKind, TableLayout
+from . import SectionKind
 
 
 class ScoreItem(Model):
@@ -190,7 +190,6 @@ def recognise(title: str, lines: list) -> dict[str, Any] | None:
 
 SCORING = SectionKind(
     "scoring", "评分标准", ScoringSection, blocks, checks=(check_scoring,),
-    table=TableLayout({"序号": "index", "考核项目": "name", "考核内容及评分标准": "text", "分值": "figure"}),
     form="kit.widgets.kind_forms:ScoringForm", recognise=recognise, priority=15,
     starting={"full_mark": 100, "items": [{"name": "【待填】", "points": 100}]}, report=report,
 )

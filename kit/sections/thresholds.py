@@ -18,7 +18,7 @@ from ..fields import Amount, NonEmptyText, Number, Text
 from ..findings import Finding
 from ..model import Model, SectionBase
 from ..money import format_yuan, money, to_fen
-from . import SectionKind, TableLayout
+from . import SectionKind
 
 
 class ThresholdLine(Model):
@@ -143,7 +143,6 @@ def recognise(title: str, lines: list) -> dict[str, Any] | None:
 
 THRESHOLDS = SectionKind(
     "thresholds", "标准档次", ThresholdsSection, blocks, checks=(check_thresholds,),
-    table=TableLayout({"序号": "index", "档次": "name", "计算方法": "name", "标准（元）": "figure", "说明": "text"}),
     form="kit.widgets.kind_forms:ThresholdsForm", recognise=recognise, priority=10,
     starting={"base_label": "基数", "base": 0, "lines": [{"label": "第一档", "percent": 100}]}, report=report,
 )

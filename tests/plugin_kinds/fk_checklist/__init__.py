@@ -15,7 +15,7 @@ from kit.doctypes import DocType, SectionSpec
 from kit.fields import Count, NonEmptyText
 from kit.findings import Finding
 from kit.model import Model, SectionBase
-from kit.sections import SectionKind, TableLayout
+from kit.sections import SectionKind
 from kit.structure import Paragraph, Table
 
 
@@ -54,7 +54,6 @@ def recognise(title: str, lines: list) -> dict[str, Any] | None:
 
 CHECKLIST = SectionKind(
     "checklist", "自查清单", ChecklistSection, blocks, checks=(check_done,),
-    table=TableLayout({"序号": "index", "完成情况": "name"}),
     form="fk_checklist.form:ChecklistForm", recognise=recognise, priority=5,
     starting={"checks": [{"item": "【待填】"}]},
 )
