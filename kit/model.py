@@ -282,7 +282,7 @@ Section = Annotated[
     Field(discriminator="kind"),
 ]
 
-SECTION_KINDS = ("prose", "organisation", "ledger", "activities", "items", "facts", "targets")  # built in before kit.sections
+SECTION_KINDS = ("prose", "organisation", "ledger", "activities", "items", "facts", "targets")  # the original seven; all kinds: kit.sections.kind_names()
 
 
 class AnySection:

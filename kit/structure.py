@@ -435,20 +435,6 @@ def _targets(s: m.TargetsSection) -> list[Block]:
     return out + [Paragraph(p) for p in s.paragraphs]
 
 
-def _section(s: m.Section) -> list[Block]:
-    if s.kind == "prose":
-        return [Paragraph(p) for p in (*s.intro, *s.paragraphs)]
-    if s.kind == "items":
-        return [Paragraph(p) for p in s.intro] + _items(s.items, 2)
-    return {
-        "organisation": _organisation,
-        "ledger": _ledger,
-        "activities": _activities,
-        "facts": _facts,
-        "targets": _targets,
-    }[s.kind](s)
-
-
 # -- the document -------------------------------------------------------------
 
 
