@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import os
-import re
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ import traitlets
 from ..doctypes import get_type
 from ..drafts import Problem
 from ..findings import SEVERITY_LABEL, Finding
+from ..outputs import safe_file_name
 from .controls import STYLE, FormContext, button, close_tree, escape, flush_pending, problem_text
 from ..sections import form_for
 from .forms import ActivitiesForm, FactsForm, HeaderForm, ItemsForm, OrganisationForm, ProseForm, SectionForm, TargetsForm, starting_section
@@ -56,9 +56,8 @@ def download_href(path: Path, notebook_depth: int = 1) -> str | None:
 
 
 def docx_name(title: str) -> str:
-    """A file name from the document title: characters unsafe in file names dropped."""
-    name = re.sub(r"[\\/:*?\"<>|\s]+", "", title)[:60] or "文档"
-    return f"{name}.docx"
+    """A file name from the document title: unsafe characters and bidi controls dropped (:func:`kit.outputs.safe_file_name`)."""
+    return safe_file_name(title, ".docx")
 
 
 def finding_lines(findings: list[Finding]) -> str:

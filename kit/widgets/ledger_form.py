@@ -42,12 +42,18 @@ def findings_html(findings: list[Finding]) -> str:
 
 
 def corrected_data(section: dict[str, Any], result: LedgerResult) -> dict[str, Any]:
-    """The section's data with every stated figure replaced by the computed one."""
+    """The section's data with every stated figure replaced by the computed one.
+
+    A total beyond the 大写 limit has no 大写: the written one is dropped, never
+    replaced by the words saying so (``result.total_upper`` is then not 大写)."""
     data = copy.deepcopy(section)
     for line, r in zip(data.get("lines", []), result.lines):
         line["stated_subtotal"] = Decimal(format_yuan(r.subtotal))  # 1600, not 1600.00
     data["stated_total"] = Decimal(format_yuan(result.total))
-    data["stated_total_upper"] = result.total_upper
+    if result.over_limit:
+        data.pop("stated_total_upper", None)
+    else:
+        data["stated_total_upper"] = result.total_upper
     return data
 
 
