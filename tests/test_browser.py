@@ -1,8 +1,9 @@
 """The Voilà app in a real browser: edit a count, see the total move, generate the DOCX, reload.
 
 Starts ``kit app --port <free port>`` with a drafts folder under
-test-artifacts/browser/ (so Voilà can serve the generated DOCX) and drives
-Debian's chromium through Playwright. Skipped when chromium is missing,
+test-artifacts/browser/ (so Voilà can serve the generated DOCX) and a known
+token (``KIT_APP_TOKEN``), and drives Debian's chromium through Playwright;
+each page first opens the tokenised address, as the clerk does. Skipped when chromium is missing,
 unless KIT_REQUIRE_BROWSER=1.
 """
 
@@ -39,6 +40,8 @@ ARGS = [
 ]
 
 pytestmark = pytest.mark.browser
+TOKEN = "browser-test-token-1"
+AUTH = {"Authorization": f"token {TOKEN}"}  # for requests made outside the browser
 
 
 def _require_browser() -> None:
@@ -68,7 +71,7 @@ def kit_app():
     drafts = run / "drafts"
     drafts.mkdir(parents=True)
     port = _free_port()
-    env = {**os.environ, "KIT_DRAFTS_DIR": str(drafts), "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, "KIT_DRAFTS_DIR": str(drafts), "KIT_APP_TOKEN": TOKEN, "PYTHONUNBUFFERED": "1"}
     log = open(run / "kit-app.log", "w", encoding="utf-8")
     proc = subprocess.Popen(
         [sys.executable, "-m", "kit.cli", "app", "--port", str(port)],
@@ -81,7 +84,7 @@ def kit_app():
             if proc.poll() is not None:
                 pytest.fail(f"kit app exited early: {(run / 'kit-app.log').read_text(encoding='utf-8')}")
             try:
-                urllib.request.urlopen(base + "/voila/static/voila.js", timeout=2)
+                urllib.request.urlopen(urllib.request.Request(base + "/voila/static/voila.js", headers=AUTH), timeout=2)
                 break
             except OSError:
                 if time.monotonic() > deadline:
@@ -101,7 +104,7 @@ def kit_app():
 
 
 @pytest.fixture()
-def page():
+def page(kit_app):
     from playwright.sync_api import expect, sync_playwright
 
     expect.set_options(timeout=90_000)  # a kernel starts per page load; 2 cores may be busy
@@ -113,6 +116,7 @@ def page():
         pg.set_default_timeout(90_000)
         console: list[str] = []
         pg.on("console", lambda msg: console.append(f"{msg.type}: {msg.text}"))
+        pg.goto(f"{kit_app[0]}/?token={TOKEN}", wait_until="domcontentloaded")  # the printed address: sets the cookie
         yield pg
         if getattr(pg, "_kit_failed", True):
             ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -176,7 +180,7 @@ def english_on_screen(page) -> list[str]:
 
 
 def kernels(base: str) -> list[str]:
-    with urllib.request.urlopen(base + "/kit/api/kernels", timeout=10) as answer:
+    with urllib.request.urlopen(urllib.request.Request(base + "/kit/api/kernels", headers=AUTH), timeout=10) as answer:
         return [k["id"] for k in json.loads(answer.read())]
 
 
