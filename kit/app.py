@@ -18,12 +18,11 @@ import errno
 import os
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from .door import Door, app_token, guard
 from .errors import InputError, os_reason
-from .widgets.session import PROJECT_ROOT, drafts_dir
+from .widgets.session import PROJECT_ROOT, drafts_dir, folder_problem
 
 HOST = "127.0.0.1"
 NOTEBOOKS = ("consolation_budget.ipynb", "draft_plan.ipynb", "summary.ipynb")
@@ -71,13 +70,9 @@ def check_port_free(port: int) -> None:
 
 def check_drafts_folder(folder: Path) -> None:
     """The drafts folder exists (made if needed) and a file can be written in it; else an :class:`InputError`."""
-    advice = "请让管理员给这个文件夹写入权限，或用环境变量 KIT_DRAFTS_DIR 指定另一个文件夹，再重新启动。"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=folder, prefix=".kit-write-test-"):
-            pass
-    except OSError as exc:
-        raise InputError(f"草稿文件夹「{folder}」不能写入：{os_reason(exc)}。草稿无法保存，{advice}") from None
+    problem = folder_problem(folder)
+    if problem:
+        raise InputError(problem)
 
 
 def voila_argv(port: int, root: Path = PROJECT_ROOT) -> list[str]:

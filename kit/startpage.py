@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import quote, urlencode
 
+from .errors import os_error_message
 from .widgets.catalog import JOBS, NEW_TYPES, CatalogError, Entry, copy_draft, delete_draft, job, list_bin, list_drafts, new_draft, rename_draft, restore_draft
 
 APP_TITLE = "方案工坊"
@@ -185,6 +186,8 @@ def handlers(base: str, folder: Callable[[], Path]) -> list[tuple]:
                 self.done(name, new_name)
             except CatalogError as exc:
                 self.redirect(base + "?" + urlencode({"error": str(exc)}))
+            except OSError as exc:  # a drafts folder that cannot be written: said on the page, in Chinese
+                self.redirect(base + "?" + urlencode({"error": os_error_message(exc, folder(), "写入草稿文件夹")}))
 
         def back(self, message: str) -> None:
             self.redirect(base + "?" + urlencode({"ok": message}))

@@ -19,7 +19,7 @@ from ..doctypes import get_type
 from ..drafts import Problem
 from ..findings import SEVERITY_LABEL, Finding
 from ..outputs import safe_file_name
-from .controls import STYLE, FormContext, button, close_tree, escape, flush_pending, problem_text
+from .controls import STYLE, FormContext, ListEditor, button, close_tree, escape, flush_pending, problem_text, shown
 from ..sections import form_for
 from .forms import ActivitiesForm, FactsForm, HeaderForm, ItemsForm, OrganisationForm, ProseForm, SectionForm, TargetsForm, starting_section
 from .ledger_form import LedgerForm
@@ -236,6 +236,10 @@ class DraftApp(W.VBox):
         raise KeyError(path)
 
     def _on_result(self, path: tuple, problems: list[Problem]) -> None:
+        note = self.session.take_elsewhere()
+        if note:  # another window's edits were taken up: show them, and say so
+            self.show_latest(keep=tuple(path) if problems else None)
+            self.notice.children = [W.HTML(f"<div class='kit-elsewhere' style='background:#fff8e1;padding:6px 10px;border-radius:4px'>{escape(note)}</div>")]
         if problems:
             self.status.value = f"<span class='kit-error'>未保存：{escape(problem_text(problems))}</span>"
             for p in problems:  # mark every field a problem points at
@@ -248,6 +252,29 @@ class DraftApp(W.VBox):
                 self.download.value = ""  # everything mended: the refusal no longer applies
             self.saved_at = datetime.now().strftime("%H:%M:%S")
             self.status.value = f"<span class='kit-ok'>已自动保存（{self.saved_at}）</span>"
+
+    def show_latest(self, keep: tuple | None = None) -> None:
+        """Show the draft as the session has it now (after another window's edits were merged in):
+        sections added or removed elsewhere rebuild the tabs; otherwise lists are rebuilt and fields
+        reloaded, except *keep* (a refused input stays on screen) and fields still being typed in."""
+        if list(self.session.draft.sections) != self.section_keys[1:]:
+            self.focus = self.section_keys[self.tabs.selected_index or 0]
+            self.build()
+            return
+        stack: list[W.Widget] = list(self.forms.values())
+        while stack:
+            widget = stack.pop()
+            if isinstance(widget, ListEditor) and widget.count != len(widget.items()):
+                widget.rebuild()
+            stack.extend(getattr(widget, "children", ()))
+        for ctx in self.contexts.values():
+            for f in list(ctx.fields.values()):
+                if f.path != keep and getattr(f, "_pending", None) is None and f.input.value != shown(self.session.get(f.path)):
+                    try:
+                        f.reload()
+                    except traitlets.TraitError:  # a choice the list does not offer: left as shown
+                        pass
+        self.refresh()
 
     def refresh(self) -> None:
         """Update the preview and the findings after a saved change."""

@@ -21,7 +21,7 @@ from ..drafts import DraftError, draft_data, load_draft, save_data
 from . import catalog
 from .app import DraftApp
 from .controls import button, close_tree, escape
-from .session import drafts_dir, sample_path
+from .session import drafts_dir, folder_problem, sample_path
 
 START_URL = "../../../"  # from voila/render/notebooks/<name>.ipynb to the start page
 EXAMPLES = {
@@ -104,12 +104,18 @@ class JobApp(W.VBox):
         super().__init__([bar, self.holder])
         self._choosing = False
         self.chooser.observe(self._chosen, "value")
-        if draft is not None:
-            from .session import working_copy
+        try:
+            if draft is not None:
+                from .session import working_copy
 
-            self.open_draft(working_copy(draft, self.folder))
-        else:
-            self.open_draft(choose_draft(job_key, self.folder, query))
+                self.open_draft(working_copy(draft, self.folder))
+            else:
+                self.open_draft(choose_draft(job_key, self.folder, query))
+        except OSError:  # no draft could be made in the folder: said below, in Chinese
+            pass
+        problem = folder_problem(self.folder)
+        if problem:
+            self.message.value = f"<div class='kit-error kit-folder-problem'>{escape(problem)}</div>"
 
     # -- the list of drafts -----------------------------------------------------------------
 
@@ -142,7 +148,10 @@ class JobApp(W.VBox):
         """Open the draft at *path* below the bar and remember it for this app."""
         old = self.app
         self.draft_name = path.name
-        catalog.remember(self.folder, self.job.key, path.name)
+        try:
+            catalog.remember(self.folder, self.job.key, path.name)
+        except OSError:  # a folder that cannot be written is said once, by the bar
+            pass
         try:
             self.app = DraftApp(path, output=self.output, focus=self.focus)
         except DraftError as exc:

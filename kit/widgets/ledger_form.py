@@ -238,6 +238,7 @@ class LedgerForm(SectionForm):
         data = copy.deepcopy(self.ctx.session.data)
         data["sections"][self.key] = adopted_data(data["sections"][self.key])
         problems = self.ctx.session.commit(data)
+        self.ctx.report(self.base, problems)
         self.fix_status.value = escape(problem_text(problems)) if problems else "已采用计算结果并保存"
         if not problems:
             for name in ("stated_total", "stated_total_upper"):

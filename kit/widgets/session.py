@@ -5,21 +5,38 @@ plain data of one draft file and applies edits addressed by a path
 (``sections.budget.lines[0].count``). An edit that validates is saved at once
 (atomically, keeping ``.bak``); an edit that does not is refused with the
 draft's problems and the file stays byte-identical.
+
+Two windows (browser tabs, each with its own kernel) may edit one draft. A
+session remembers the file as it last read or wrote it; when the file has
+changed since, the edit is merged into the file's data field by field
+(:mod:`kit.widgets.merge`), so both windows' edits are kept. When both changed
+the same field, the edit is refused with a Chinese message, the other
+window's value stays in the file and the session takes it up. A file that can
+no longer be written (folder read-only, disk full) refuses the edit with a
+Chinese message too; nothing here raises on an ordinary fault.
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import os
 import re
 import shutil
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from .. import model as m
 from ..doctypes import checks_for
-from ..drafts import DraftError, Problem, draft_data, load_draft, save_data, validate_data
+from ..drafts import DraftError, Problem, draft_data, load_draft, parse_draft, save_data, validate_data
+from ..errors import os_reason
 from ..findings import Finding, run_checks
+from .merge import MISSING, Clash, merge
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: no lock between windows
+    fcntl = None  # type: ignore[assignment]
 
 # The app's notebooks and the sample drafts are not installed with the wheel
 # (the kit's own files are, see kit.resources): `kit app` and the samples are
@@ -139,6 +156,55 @@ def drop_stale_statements(data: dict[str, Any], path: PathT) -> None:
     section.pop("stated_total_upper", None)
 
 
+# -- two windows, one file ------------------------------------------------------------------
+
+ELSEWHERE = "这份草稿刚在另一个窗口（或浏览器标签页）里改过"
+LOCK_NAME = ".kit-drafts.lock"
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """Hold the drafts folder's lock: one window at a time reads, merges and writes a draft."""
+    if fcntl is None:  # pragma: no cover
+        yield
+        return
+    fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def unwritable_message(path: Path, exc: OSError) -> str:
+    """The Chinese message for a draft that could not be saved."""
+    return (f"没有保存：草稿文件夹「{path.parent}」不能写入（{os_reason(exc)}）。刚才的修改还在页面上，"
+            "请让管理员给这个文件夹写入权限（或腾出磁盘空间）后再改一次；也可以先把要写的内容复制到别处。")
+
+
+def folder_problem(folder: Path) -> str:
+    """Why drafts cannot be saved in *folder*, in Chinese ("" if they can)."""
+    import tempfile
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder, prefix=".kit-write-test-"):
+            pass
+    except OSError as exc:
+        return (f"草稿文件夹「{folder}」不能写入（{os_reason(exc)}），在这里做的修改无法保存。"
+                "请让管理员给这个文件夹写入权限，或用环境变量 KIT_DRAFTS_DIR 换一个文件夹后重新启动 kit app。")
+    return ""
+
+
+def _shown(value: Any) -> str:
+    if value is MISSING or value is None:
+        return "（空）"
+    if isinstance(value, (dict, list)):
+        return "（已改动）"
+    text = str(value)
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
 # -- the session ------------------------------------------------------------------------
 
 
@@ -152,10 +218,27 @@ class DraftSession:
 
     def __init__(self, path: str | os.PathLike):
         self.path = Path(path)
-        self.draft: m.Draft = load_draft(self.path)
+        for _attempt in range(3):  # the bytes remembered are the bytes loaded, even if another window saves now
+            seen = self._read()
+            self.draft: m.Draft = load_draft(self.path)
+            if self._read() == seen:
+                break
+        self.seen = seen  # the file as this session last read or wrote it
         self.data: dict[str, Any] = draft_data(self.draft)
         self.listeners: list[Callable[["DraftSession"], None]] = []
         self.saves = 0
+        self.elsewhere = ""  # set when another window's edits were taken up; the app shows it, then clears it
+
+    def _read(self) -> bytes | None:
+        try:
+            return self.path.read_bytes()
+        except OSError:
+            return None
+
+    def take_elsewhere(self) -> str:
+        """The note about another window's edits taken up since the last call ("" if none)."""
+        note, self.elsewhere = self.elsewhere, ""
+        return note
 
     # reading
     def get(self, path: PathT, default: Any = None) -> Any:
@@ -166,18 +249,61 @@ class DraftSession:
 
     # writing
     def commit(self, data: dict[str, Any]) -> list[Problem]:
-        """Validate *data*; if valid, save it and notify listeners. Returns the problems (empty if saved)."""
+        """Validate *data*; if valid, save it and notify listeners. Returns the problems (empty if saved).
+
+        *data* is this session's data with some changes. If another window saved
+        the file meanwhile, those changes are merged into the file's data (see
+        the module docstring); a clash, a file gone or an unwritable folder is a
+        problem with a Chinese message, and the file is left as it is."""
         try:
             validate_data(copy.deepcopy(data), str(self.path))
         except DraftError as exc:
             return exc.problems
-        draft = save_data(copy.deepcopy(data), self.path)
-        self.draft = draft
-        self.data = draft_data(draft)
+        try:
+            with folder_lock(self.path.parent):
+                problems = self._save_merged(data)
+        except OSError as exc:
+            return [Problem("", unwritable_message(self.path, exc))]
+        if problems:
+            return problems
         self.saves += 1
         for listener in list(self.listeners):
             listener(self)
         return []
+
+    def _save_merged(self, data: dict[str, Any]) -> list[Problem]:
+        raw = self._read()
+        if raw is None:
+            return [Problem("", f"没有保存：草稿「{self.path.stem}」已不在草稿文件夹里（可能在“我的草稿”里被删除或改名了）。"
+                                "请回到“我的草稿”打开它现在的名字；刚才的修改还在页面上。")]
+        if raw != self.seen:
+            try:
+                theirs = draft_data(parse_draft(raw.decode("utf-8-sig"), str(self.path)))
+            except (DraftError, UnicodeDecodeError):
+                return [Problem("", f"没有保存：{ELSEWHERE}，但那边存下的文件现在打不开。请刷新页面查看。")]
+            try:
+                data = merge(self.data, data, theirs)
+            except Clash as clash:
+                self._take_up(theirs, raw)
+                where = format_path(clash.path)
+                return [Problem(where, f"没有保存：{ELSEWHERE}，这一处在那边已改为「{_shown(get_in(theirs, clash.path, MISSING))}」。"
+                                       "页面上是您刚才的输入；再改一次就以您的为准，刷新页面可以看到那边的全部修改。")]
+            self.elsewhere = f"{ELSEWHERE}：那边的修改和您的修改都已保存，页面已更新为最新内容。"
+            try:
+                validate_data(copy.deepcopy(data), str(self.path))
+            except DraftError as exc:
+                self._take_up(theirs, raw)
+                return [Problem(p.path, f"没有保存：{ELSEWHERE}，合在一起后{p.message}") for p in exc.problems]
+        draft = save_data(copy.deepcopy(data), self.path)
+        self.draft, self.data = draft, draft_data(draft)
+        self.seen = self._read()
+        return []
+
+    def _take_up(self, theirs: dict[str, Any], raw: bytes) -> None:
+        """Adopt the file another window saved: the next edit starts from it."""
+        self.draft = validate_data(copy.deepcopy(theirs), str(self.path))
+        self.data, self.seen = draft_data(self.draft), raw
+        self.elsewhere = f"{ELSEWHERE}。您的修改没有保存（红框处），请核对后再改；刷新页面可以看到那边的全部修改。"
 
     def edit(self, path: PathT, value: Any) -> list[Problem]:
         """Set one value (``None`` removes an optional key) and save if the draft stays valid.
@@ -223,14 +349,24 @@ class DraftSession:
         return self.path.read_bytes()
 
     def restore(self, raw: bytes) -> list[Problem]:
-        """Put back a :meth:`snapshot`: the file becomes byte-identical to it, and listeners are told."""
-        from ..drafts import atomic_write, parse_draft
+        """Put back a :meth:`snapshot`: the file becomes byte-identical to it, and listeners are told.
+
+        Refused (a Chinese problem) when another window saved the file since this
+        session last did: putting the snapshot back would undo that window's edits."""
+        from ..drafts import atomic_write
 
         try:
             draft = parse_draft(raw.decode("utf-8-sig"), str(self.path))
         except DraftError as exc:
             return exc.problems
-        atomic_write(self.path, raw, backup=True)
+        try:
+            with folder_lock(self.path.parent):
+                if self._read() != self.seen:
+                    return [Problem("", f"没有撤销：{ELSEWHERE}，撤销会抹掉那边的修改。请刷新页面查看后再改。")]
+                atomic_write(self.path, raw, backup=True)
+                self.seen = self._read()
+        except OSError as exc:
+            return [Problem("", unwritable_message(self.path, exc))]
         self.draft, self.data = draft, draft_data(draft)
         self.saves += 1
         for listener in list(self.listeners):
