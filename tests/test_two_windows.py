@@ -99,7 +99,7 @@ def test_the_second_window_editing_the_same_field_is_told_and_the_first_edit_sta
     before = draft.read_bytes()
     problems = second.edit(TITLE, "乙写的标题")
     assert len(problems) == 1 and problems[0].path == "header.title"
-    assert "另一个窗口" in problems[0].message and "甲写的标题" in problems[0].message and "没有保存" in problems[0].message
+    assert "另一个窗口" in problems[0].message and "甲写的标题" in problems[0].message
     assert draft.read_bytes() == before
     assert second.get(TITLE) == "甲写的标题"  # the session took the file up
     assert second.edit(TITLE, "乙写的标题") == []  # changing it again is deliberate: saved
@@ -185,7 +185,7 @@ def test_the_app_keeps_a_clashing_input_on_screen_marked_unsaved(draft, tmp_path
     count.input.value = "17"
     assert load_draft(draft).sections["budget"].lines[0].count == 16
     assert count.input.value == "17" and count.invalid and "另一个窗口" in count.message
-    assert "没有保存" in second.status.value
+    assert "未保存" in second.status.value
     count.input.value = "18"  # changed again: the clerk's value wins, deliberately
     assert load_draft(draft).sections["budget"].lines[0].count == 18 and not count.invalid
 
@@ -216,7 +216,7 @@ def test_a_job_app_whose_folder_turned_read_only_opens_the_draft_and_says_edits_
     title.input.value = "新标题"
     title.flush()
     assert title.invalid and "不能写入" in title.message and "没有权限" in title.message
-    assert "没有保存" in job.app.status.value
+    assert "未保存" in job.app.status.value
     assert draft.read_bytes() == before
 
 

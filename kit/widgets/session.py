@@ -178,7 +178,7 @@ def folder_lock(folder: Path) -> Iterator[None]:
 
 def unwritable_message(path: Path, exc: OSError) -> str:
     """The Chinese message for a draft that could not be saved."""
-    return (f"没有保存：草稿文件夹「{path.parent}」不能写入（{os_reason(exc)}）。刚才的修改还在页面上，"
+    return (f"草稿文件夹「{path.parent}」不能写入（{os_reason(exc)}）。刚才的修改还在页面上，"
             "请让管理员给这个文件夹写入权限（或腾出磁盘空间）后再改一次；也可以先把要写的内容复制到别处。")
 
 
@@ -274,26 +274,26 @@ class DraftSession:
     def _save_merged(self, data: dict[str, Any]) -> list[Problem]:
         raw = self._read()
         if raw is None:
-            return [Problem("", f"没有保存：草稿「{self.path.stem}」已不在草稿文件夹里（可能在“我的草稿”里被删除或改名了）。"
+            return [Problem("", f"草稿「{self.path.stem}」已不在草稿文件夹里（可能在“我的草稿”里被删除或改名了）。"
                                 "请回到“我的草稿”打开它现在的名字；刚才的修改还在页面上。")]
         if raw != self.seen:
             try:
                 theirs = draft_data(parse_draft(raw.decode("utf-8-sig"), str(self.path)))
             except (DraftError, UnicodeDecodeError):
-                return [Problem("", f"没有保存：{ELSEWHERE}，但那边存下的文件现在打不开。请刷新页面查看。")]
+                return [Problem("", f"{ELSEWHERE}，但那边存下的文件现在打不开。请刷新页面查看。")]
             try:
                 data = merge(self.data, data, theirs)
             except Clash as clash:
                 self._take_up(theirs, raw)
                 where = format_path(clash.path)
-                return [Problem(where, f"没有保存：{ELSEWHERE}，这一处在那边已改为「{_shown(get_in(theirs, clash.path, MISSING))}」。"
+                return [Problem(where, f"{ELSEWHERE}，这一处在那边已改为「{_shown(get_in(theirs, clash.path, MISSING))}」。"
                                        "页面上是您刚才的输入；再改一次就以您的为准，刷新页面可以看到那边的全部修改。")]
             self.elsewhere = f"{ELSEWHERE}：那边的修改和您的修改都已保存，页面已更新为最新内容。"
             try:
                 validate_data(copy.deepcopy(data), str(self.path))
             except DraftError as exc:
                 self._take_up(theirs, raw)
-                return [Problem(p.path, f"没有保存：{ELSEWHERE}，合在一起后{p.message}") for p in exc.problems]
+                return [Problem(p.path, f"{ELSEWHERE}，合在一起后{p.message}") for p in exc.problems]
         draft = save_data(copy.deepcopy(data), self.path)
         self.draft, self.data = draft, draft_data(draft)
         self.seen = self._read()
