@@ -397,6 +397,12 @@ def test_insert_figure_puts_the_reference_at_the_caret(kit_app, page):
     text.press("Control+Home")
     for _ in range(4):
         text.press("ArrowRight")  # the caret after 元旦将至
+    page.wait_for_function(  # the caret has reached its hidden box (and so the kernel) before the choice is made
+        """() => { const t = document.querySelector('.kit-purpose-paragraph-0 textarea');
+                   const f = t && t.closest('.kit-has-figures'); const b = f && f.querySelector('.kit-caret input');
+                   return b && b.value === '4,4'; }"""
+    )
+    page.wait_for_timeout(300)
     choice = page.locator(".kit-purpose-paragraph-0-figures select")
     label = next(o for o in choice.locator("option").all_inner_texts() if o.startswith("合计："))
     assert label == f"合计：{total_now}"
