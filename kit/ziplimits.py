@@ -41,6 +41,15 @@ def file_size(path: Path, what: str) -> int:
         raise InputError(os_error_message(exc, path, "读取")) from None
 
 
+def read_head(path: Path, size: int) -> bytes:
+    """The first *size* bytes of *path* (to tell a format by its signature), any read error in Chinese."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(size)
+    except OSError as exc:
+        raise InputError(os_error_message(exc, path, "读取")) from None
+
+
 def check_docx_package(path: Path, what: str = "Word 文档") -> None:
     """Refuse anything but a sane DOCX zip at *path*; *what* names it in messages."""
     path = Path(path)
@@ -49,11 +58,7 @@ def check_docx_package(path: Path, what: str = "Word 文档") -> None:
         raise InputError(f"「{path}」是空文件，不是有效的 {what}")
     if size > MAX_DOCX_BYTES:
         raise InputError(f"「{path}」太大（{_mb(size)}），{what}不能超过 {_mb(MAX_DOCX_BYTES)}")
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(8)
-    except OSError as exc:
-        raise InputError(os_error_message(exc, path, "读取")) from None
+    head = read_head(path, 8)
     if head.startswith(OLE_SIGNATURE):
         raise InputError(
             f"「{path}」设有打开密码，或是旧版 Word（.doc）格式，无法读取；请在 Word/WPS 中取消密码并另存为 .docx"

@@ -27,9 +27,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from ..errors import InputError, os_error_message
+from ..errors import InputError
 from ..ziplimits import MAX_DOCX_BYTES, MAX_RATIO, MAX_UNZIPPED_BYTES, OLE_SIGNATURE, RATIO_FLOOR  # noqa: F401 - re-exported
 from ..ziplimits import check_docx_package as check_docx_package_as
+from ..ziplimits import file_size, read_head
 
 MAX_TEXT_BYTES = 10 * 1024 * 1024  # .txt / .md
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -85,14 +86,7 @@ def lines_of_paragraphs(paragraphs: list[str]) -> list[Line]:
 
 
 def _existing(path: Path) -> int:
-    if not path.exists():
-        raise InputError(f"文件「{path}」不存在")
-    if path.is_dir():
-        raise InputError(f"「{path}」是一个文件夹，不是文档")
-    try:
-        return path.stat().st_size
-    except OSError as exc:
-        raise InputError(os_error_message(exc, path, "读取")) from None
+    return file_size(path, "文档")
 
 
 def _mb(size: int) -> str:
@@ -124,11 +118,7 @@ def read_text_file(path: Path) -> Document:
         raise InputError(f"「{path}」是空文件，没有可检查的内容")
     if size > MAX_TEXT_BYTES:
         raise InputError(f"「{path}」太大（{_mb(size)}），文本文件不能超过 {_mb(MAX_TEXT_BYTES)}；请拆分后再处理")
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_TEXT_BYTES + 1)
-    except OSError as exc:
-        raise InputError(os_error_message(exc, path, "读取")) from None
+    raw = read_head(path, MAX_TEXT_BYTES + 1)
     if raw.startswith(b"PK\x03\x04") or raw.startswith(OLE_SIGNATURE):
         raise InputError(f"「{path}」其实是 Word 文档或压缩包，不是文本文件；如是 Word 文档请把扩展名改为 .docx")
     text, encoding, note = decode_text(raw, str(path))
@@ -230,11 +220,7 @@ def read_pdf_file(path: Path) -> Document:
         raise InputError(f"「{path}」是空文件，不是有效的 PDF")
     if size > MAX_PDF_BYTES:
         raise InputError(f"「{path}」太大（{_mb(size)}），PDF 不能超过 {_mb(MAX_PDF_BYTES)}")
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(1024)
-    except OSError as exc:
-        raise InputError(os_error_message(exc, path, "读取")) from None
+    head = read_head(path, 1024)
     if not head.lstrip().startswith(b"%PDF"):
         raise InputError(f"「{path}」不是有效的 PDF 文件（可能是改了扩展名的其他文件）")
     tool = shutil.which("pdftotext")
