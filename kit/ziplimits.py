@@ -65,22 +65,7 @@ def check_docx_package(path: Path, what: str = "Word 文档") -> None:
         )
     if not head.startswith(b"PK"):
         raise InputError(f"「{path}」不是有效的 {what}（.docx 应为 zip 格式），可能是改了扩展名的其他文件")
-    try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-            names = {info.filename for info in infos}
-            if any(member not in names for member in DOCX_MEMBERS):
-                raise InputError(f"「{path}」是压缩包，但不是 {what}（缺少 word/document.xml）")
-            _check_sizes(path, infos, what)
-            for info in infos:
-                _count_unzipped(path, zf, info, what)
-    except InputError:
-        raise
-    except PermissionError as exc:
-        raise InputError(os_error_message(exc, path, "读取")) from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError,
-            ValueError, OSError, OverflowError) as exc:
-        raise InputError(f"「{path}」已损坏，无法打开（{type(exc).__name__}）；请在 Word/WPS 中打开后重新保存") from None
+    _check_zip(path, what, DOCX_MEMBERS, "已损坏，无法打开（{error}）；请在 Word/WPS 中打开后重新保存")
 
 
 def _bomb(path: Path, what: str) -> InputError:
@@ -115,9 +100,17 @@ def check_zip_archive(path: Path, what: str = "压缩包") -> None:
     size = file_size(path, what)
     if size > MAX_DOCX_BYTES:
         raise InputError(f"「{path}」太大（{_mb(size)}），{what}不能超过 {_mb(MAX_DOCX_BYTES)}")
+    _check_zip(path, what, (), f"不是有效的 {what}，或已损坏（{{error}}）")
+
+
+def _check_zip(path: Path, what: str, members: tuple[str, ...], damaged: str) -> None:
+    """Open the zip without trusting its directory: required *members*, declared and actual sizes, damage."""
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
+            names = {info.filename for info in infos}
+            if any(member not in names for member in members):
+                raise InputError(f"「{path}」是压缩包，但不是 {what}（缺少 word/document.xml）")
             _check_sizes(path, infos, what)
             for info in infos:
                 _count_unzipped(path, zf, info, what)
@@ -127,4 +120,4 @@ def check_zip_archive(path: Path, what: str = "压缩包") -> None:
         raise InputError(os_error_message(exc, path, "读取")) from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError,
             ValueError, OSError, OverflowError) as exc:
-        raise InputError(f"「{path}」不是有效的 {what}，或已损坏（{type(exc).__name__}）") from None
+        raise InputError(f"「{path}」" + damaged.format(error=type(exc).__name__)) from None
