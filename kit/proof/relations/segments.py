@@ -1,0 +1,297 @@
+"""Budget lines read from a statement: count × rate, sums of fixed amounts, totals, or why not.
+
+Read the way offices write them::
+
+    1、退休教师15人，每人慰问品100元，共1500元；          count × rate
+    2、困难职工240人,安排慰问金150元/人,计36000元          count × rate (元/人)
+    5、参加慰问人员伙食费补助80元;车辆燃油费补助80元;香烟60元,
+    共180元。                                             fixed amounts and their sum
+    五项总计:慰问经费总支3280元。                          the total of the block above
+
+A *segment* is the stretch of a statement that ends with a result: a money
+figure after 小计/合计/共计/总计/共/计/= . A segment whose text before the
+result is only generic words (五项总计, 以上合计, 慰问经费总支) is a *total*; a
+segment with inputs is a *line*, recomputed from them; a segment with one
+plain amount is a line stated without arithmetic. Anything else is *unsure*,
+with the reason, and no check speaks about it. :mod:`.budget` groups them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ...cnnum import ChineseNumberError, parse_cn_int
+from ...model import Component, LedgerLine
+from ...money import ZERO
+from ...quantities import ANY, Quantity, same_count_unit
+from ..numbering import label_of
+from ..passage import Statement
+
+MARKER = re.compile(
+    r"(?<![累预估设统])(小计|合计|总计|共计|总共|一共|总额|总支出?|共需|总需|(?<![必无所])需要?|共|计|[=＝])"
+    r"(?:金额|经费|费用|资金|支出|开支)?[为是：:\s]*(?:人民币|[￥¥])?[：:\s]*$"
+)
+_GENERIC = re.compile(
+    r"以上|上述|各项|全部|所有|本次|此次|本项|该项|此项|活动|慰问|合计|小计|总计|共计|总额|总支出?|共需|所需|总需|总预算|预算|经费|费用|资金|"
+    r"支出|开支|金额|项目|人民币|[总共计需约为是费款支]|[一二三四五六七八九十两\d]+项|[：:，,、\s（）()]"
+)
+BESIDE = re.compile(r"[\s（(]*(?:大写金额|大写|人民币)?[：:\s]*(?:人民币)?[：:\s]*")
+_LISTED = re.compile(r"\s?[,，、和及加]\s?(?:另|再|每人|每户)?[\u4e00-\u9fff]{0,8}")
+_BREAKDOWN = re.compile(r"\s*(?:其中|包括|分别|含)")
+_LEAD_TOTAL = re.compile(r"(?:如下|明细|具体|其中)[：:]?\s*$|[：:]\s*$")
+_NOT_A_SUM = re.compile(r"其中|已|结余|剩余|尚|超支|节约|[比较]|增加|减少|去年|上年|往年|今年|本年|明年|预计|累计|平均|最高|最低|不超过|以内|分别")
+_COUNT_UNITS = {"人", "户", "人次", "套", "桌", "件", "个", "份", "所", "台", "册", "张", "盒", "箱", "辆", "间", "班", "组", "场", "次",
+                "平方米", "亩", "本", "袋", "块", "束", "只"}
+_NAME_JUNK = re.compile(r"^[、，,；;：:\s\u3000]+|[、，,；;：:\s\u3000]+$")
+_COMPONENT_JUNK = re.compile(r"^(?:每(?:人次|[^\d\s，、])|人均|安排|发放|慰问(?![金品])|标准为|标准|按|各|为|的|其中|另)+")
+
+
+@dataclass
+class Line:
+    """One budget line read from a segment."""
+
+    st: Statement
+    start: int  # segment span in st.text
+    result: Quantity  # the stated subtotal
+    name: str
+    kind: str  # per_head | fixed
+    count: int | None
+    unit: str
+    components: list[tuple[str, Decimal]]
+    checked: bool  # the stated figure is recomputed from inputs (not merely stated)
+
+    def ledger_line(self) -> LedgerLine:
+        return LedgerLine(
+            name=self.name or "（未命名）", kind=self.kind, count=self.count if self.kind == "per_head" else None,
+            unit=self.unit or "人", components=[Component(name=n or "金额", amount=a) for n, a in self.components],
+            stated_subtotal=self.result.value,
+        )
+
+
+@dataclass
+class Total:
+    st: Statement
+    start: int
+    result: Quantity
+    label: str
+    items: int | None
+    items_text: str | None
+    upper: Quantity | None
+    lead: bool  # 经费共计3280元，具体如下：— the lines follow
+    items_at: int = 0  # where 五项 is written in st.text
+
+
+@dataclass
+class Unsure:
+    st: Statement
+    reason: str
+
+
+@dataclass
+class Block:
+    lines: list[Line] = field(default_factory=list)
+    total: Total | None = None
+    unsure: list[Unsure] = field(default_factory=list)
+
+
+def _unlabelled(text: str) -> str:
+    """*text* without its outline label (the one definition: kit.proof.numbering.label_of)."""
+    label = label_of(text)
+    return text[label.end :] if label else text
+
+
+def _name(text: str) -> str:
+    return _NAME_JUNK.sub("", _unlabelled(text))
+
+
+def _is_result(st: Statement, q: Quantity, prev_end: int) -> re.Match | None:
+    """The result marker right before money figure *q* (小计/合计/共/=…), looking back to the money before it."""
+    return MARKER.search(st.text[prev_end : q.start])
+
+
+def segments(st: Statement) -> list[Line | Total | Unsure]:
+    """The budget lines and totals a statement states, or why it is not understood."""
+    out: list[Line | Total | Unsure] = []
+    money = [q for q in st.quantities if q.is_money]
+    if not money:
+        return out
+    floor = 0
+    prev_end = 0  # end of the money figure before q: one pass, linear in the statement
+    for q in money:
+        marker = _is_result(st, q, max(prev_end, floor))
+        prev_end = max(prev_end, q.end)
+        if not marker or (q.upper and _beside_figure(st, q)):
+            continue
+        inputs = [p for p in money if floor <= p.start and p.end <= q.start and not p.upper]
+        part = _segment(st, floor, q, marker, inputs)
+        out.append(part)
+        floor = _clause_end(st.text, q.end)
+        if isinstance(part, Total) and _BREAKDOWN.match(st.text, floor):
+            return out  # 经费共计2.5万元，其中…1.5万元、…0.8万元: the parts are the total's, not lines
+    rest = [p for p in money if p.start >= floor and not p.upper]
+    if rest and st.label and floor == 0 and len(rest) == 1 and rest[0].exact and not rest[0].is_rate:
+        prefix = _unlabelled(st.text[: rest[0].start])
+        if not _GENERIC.sub("", prefix).strip() and re.search(r"预算|经费|费用|资金", prefix):
+            # 十一、经费预算4500元（以实际支出为准）: a heading stating the total of the lines under it
+            q = rest[0]
+            out.append(Total(st, 0, q, "预算", None, None, None, True))
+            return out
+    if rest:
+        if len(rest) == 1 and rest[0].exact and not rest[0].is_rate:
+            q = rest[0]
+            out.append(Line(st, floor, q, _name(st.text[floor : q.start]) or "其他费用", "fixed", None, "人",
+                            [(_component_name(st.text[floor : q.start]), q.value)], False))
+        elif len(rest) == 1 and not rest[0].exact:
+            out.append(Unsure(st, f"「{rest[0].text}」是约数"))
+        else:
+            out.append(Unsure(st, "金额不止一个，又没有写明小计或合计"))
+    return out
+
+
+def _beside_figure(st: Statement, upper: Quantity) -> bool:
+    """3320元（大写：叁仟…）: the 大写 restates the figure before it, it is no result of its own."""
+    before = [p for p in st.quantities if p.is_money and not p.upper and p.end <= upper.start]
+    return bool(before) and BESIDE.fullmatch(st.text[before[-1].end : upper.start]) is not None
+
+
+def _clause_end(text: str, pos: int) -> int:
+    m = re.compile(r"[，,。；;]").search(text, pos)
+    return m.end() if m else len(text)
+
+
+def _component_name(raw: str) -> str:
+    name = _COMPONENT_JUNK.sub("", _NAME_JUNK.sub("", _unlabelled(raw)))
+    return name[-8:] or "金额"
+
+
+def _segment(st: Statement, floor: int, result: Quantity, marker: re.Match, inputs: list[Quantity]) -> Line | Total | Unsure:
+    text = st.text
+    if not result.exact:
+        return Unsure(st, f"「{result.text}」是约数")
+    if marker.group(1) in "=＝":  # 45元×2500平方米=112500元: the equation check judges it; the block uses its result
+        return Line(st, floor, result, _name(text[floor : inputs[0].start if inputs else result.start]) or "其他费用",
+                    "fixed", None, "人", [("金额", result.value)], False)
+    prefix = text[floor : inputs[0].start if inputs else result.start]
+    generic = not _GENERIC.sub("", _unlabelled(prefix)).strip()
+    if not inputs or (generic and re.search(r"合计|总计|共计|总额|总支|[总共]", prefix)):
+        if not generic:
+            return Line(st, floor, result, _name(prefix[: len(prefix) - len(marker.group())]) or "其他费用", "fixed", None,
+                        "人", [(_component_name(prefix[: len(prefix) - len(marker.group())]), result.value)], False)
+        items = re.search(r"([0-9一二三四五六七八九十两]+)项", prefix)
+        n = None
+        if items:
+            try:
+                n = int(items.group(1)) if items.group(1).isdigit() else parse_cn_int(items.group(1))
+            except ChineseNumberError:
+                n = None
+        upper = next((q for q in st.quantities if q.upper and q.start >= result.end and q.start - result.end <= 8), None)
+        after = text[result.end : result.end + 40]
+        lead = bool(_LEAD_TOTAL.search(re.split(r"[。；;]", after)[0])) and not re.search(r"合计|总计|以上|上述", prefix)
+        return Total(st, floor, result, marker.group(1), n, items.group() if items else None, upper, lead,
+                     floor + items.start() if items else 0)
+    if any(not q.exact for q in inputs):
+        return Unsure(st, "含约数")
+    rates = [q for q in inputs if q.is_rate]
+    fixed = [q for q in inputs if not q.is_rate]
+    counts = [q for q in st.quantities if floor <= q.start < result.start and q.unit in _COUNT_UNITS | {"月", "天", "学期", "年", "周"}
+              and not q.is_money]
+    if rates and not fixed:
+        return _per_head(st, floor, result, rates, counts)
+    if fixed and not rates:
+        return _fixed(st, floor, result, fixed, counts)
+    return Unsure(st, "按人头的标准和固定金额混在一起")
+
+
+def _per_head(st: Statement, floor: int, result: Quantity, rates: list[Quantity], counts: list[Quantity]) -> Line | Unsure:
+    pers = {q.per for q in rates}
+    if len(pers) != 1:
+        return Unsure(st, "几个标准的计量单位不同")
+    if any(not _LISTED.fullmatch(st.text[a.end : b.start]) for a, b in zip(rates, rates[1:])):
+        return _groups(st, floor, result, rates, counts)
+    per = pers.pop()
+    chosen: list[Quantity] = []
+    for dim in per:
+        fits = [c for c in counts if same_count_unit(dim, c.unit)]
+        before = [c for c in fits if c.end <= rates[0].start]
+        pick = before[-1] if before else (fits[0] if fits else None)
+        if pick is None:
+            return Unsure(st, f"找不到「每{dim if dim != ANY else '人'}」对应的数量")
+        if not pick.exact or pick.value != pick.value.to_integral_value():
+            return Unsure(st, f"数量「{pick.text}」不是确数")
+        chosen.append(pick)
+    count = 1
+    for c in chosen:
+        count *= int(c.value)
+    unit = "".join(c.unit for c in chosen) if len(chosen) > 1 else chosen[0].unit
+    head = chosen[0]
+    name = _name(st.text[floor : head.start]) or "慰问对象"
+    comps = []
+    prev = max(floor, max(c.end for c in chosen if c.end <= rates[0].start) if any(c.end <= rates[0].start for c in chosen) else floor)
+    for r in rates:
+        comps.append((_component_name(st.text[prev : r.start]), r.value))
+        prev = r.end
+    return Line(st, floor, result, name, "per_head", count, unit, comps, True)
+
+
+def _groups(st: Statement, floor: int, result: Quantity, rates: list[Quantity], counts: list[Quantity]) -> Line | Unsure:
+    """第一名6人，价值80元…；第二名6人，价值60元…，合计1140元: each rate with its own count, summed.
+
+    A rate with no count of its own since the rate before (原来每人400元…提高到每人600元) is two
+    standards, not two groups: not understood.
+    """
+    parts = []
+    prev = floor
+    for r in rates:
+        own = [c for c in counts if prev <= c.start < r.start and c.exact and c.value == c.value.to_integral_value()
+               and any(same_count_unit(dim, c.unit) for dim in r.per)]
+        if len(own) != 1 or len(r.per) != 1:
+            return Unsure(st, "几个标准不是并列的几项，各自的人数也读不准")
+        c = own[0]
+        parts.append((f"{_component_name(st.text[prev : c.start])}{c.text}×{r.text}"[-16:], c.value * r.value))
+        prev = r.end
+    return Line(st, floor, result, "各组合计", "fixed", None, "人", parts, True)
+
+
+def _fixed(st: Statement, floor: int, result: Quantity, fixed: list[Quantity], counts: list[Quantity]) -> Line | Unsure:
+    between = st.text[floor : result.start]
+    if _NOT_A_SUM.search(between):
+        return Unsure(st, "金额之间有“其中、已、比”等词，不是简单相加")
+    total = sum((q.value for q in fixed), ZERO)
+    people = [c for c in counts if c.unit in _COUNT_UNITS and c.exact and c.value == c.value.to_integral_value()]
+    if people:  # 退休教师15人，慰问品100元，共1500元: a rate without 每; fine if either reading holds
+        if total == result.value:
+            pass
+        elif len(people) == 1 and total * people[0].value == result.value:
+            c = people[0]
+            return Line(st, floor, result, _name(st.text[floor : c.start]) or "慰问对象", "per_head", int(c.value), c.unit,
+                        _components(st.text, fixed, c.end), True)
+        else:
+            return Unsure(st, "有人数但没有写“每人”，无法判断是否按人头计算")
+    if len(fixed) == 1 and fixed[0].value != result.value:
+        return Unsure(st, "只有一笔金额，与所写合计不同，可能漏写了数量")  # 门窗预算5万元，合计30万元
+    lead = _name(st.text[floor : fixed[0].start])
+    name, first = _split_lead(lead)
+    comps = _components(st.text, fixed, floor)
+    comps[0] = (first or comps[0][0], comps[0][1])
+    return Line(st, floor, result, name[:20] or "其他费用", "fixed", None, "人", comps, True)
+
+
+_WHO = re.compile(r"^(.*?(?:人员|教师|职工|学生|老师|干部|同志|家庭|儿童|对象|工作组|慰问组))(.+)$")
+
+
+def _split_lead(lead: str) -> tuple[str, str]:
+    """参加慰问人员伙食费补助 → (参加慰问人员, 伙食费补助): who the line is for, and its first cost."""
+    m = _WHO.match(lead)
+    if m:
+        return m.group(1), _component_name(m.group(2))
+    return lead, _component_name(lead)
+
+
+def _components(text: str, amounts: list[Quantity], floor: int) -> list[tuple[str, Decimal]]:
+    out, prev = [], floor
+    for q in amounts:
+        out.append((_component_name(text[prev : q.start]), q.value))
+        prev = q.end
+    return out
