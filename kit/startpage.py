@@ -123,7 +123,10 @@ def page_html(folder: Path, *, base: str = "/", xsrf: str = "", ok: str = "", er
         table = f"<table class='kit-drafts'><tr><th>草稿</th><th>类型</th><th>最后修改</th><th></th></tr>{rows}</table>"
     else:
         table = "<p class='muted kit-drafts'>还没有草稿。点上面的一项工作开始，或在下面新建一份。</p>"
-    options = "".join(f"<option value='{t}'>{escape(label)}</option>" for t, label in NEW_TYPES.items())
+    from .packs.manage import pack_choices  # packs other schools shared, installed with kit pack install
+
+    choices = [(t, label) for t, label in NEW_TYPES.items()] + [(value, label) for label, value in pack_choices(tuple(NEW_TYPES))]
+    options = "".join(f"<option value='{escape(t)}'>{escape(label)}</option>" for t, label in choices)
     new = (
         f"<form class='new kit-new' method='post' action='{base}kit/new'><input type='hidden' name='_xsrf' value='{escape(xsrf)}'>"
         f"<label>名称：<input name='name' required placeholder='如：2025年春节慰问方案' size='28'></label>"
@@ -195,7 +198,16 @@ def handlers(base: str, folder: Callable[[], Path]) -> list[tuple]:
     class New(Action):
         def done(self, name: str, _new: str) -> None:
             type_name = self.get_argument("type", "plan")
-            path = new_draft(folder(), name, type_name)
+            from .packs.manage import PACK_CHOICE, PackError, draft_from_pack, pack_type
+
+            if type_name.startswith(PACK_CHOICE):
+                try:
+                    path = draft_from_pack(folder(), type_name, name.strip() or None)
+                except PackError as exc:
+                    raise CatalogError(str(exc)) from None
+                type_name = pack_type(type_name) or "plan"
+            else:
+                path = new_draft(folder(), name, type_name)
             target = next(j for j in JOBS if type_name in j.types)
             self.redirect(app_url(base, target.notebook, path.name))
 

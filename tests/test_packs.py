@@ -97,6 +97,14 @@ def test_a_pack_made_from_a_sample_zipped_and_installed_is_listed_offered_and_re
     app.chooser.value = "pack:my_union_home"
     assert app.draft_name == "职工之家（东湖县）.yaml" and app.app is not None
     assert (drafts / app.draft_name).is_file()
+    from kit.startpage import page_html  # the start page offers it for a new draft too
+
+    page = page_html(drafts)
+    assert "value='pack:my_union_home'" in page and "从模板包新建：职工之家（东湖县）" in page
+    from kit.packs.manage import draft_from_pack
+
+    named = draft_from_pack(drafts, "pack:my_union_home", "我校职工之家方案")
+    assert named.name == "我校职工之家方案.yaml" and named.is_file()
 
     monkeypatch.chdir(tmp_path)
     assert kit(capsys, "new", "plan", "--pack", "my_union_home", "-o", "from_pack.yaml")[0] == 0

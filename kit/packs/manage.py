@@ -202,13 +202,19 @@ def remove(name: str, home: Path | None = None) -> Pack:
 PACK_CHOICE = "pack:"  # the app's draft chooser: a value starting so makes a draft from that pack
 
 
+def pack_type(choice: str) -> str | None:
+    """The document type of the installed pack a choice names (pack:NAME), or None."""
+    pack = registry().packs.get(choice[len(PACK_CHOICE):]) if choice.startswith(PACK_CHOICE) else None
+    return pack.type if pack else None
+
+
 def pack_choices(types: tuple[str, ...], home: Path | None = None) -> list[tuple[str, str]]:
     """(label, value) of the installed packs of *types*, for the app's draft chooser."""
     return [(f"从模板包新建：{p.label}", f"{PACK_CHOICE}{p.name}") for p in list_installed(home) if p.type in types]
 
 
-def draft_from_pack(folder: str | os.PathLike, choice: str) -> Path:
-    """A new draft in the drafts *folder* from the pack of a chooser *choice*, named after the pack, dated today."""
+def draft_from_pack(folder: str | os.PathLike, choice: str, title: str | None = None) -> Path:
+    """A new draft in the drafts *folder* from the pack of a chooser *choice*, named *title* (or after the pack), dated today."""
     import datetime as _dt
 
     from ..doctypes import starting_data
@@ -220,4 +226,4 @@ def draft_from_pack(folder: str | os.PathLike, choice: str) -> Path:
         raise PackError(f"找不到模板包「{name}」（可能已被删除）")
     data = starting_data(pack.type, pack)
     data["header"]["date"] = _dt.date.today()
-    return save_new(folder, pack.label, data)
+    return save_new(folder, title or pack.label, data)
