@@ -269,6 +269,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_pack_parser(sub)
 
+    from .batch import add_parser as add_batch_parser
+
+    add_batch_parser(sub, FORCE_HELP)
+
     p = sub.add_parser("app", help="启动起草网页应用（Voilà）")
     p.add_argument("--port", type=int, default=8866)
     p.add_argument("--lab", action="store_true", help="改用 JupyterLab 打开")
