@@ -8,11 +8,28 @@ and rendered to DOCX (GB/T 9704-2012) or an HTML preview.
 
 from __future__ import annotations
 
-from .drafts import DraftError, load_draft, parse_draft, save_data, save_draft, validate_data
-from .findings import Finding
-from .model import Draft
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .drafts import DraftError, load_draft, parse_draft, save_data, save_draft, validate_data
+    from .findings import Finding
+    from .model import Draft
 
 __version__ = "0.1.0"
+
+# Imported on first use (PEP 562), so that `kit --help` does not load pydantic.
+_LAZY = {
+    "DraftError": "drafts", "load_draft": "drafts", "parse_draft": "drafts", "save_data": "drafts",
+    "save_draft": "drafts", "validate_data": "drafts", "Finding": "findings", "Draft": "model",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module 'kit' has no attribute {name!r}")
 
 
 def check(draft: Draft) -> list[Finding]:

@@ -41,7 +41,6 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Callable, Iterable, TextIO
 
-from .drafts import DraftError, load_draft, validate_data
 from .errors import InputError
 from .outputs import prepare_output, safe_file_name, write_output
 
@@ -237,6 +236,8 @@ def sheet_jobs(path: Path, default_pack: str | None) -> list[Job]:
         used.add(stem)
 
         def make(cells=cells, number=number) -> Any:
+            from .drafts import validate_data
+
             base = packs.data(dict(zip(header, cells)).get(PACK))
             _, data = fill_row(base, header, cells)
             return validate_data(data, f"第 {number} 行")
@@ -249,6 +250,8 @@ def folder_jobs(folder: Path, check: bool) -> list[Job]:
     """Drafts (and, for checking, documents) in *folder*, by name."""
     wanted = DRAFTS + DOCUMENTS if check else DRAFTS
     files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in wanted and not p.name.startswith("."))
+    from .drafts import load_draft
+
     jobs = []
     for path in files:
         if path.suffix.lower() in DRAFTS:
@@ -311,6 +314,7 @@ def run(jobs: Iterable[Job], *, check: bool, out_dir: Path | None, force: bool =
         options: dict | None = None, progress: TextIO | None = None) -> list[Outcome]:
     """Do every job; a failing one becomes an :class:`Outcome` with its Chinese reason."""
     from .deadline import TimeBudgetExceeded
+    from .drafts import DraftError
     from .guard import write_log
 
     jobs = list(jobs)

@@ -17,15 +17,27 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from .deadline import TimeBudgetExceeded, check_seconds, time_budget
-from .drafts import DraftError, load_draft, save_data, validate_data
 from .errors import InputError, os_error_message
 from .guard import EXIT_INTERNAL, internal_error_report
 from .outputs import DRAFT_SUFFIXES as _DRAFT_OUTPUT, prepare_output, write_output
-from .findings import Finding, findings_json, has_errors
-from .textreport import display_width, ledger_text, pad, table
+
+if TYPE_CHECKING:
+    from .findings import Finding
+
+# The model (pydantic), the findings and the reports are imported by the commands
+# that use them, so that `kit --help` starts fast.
+_LAZY = {"display_width": ".textreport", "pad": ".textreport", "table": ".textreport"}  # __all__, kept importable
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name], __package__), name)
+    raise AttributeError(f"module 'kit.cli' has no attribute {name!r}")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 DRAFT_SUFFIXES = {".yaml", ".yml"}
@@ -37,6 +49,8 @@ __all__ = ["display_width", "main", "pad", "table"]  # text helpers kept importa
 
 
 def _print_findings(findings: list[Finding], as_json: bool) -> int:
+    from .findings import findings_json, has_errors
+
     if as_json:
         print(findings_json(findings))
     elif findings:
@@ -51,6 +65,7 @@ def _print_findings(findings: list[Finding], as_json: bool) -> int:
 
 def draft_findings(path: str) -> list[Finding]:
     from . import check
+    from .drafts import load_draft
 
     return check(load_draft(path))
 
@@ -81,6 +96,9 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_ledger(args: argparse.Namespace) -> int:
+    from .drafts import load_draft
+    from .findings import has_errors
+    from .textreport import ledger_text
     from .ledger import check_ledger
     from .tabular import xlsx_bytes
 
@@ -105,6 +123,7 @@ def cmd_ledger(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from .drafts import save_data, validate_data
     from .doctypes import PackError, get_type, load_pack, registry, starting_data
 
     try:
@@ -140,6 +159,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_render(args: argparse.Namespace) -> int:
     """``kit render DRAFT -o OUT.docx [--red-header] [--colophon] [--template T] [--force]``."""
+    from .drafts import load_draft
     from .render import docx_bytes
 
     out = prepare_output(args.output, inputs=[args.draft], force=args.force, suffixes=(".docx",), what="Word 文档")
@@ -154,6 +174,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 def cmd_preview(args: argparse.Namespace) -> int:
     """``kit preview DRAFT -o OUT.html [--force]``."""
+    from .drafts import load_draft
     from .render import render_html
 
     out = prepare_output(args.output, inputs=[args.draft], force=args.force, suffixes=(".html", ".htm"), what="网页预览")
@@ -173,6 +194,7 @@ def _same(a: str | Path, b: str | Path) -> bool:
 
 
 def cmd_types(args: argparse.Namespace) -> int:
+    from .textreport import pad
     from .doctypes import registry
 
     reg = registry()
@@ -284,6 +306,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(argv)
+    from .drafts import DraftError
+
     try:
         return args.func(args)
     except DraftError as exc:

@@ -9,12 +9,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..doctypes import PackError, registry
 from ..errors import InputError
-from ..textreport import pad
+
+# The kit's model (pydantic) is imported only by the commands, so that `kit --help` starts fast.
 
 
-def _usage(exc: PackError) -> InputError:
+def _usage(exc: Exception) -> InputError:
     return InputError(str(exc))
 
 
@@ -23,11 +23,14 @@ def _folder(arg: str) -> Path:
     path = Path(arg)
     if path.is_dir() or not arg.replace("_", "").replace("-", "").isalnum():
         return path
+    from ..doctypes import registry
+
     pack = registry().packs.get(arg)
     return pack.folder if pack is not None else path
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from ..doctypes import PackError
     from .manage import new_pack
 
     try:
@@ -41,6 +44,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_record(args: argparse.Namespace) -> int:
+    from ..doctypes import PackError
     from .manage import record
 
     try:
@@ -52,6 +56,7 @@ def cmd_record(args: argparse.Namespace) -> int:
 
 
 def cmd_test(args: argparse.Namespace) -> int:
+    from ..doctypes import PackError
     from .testing import test_packs
 
     try:
@@ -65,6 +70,7 @@ def cmd_test(args: argparse.Namespace) -> int:
 
 
 def cmd_install(args: argparse.Namespace) -> int:
+    from ..doctypes import PackError
     from ..doctypes import pack_home
     from .manage import install
 
@@ -81,6 +87,7 @@ def cmd_install(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     from ..doctypes import pack_home
+    from ..textreport import pad
     from .manage import list_installed
 
     packs = list_installed()
@@ -93,6 +100,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
+    from ..doctypes import PackError
     from .manage import remove
 
     try:
