@@ -72,13 +72,28 @@ def current_umask() -> int:
 # -- atomic write -----------------------------------------------------------------
 
 
+_SCANNED: dict[str, tuple[float, list[str]]] = {}  # folder -> (when, temporaries seen): a batch writes many files
+_RESCAN_SECONDS = 30.0
+
+
 def _temp_names(folder: Path, name: str) -> Iterable[Path]:
+    """Temporaries of *name* in *folder*; the folder is listed at most every 30 s, so writing N files is linear."""
+    import time
+
+    key = os.path.abspath(folder)
+    now = time.monotonic()
+    seen = _SCANNED.get(key)
+    if seen is None or now - seen[0] > _RESCAN_SECONDS:
+        try:
+            temps = [e.name for e in os.scandir(folder) if e.name.endswith((TEMP_SUFFIX, TEMP_SUFFIX + ".bak"))]
+        except OSError:
+            return []
+        seen = _SCANNED[key] = (now, temps)
     prefix = f".{name}."
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return []
-    return [Path(e.path) for e in entries if e.name.startswith(prefix) and (e.name.endswith(TEMP_SUFFIX) or e.name.endswith(TEMP_SUFFIX + ".bak"))]
+    found = [folder / n for n in seen[1] if n.startswith(prefix)]
+    if found:
+        seen[1][:] = [n for n in seen[1] if not n.startswith(prefix)]  # they are dealt with now
+    return found
 
 
 def clean_stale_temporaries(path: str | os.PathLike) -> list[Path]:
