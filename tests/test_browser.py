@@ -168,6 +168,24 @@ VISIBLE_TEXT_JS = """() => {
 }"""
 
 
+def goto_app(page, url: str) -> None:
+    """Open an app page and wait until its form is there.
+
+    Seen once in CI in some hundred loads: the page arrived with its report cell but without the
+    app's widgets, and no error in the server log; the cause is not found yet. A clerk would
+    reload; so does this helper, once, and says so on stderr so that a pattern would be noticed.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page.goto(url, wait_until="domcontentloaded")
+    try:
+        page.locator(".kit-generate").wait_for(state="visible", timeout=45_000)
+    except PlaywrightTimeout:
+        print(f"goto_app: {url} came without its form; reloading once", file=sys.stderr)
+        page.reload(wait_until="domcontentloaded")
+        page.locator(".kit-generate").wait_for(state="visible", timeout=90_000)
+
+
 def shot(page, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
@@ -270,7 +288,7 @@ def test_a_count_change_moves_the_sentence_total_and_upper_and_nothing_turns_red
     from playwright.sync_api import expect
 
     base, drafts = kit_app
-    page.goto(base + APPS + "consolation_budget.ipynb", wait_until="domcontentloaded")
+    goto_app(page, base + APPS + "consolation_budget.ipynb")
     count = page.locator(".kit-budget-count-0 input")
     expect(count).to_have_value("15")
     expect(page.locator(".kit-budget-total .kit-value")).to_have_text("3320")
@@ -298,7 +316,7 @@ def test_a_refused_value_blocks_the_document_and_typed_text_survives_a_reload(ki
     from playwright.sync_api import expect
 
     base, drafts = kit_app
-    page.goto(base + APPS + "consolation_budget.ipynb", wait_until="domcontentloaded")
+    goto_app(page, base + APPS + "consolation_budget.ipynb")
     count = page.locator(".kit-budget-count-1 input")
     expect(count).to_have_value("3")
     before = sorted((drafts / "out").glob("*.docx")) if (drafts / "out").exists() else []
@@ -338,7 +356,7 @@ def test_chinese_offline_and_kernels_closed_with_their_page(kit_app, page):
     assert english_on_screen(page) == []
     baseline = len(kernels(base))
     for name in ("consolation_budget.ipynb", "draft_plan.ipynb", "summary.ipynb"):
-        page.goto(base + APPS + name, wait_until="domcontentloaded")
+        goto_app(page, base + APPS + name)
         expect(page.locator(".kit-generate")).to_be_visible()
         page.wait_for_timeout(500)
         for title in ("基本情况", "经费预算", "组织领导"):  # codes are never shown, on any tab
@@ -364,7 +382,7 @@ def test_deleting_a_section_asks_and_undo_restores_the_file(kit_app, page):
     from playwright.sync_api import expect
 
     base, drafts = kit_app
-    page.goto(base + APPS + "consolation_budget.ipynb", wait_until="domcontentloaded")
+    goto_app(page, base + APPS + "consolation_budget.ipynb")
     expect(page.locator(".kit-generate")).to_be_visible()
     path = drafts / "去年的元旦慰问方案.yaml"
     wait_saved_file = path.read_bytes()
@@ -386,7 +404,7 @@ def test_insert_figure_puts_the_reference_at_the_caret(kit_app, page):
     from playwright.sync_api import expect
 
     base, drafts = kit_app
-    page.goto(base + APPS + "consolation_budget.ipynb", wait_until="domcontentloaded")
+    goto_app(page, base + APPS + "consolation_budget.ipynb")
     total = page.locator(".kit-budget-total .kit-value")
     expect(total).to_have_text(re.compile(r"^\d+$"))
     total_now = total.inner_text()
@@ -423,7 +441,7 @@ def test_leaving_with_typed_refused_or_unsaved_input_warns(kit_app, page):
     from playwright.sync_api import expect
 
     base, drafts = kit_app
-    page.goto(base + APPS + "consolation_budget.ipynb", wait_until="domcontentloaded")
+    goto_app(page, base + APPS + "consolation_budget.ipynb")
     app_url = page.url
     dialogs: list[str] = []
 
@@ -480,7 +498,7 @@ def test_nothing_half_composed_by_an_input_method_is_saved(kit_app, page):
 
     base, drafts = kit_app
     path = drafts / "去年的元旦慰问方案.yaml"
-    page.goto(base + APPS + "consolation_budget.ipynb", wait_until="domcontentloaded")
+    goto_app(page, base + APPS + "consolation_budget.ipynb")
     open_tab(page, "活动目的")
     text = page.locator(".kit-purpose-paragraph-0 textarea")
     expect(text).to_have_value(re.compile("。"))
@@ -523,7 +541,7 @@ def test_last_years_docx_is_imported_from_the_top_bar(kit_app, page, tmp_path):
                  "合计：2600元（大写：贰仟陆佰元整）。", "南湖小学工会委员会", "2025年1月10日"):
         old.add_paragraph(line)
     old.save(tmp_path / "去年春节慰问.docx")
-    page.goto(base + APPS + "consolation_budget.ipynb", wait_until="domcontentloaded")
+    goto_app(page, base + APPS + "consolation_budget.ipynb")
     expect(page.locator(".kit-generate")).to_be_visible()
     with page.expect_file_chooser() as chooser:
         page.locator(".kit-import").click()
