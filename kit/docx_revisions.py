@@ -120,13 +120,7 @@ def replace_range(p: etree._Element, start: int, end: int, text: str, revision: 
         else:
             anchor.run.addnext(ins)
         return True
-    _boundary(p, end)
-    _boundary(p, start)
-    chars = paragraph_chars(p)
-    runs: list[etree._Element] = []
-    for c in chars[start:end]:
-        if not runs or runs[-1] is not c.run:
-            runs.append(c.run)
+    runs = _runs_exactly(p, start, end)
     parents = {r.getparent() for r in runs}
     if len(parents) != 1 or next(iter(parents)).tag in (qn("w:ins"), qn("w:del")):
         return False  # across a hyperlink's edge, or inside another revision: leave it to a person
@@ -158,11 +152,15 @@ def runs_between(p: etree._Element, start: int, end: int) -> list[etree._Element
     if not chars:
         return []
     start = min(start, len(chars) - 1)
+    return _runs_exactly(p, start, end)
+
+
+def _runs_exactly(p: etree._Element, start: int, end: int) -> list[etree._Element]:
+    """Split runs at *start* and *end*, then the runs holding characters [start, end) of *p*, in order."""
     _boundary(p, end)
     _boundary(p, start)
-    chars = paragraph_chars(p)
     runs: list[etree._Element] = []
-    for c in chars[start:end]:
+    for c in paragraph_chars(p)[start:end]:
         if not runs or runs[-1] is not c.run:
             runs.append(c.run)
     return runs

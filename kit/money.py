@@ -82,3 +82,8 @@ def format_signed(amount: Decimal) -> str:
     """Like :func:`format_yuan` but always with a sign: ``+40``, ``-40``."""
     sign = "+" if amount >= 0 else "-"
     return sign + format_yuan(abs(amount))
+
+
+def format_figure(value: Decimal) -> str:
+    """A figure as prose writes it: money to the fen when it has at most two decimals (3280, 12.50), else as written (14.73)."""
+    return format_yuan(value) if decimals_of(value) <= 2 else str(value)

@@ -68,6 +68,11 @@ class Statement:
         return len(text) <= 20 and not re.search(r"[。；;，,]", text[:-1]) and not any(q.is_money for q in self.quantities)
 
 
+def depth(text: str, pos: int) -> int:
+    """How many brackets are open at *pos*: 甲校20人（女生9人） puts 9 one level below 20."""
+    return max(0, sum(1 for c in text[:pos] if c in "（(") - sum(1 for c in text[:pos] if c in "）)"))
+
+
 def statements(prepared: list[Prepared]) -> list[Statement]:
     """The document's statements in reading order; table rows and blank lines stand alone."""
     out: list[Statement] = []

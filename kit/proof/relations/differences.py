@@ -16,7 +16,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from ...findings import Finding
-from ...money import format_yuan
+from ...money import format_figure as _num
 from ...quantities import PERCENT, Quantity
 from ..passage import Statement, figure_edit, located
 
@@ -26,8 +26,6 @@ _DOWN = re.compile(r"(?:减少|下降|降低|少|减)了?")
 _RATIO = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?[:：]\s?(\d+(?:\.\d+)?)\s?[=＝]\s?(\d+(?:\.\d+)?)\s?[:：]\s?1(?![\d.])")
 
 
-def _num(value: Decimal) -> str:
-    return format_yuan(value) if -value.as_tuple().exponent <= 2 else str(value)
 
 
 def _at_precision(value: Decimal, written: Quantity) -> Decimal:

@@ -22,9 +22,9 @@ import re
 from decimal import Decimal
 
 from ...findings import Finding
-from ...money import format_yuan
+from ...money import format_figure as _num
 from ...quantities import PERCENT, Quantity
-from ..passage import Statement, located
+from ..passage import Statement, depth as _depth, located
 from .explain import Explain
 from .shares import WHOLE_MARK
 
@@ -41,12 +41,8 @@ _DELTA = re.compile(r"(?:增加|减少|增长|下降|提高|降低|多|少|净�
 _SCHOOL_KIND = re.compile(r"(?:中学|小学|初中|高中|完中|村小|幼儿园|教学点|中心校|学校|职中|职校)$")
 
 
-def _num(value: Decimal) -> str:
-    return format_yuan(value) if -value.as_tuple().exponent <= 2 else str(value)
 
 
-def _depth(text: str, pos: int) -> int:
-    return max(0, sum(1 for c in text[:pos] if c in "（(") - sum(1 for c in text[:pos] if c in "）)"))
 
 
 def check_parts(statements: list[Statement], explain: Explain | None = None) -> list[Finding]:

@@ -13,9 +13,10 @@ import re
 from decimal import ROUND_DOWN, Decimal
 
 from ...findings import Finding
-from ...money import format_yuan, share_percent
+from ...money import format_figure as _num
+from ...money import share_percent
 from ...quantities import PERCENT, Quantity
-from ..passage import Statement, figure_edit, located
+from ..passage import Statement, depth as _depth, figure_edit, located
 from .explain import Explain
 
 _SHARE = re.compile(r"(?<!占)占(?!地|用|有|据|领|比例)")
@@ -27,8 +28,6 @@ TOTAL_MARK = re.compile(r"(?:共有|共计|共|总数为?|总人数为?|总计|�
 WHOLE_MARK = re.compile(r"(?:共|总|合计|全|现有|有|计|达)[^，,。；;]{0,12}$")
 
 
-def _num(value: Decimal) -> str:
-    return format_yuan(value) if -value.as_tuple().exponent <= 2 else str(value)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -85,8 +84,6 @@ def _total_of(st: Statement, part: Quantity, thing: str) -> Quantity | None:
     return found[0] if len(found) == 1 else None
 
 
-def _depth(text: str, pos: int) -> int:
-    return sum(1 for c in text[:pos] if c in "（(") - sum(1 for c in text[:pos] if c in "）)")
 
 
 def _noun(phrase: str) -> str:
