@@ -34,6 +34,7 @@ from decimal import Decimal
 from typing import Any, Iterator
 
 from . import model as m
+from .checks.draft_checks import walk_text
 from .cnnum import money_upper, ordinal
 from .findings import Finding
 from .ledger import LedgerResult, compute
@@ -166,17 +167,6 @@ def expand(text: str, figures: Figures) -> str:
     return REF.sub(one, text)
 
 
-def _walk(data: Any, path: str = "") -> Iterator[tuple[str, str]]:
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _walk(value, f"{path}.{key}" if path else str(key))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _walk(value, f"{path}[{i}]")
-
-
 def _replace_strings(data: Any, fn) -> Any:
     if isinstance(data, str):
         return fn(data)
@@ -190,7 +180,7 @@ def _replace_strings(data: Any, fn) -> Any:
 def resolved(draft: m.Draft) -> m.Draft:
     """The draft with every reference in its text replaced by the current figure."""
     data = draft.model_dump(mode="python")
-    if not any("{{" in text for _, text in _walk(data)):
+    if not any("{{" in text for _, text in walk_text(data)):
         return draft
     figures = Figures(draft)
     try:
@@ -221,7 +211,7 @@ def check_references(draft: m.Draft) -> list[Finding]:
     """Every reference that names nothing (a line removed or renamed, a typo): a finding each."""
     figures = Figures(draft)
     findings = []
-    for path, text in _walk(draft.model_dump(mode="python")):
+    for path, text in walk_text(draft.model_dump(mode="python")):
         for ref in references(text):
             try:
                 figures.value(ref)

@@ -89,6 +89,16 @@ def _existing(path: Path) -> int:
     return file_size(path, "文档")
 
 
+def _sized(path: Path, limit: int, empty: str, too_big: str) -> int:
+    """The size of *path*, refusing a missing, empty or oversized file with the given Chinese messages."""
+    size = _existing(path)
+    if size == 0:
+        raise InputError(f"「{path}」{empty}")
+    if size > limit:
+        raise InputError(f"「{path}」太大（{_mb(size)}），{too_big.format(limit=_mb(limit))}")
+    return size
+
+
 def _mb(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
@@ -113,11 +123,7 @@ def decode_text(raw: bytes, source: str) -> tuple[str, str | None, str | None]:
 
 
 def read_text_file(path: Path) -> Document:
-    size = _existing(path)
-    if size == 0:
-        raise InputError(f"「{path}」是空文件，没有可检查的内容")
-    if size > MAX_TEXT_BYTES:
-        raise InputError(f"「{path}」太大（{_mb(size)}），文本文件不能超过 {_mb(MAX_TEXT_BYTES)}；请拆分后再处理")
+    _sized(path, MAX_TEXT_BYTES, "是空文件，没有可检查的内容", "文本文件不能超过 {limit}；请拆分后再处理")
     raw = read_head(path, MAX_TEXT_BYTES + 1)
     if raw.startswith(b"PK\x03\x04") or raw.startswith(OLE_SIGNATURE):
         raise InputError(f"「{path}」其实是 Word 文档或压缩包，不是文本文件；如是 Word 文档请把扩展名改为 .docx")
@@ -215,11 +221,7 @@ def read_pdf_file(path: Path) -> Document:
     import shutil
     import subprocess
 
-    size = _existing(path)
-    if size == 0:
-        raise InputError(f"「{path}」是空文件，不是有效的 PDF")
-    if size > MAX_PDF_BYTES:
-        raise InputError(f"「{path}」太大（{_mb(size)}），PDF 不能超过 {_mb(MAX_PDF_BYTES)}")
+    _sized(path, MAX_PDF_BYTES, "是空文件，不是有效的 PDF", "PDF 不能超过 {limit}")
     head = read_head(path, 1024)
     if not head.lstrip().startswith(b"%PDF"):
         raise InputError(f"「{path}」不是有效的 PDF 文件（可能是改了扩展名的其他文件）")

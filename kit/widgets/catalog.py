@@ -198,16 +198,27 @@ def delete_draft(folder: str | os.PathLike, name: str, now: _dt.datetime | None 
     bin_dir = folder / BIN
     bin_dir.mkdir(exist_ok=True)
     stamp = (now or _dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-    target, n = bin_dir / f"{source.stem}（{stamp}删除）{SUFFIX}", 1
+    target = _numbered(bin_dir, f"{source.stem}（{stamp}删除）", lambda n: f"{source.stem}（{stamp}删除{n}）")
+    _move_with_backup(source, target)
+    _rename_in_state(folder, source.name, None)
+    return target
+
+
+def _numbered(folder: Path, first: str, nth) -> Path:
+    """``first`` in *folder* if free, else ``nth(2)``, ``nth(3)``, … (names without the suffix)."""
+    target, n = folder / f"{first}{SUFFIX}", 1
     while target.exists():
         n += 1
-        target = bin_dir / f"{source.stem}（{stamp}删除{n}）{SUFFIX}"
+        target = folder / f"{nth(n)}{SUFFIX}"
+    return target
+
+
+def _move_with_backup(source: Path, target: Path) -> None:
+    """Move a draft and its ``.bak`` together."""
     os.replace(source, target)
     backup = source.with_name(source.name + ".bak")
     if backup.exists():
         os.replace(backup, target.with_name(target.name + ".bak"))
-    _rename_in_state(folder, source.name, None)
-    return target
 
 
 _DELETED = re.compile(r"（\d{8}-\d{6}删除\d*）$")
@@ -218,14 +229,8 @@ def restore_draft(folder: str | os.PathLike, bin_name: str) -> Path:
     folder = Path(folder)
     source = _existing(folder / BIN, bin_name)
     stem = _DELETED.sub("", source.stem) or "恢复的草稿"
-    target, n = folder / f"{stem}{SUFFIX}", 1
-    while target.exists():
-        n += 1
-        target = folder / f"{stem}（恢复{n}）{SUFFIX}"
-    os.replace(source, target)
-    backup = source.with_name(source.name + ".bak")
-    if backup.exists():
-        os.replace(backup, target.with_name(target.name + ".bak"))
+    target = _numbered(folder, stem, lambda n: f"{stem}（恢复{n}）")
+    _move_with_backup(source, target)
     return target
 
 
