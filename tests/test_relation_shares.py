@@ -57,3 +57,45 @@ class TestShareSets:
 
     def test_lists_that_may_not_be_complete_are_left_alone(self):
         assert figures("优秀30%，良好50%，合格15%。") == []
+
+
+class TestSharesReadFurther:
+    """Shapes of statistics paragraphs: a whole named without 共/总, lists with 分别占, rates named after their part."""
+
+    def test_a_whole_named_at_the_head_of_its_clause(self):
+        text = "全镇共有中小学生8000人，留守儿童1500人；其中女生700人，占留守儿童总数的{}%。"
+        assert figures(text.format("46.7")) == []
+        assert pairs(text.format("47.6")) == [(D("47.6"), D("46.7"))]
+
+    def test_a_subgroup_written_after_de_is_not_the_whole(self):
+        text = "全校教职工68人，具有中级职称的教师38人，在读研究生2人，占教师总数的{}%。"
+        assert figures(text.format("0.3")) == []
+
+    def test_shares_listed_with_fenbie(self):
+        text = "全校专任教师共240人。专任教师中，高级教师36人、一级教师96人、二级教师90人，分别占15%、40%和{}%。"
+        assert figures(text.format("37.5")) == []
+        assert pairs(text.format("35.7")) == [(D("35.7"), D("37.5"))]
+
+    def test_fenbie_with_the_whole_named_after_it(self):
+        text = "全县有百岁以上老人540人。其中男性108人，女性432人，男、女性分别占百岁以上老人总数的{}%和80%。"
+        assert figures(text.format("20")) == []
+        assert pairs(text.format("2")) == [(D("2"), D("20"))]
+
+    def test_fenbie_without_a_whole_that_can_be_found_is_left_alone(self):
+        assert figures("高级教师36人、一级教师96人，分别占51%和40%。") == []
+
+    def test_a_rate_named_after_its_part(self):
+        text = "全县初中毕业生2400人，升学人数2208人，升学率为{}%。"
+        assert figures(text.format("92")) == []
+        assert pairs(text.format("29")) == [(D("29"), D("92"))]
+
+    def test_a_rate_far_from_its_parts_may_have_another_base(self):
+        # 入学率 leaves out the children excused from school: 99.9 is not a slip of 98.5, say nothing
+        assert figures("适龄儿童1000人，已入学985人，入学率99.9%。") == []
+
+
+class TestRaisedStandards:
+    def test_the_new_standard_is_the_one_paid(self):
+        text = "今年把每人300元的慰问标准提高到每人500元。工会向120名退休教师发放慰问金共计{}万元。"
+        assert figures(text.format("6")) == []
+        assert pairs(text.format("6.5")) == [(D("65000"), D("60000"))]

@@ -27,7 +27,7 @@ from .differences import check_differences
 from .equations import check_equations
 from .explain import Explain, Skipped
 from .parts import check_parts
-from .shares import check_share_sets, check_shares
+from .shares import check_named_rates, check_share_lists, check_share_sets, check_shares
 from .tables import check_tables
 from .thresholds import check_thresholds
 from .upper import check_upper
@@ -47,6 +47,8 @@ def check_relations(statements: list[Statement], explain: Explain | None = None)
         *check_parts(statements, explain),
         *check_shares(statements, explain),
         *check_share_sets(statements),
+        *check_share_lists(statements, explain),
+        *check_named_rates(statements, explain),
         *check_thresholds(statements),
         *check_upper(statements, claimed),
     ]
@@ -68,19 +70,20 @@ def check_relations(statements: list[Statement], explain: Explain | None = None)
 __all__ = ["Explain", "budget_blocks", "check_relations"]
 
 
-def plausible(stated: Decimal, computed: Decimal) -> bool:
+def plausible(stated: Decimal, computed: Decimal, keystroke: bool = False) -> bool:
     """Is *stated* the kind of slip an author makes when *computed* is right?
 
     Real slips are near the right figure (a missed item, a wrong subtotal: within half to
     double) or one keystroke from it (a digit changed, dropped, doubled or two swapped:
     8400 for 84000, 216 for 210). A figure far off in every way means the sentence was
     read wrong more often than it was written wrong, and a confident wrong correction is
-    worse than none.
+    worse than none. With *keystroke*, only the one-keystroke reading counts (a named
+    rate far from its parts' ratio more often has another base than a slip).
     """
     a, b = abs(stated), abs(computed)
     if a == b:
         return True
-    if a and b and Decimal("0.5") <= a / b <= 2:
+    if not keystroke and a and b and Decimal("0.5") <= a / b <= 2:
         return True
     return _keystrokes(_digits(a), _digits(b)) <= 1
 

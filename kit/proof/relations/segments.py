@@ -204,7 +204,24 @@ def _segment(st: Statement, floor: int, result: Quantity, marker: re.Match, inpu
     return Unsure(st, "按人头的标准和固定金额混在一起")
 
 
+_RAISED_TO = re.compile(r"(?:提高|上调|调整|增加|提升|降低|下调|改)(?:了)?(?:到|至|为)(?:了)?[^\d，,。；;]{0,6}$")
+
+
+def _current_rates(st: Statement, rates: list[Quantity]) -> list[Quantity]:
+    """原来每人400元的标准提高到了每人600元: the old standard is replaced, only the new one is paid."""
+    kept = []
+    for i, r in enumerate(rates):
+        nxt = rates[i + 1] if i + 1 < len(rates) else None
+        between = st.text[r.end : nxt.start] if nxt else ""
+        if nxt and nxt.per == r.per and _RAISED_TO.search(between) and not re.search(r"[\d。；;]", between):
+            continue
+        kept.append(r)
+    return kept
+
+
 def _per_head(st: Statement, floor: int, result: Quantity, rates: list[Quantity], counts: list[Quantity]) -> Line | Unsure:
+    current = _current_rates(st, rates)
+    replaced, rates = len(current) < len(rates), current
     pers = {q.per for q in rates}
     if len(pers) != 1:
         return Unsure(st, "几个标准的计量单位不同")
@@ -227,10 +244,13 @@ def _per_head(st: Statement, floor: int, result: Quantity, rates: list[Quantity]
     unit = "".join(c.unit for c in chosen) if len(chosen) > 1 else chosen[0].unit
     head = chosen[0]
     name = _name(st.text[floor : head.start]) or "慰问对象"
+    if head.start > rates[-1].end:  # 每人600元……向263名困难教师发放: named by who comes after the count
+        who = re.match(r"[\u4e00-\u9fff]{1,10}?(?=发放|慰问|[，,。；;的每]|$)", st.text[head.end : head.end + 12])
+        name = who.group() if who else "慰问对象"
     comps = []
     prev = max(floor, max(c.end for c in chosen if c.end <= rates[0].start) if any(c.end <= rates[0].start for c in chosen) else floor)
     for r in rates:
-        comps.append((_component_name(st.text[prev : r.start]), r.value))
+        comps.append(("标准" if replaced else _component_name(st.text[prev : r.start]), r.value))
         prev = r.end
     return Line(st, floor, result, name, "per_head", count, unit, comps, True)
 

@@ -19,7 +19,10 @@ from ...quantities import PERCENT, Quantity
 from ..passage import Statement, depth as _depth, figure_edit, located
 from .explain import Explain
 
-_SHARE = re.compile(r"(?<!占)占(?!地|用|有|据|领|比例)")
+_SHARE = re.compile(r"(?<!占)(?<!分别)占(?!地|用|有|据|领|比例)")  # 分别占…: check_share_lists
+_RESPECTIVELY = re.compile(r"分别占(?:有)?")
+_LIST_GAP = re.compile(r"\s?(?:[、，,]|和|及|与|以及)\s?")
+_AMONG_HEAD = re.compile(r"(?:^|[。；;：:\s])\s*([\u4e00-\u9fff]{2,10}?)中[，,：:]")
 _SENTENCE = re.compile(r"[^。；;！!？?]+[。；;！!？?]?")
 _SUBJECT_GAP = re.compile(r"[\s，,、（(]*(?:约|共|即|均)?")
 _THEN_AMONG = re.compile(r"\s?[，,；;]?\s?其中")  # 实际录取284人，其中本市149人，占…: the figure 其中 breaks down
@@ -109,8 +112,10 @@ def _earlier_whole(st: Statement, before: Statement | None, part: Quantity, s_st
 
     if noun:  # the first figure written after that name is the whole (小学留守儿童… come after 留守儿童12751人)
         candidates = [q for q in st.quantities if q.start < part.start and q.unit == part.unit and named(st.text, q)]
-        if total:  # 占教师总数的: only a figure written as a total (共有/总数为…) is the whole
-            candidates = [q for q in candidates if TOTAL_MARK.search(st.text[max(0, q.start - 14) : q.start])]
+        if total:  # 占教师总数的: only a figure written as a total (共有/总数为…) is the whole,
+            marked = [q for q in candidates if TOTAL_MARK.search(st.text[max(0, q.start - 14) : q.start])]
+            # or one whose clause is that name and nothing else (，留守儿童12751人，), not 中级职称的教师38人
+            candidates = marked or [q for q in candidates if _clause_is(st.text, q, noun)]
         return candidates[0] if candidates else None
     # 占14.7% names no whole: only 全校116人，其中…17人，占14.7% says which one it is
     candidates = [q for q in st.quantities if prev_start <= q.start < part.start and q.unit == part.unit
@@ -125,7 +130,125 @@ def _earlier_whole(st: Statement, before: Statement | None, part: Quantity, s_st
     return candidates[-1] if candidates else None
 
 
-def _judge(st: Statement, part: Quantity, whole: Quantity, pct: Quantity):
+def check_share_lists(statements: list[Statement], explain: Explain | None = None) -> list[Finding]:
+    """``专任教师中，正高208人、副高349人、中级522人，分别占18.72%、29.91%和44.73%``: each part of one whole.
+
+    The parts are the figures listed right before 分别占, as many as the shares after it; the whole is
+    named after 占 (…总数的) or by the sentence's 「…中，」 and found as a figure written after that name,
+    in this statement or the two before. Anything less certain is left alone.
+    """
+    findings = []
+    for k, st in enumerate(statements):
+        qs, text = st.quantities, st.text
+        for m in _RESPECTIVELY.finditer(text):
+            pcts = _listed_after(text, [q for q in qs if q.unit == PERCENT and q.start >= m.end()], m.end())
+            if len(pcts) < 2:
+                continue
+            s_start = max((a for a, b in _sentences(text) if a <= m.start()), default=0)
+            before = [q for q in qs if s_start <= q.start and q.end <= m.start() and q.unit != PERCENT]
+            parts = before[-len(pcts):]
+            if (len(parts) != len(pcts) or len({q.unit for q in parts}) != 1 or not parts[0].unit
+                    or not re.fullmatch(r"[\s，,]*(?:[\u4e00-\u9fff、]{1,8})?", text[parts[-1].end : m.start()])
+                    or any(re.search(r"[。；;\d]", text[a.end : b.start]) for a, b in zip(parts, parts[1:]))):
+                continue
+            noun = _noun(text[m.end() : pcts[0].start])
+            if not noun:
+                head = _AMONG_HEAD.search(text[: parts[0].start])
+                noun = head.group(1) if head else ""
+            if not noun:
+                continue
+            window = [st] + [statements[j] for j in range(k - 1, max(-1, k - 3), -1)]
+            whole = None
+            for host in window:
+                limit = parts[0].start if host is st else len(host.text)
+                found = [q for q in host.quantities if q.end <= limit and q.unit == parts[0].unit and _written_after(host.text, q, noun)]
+                if found:
+                    whole = found[-1]
+                    break
+            if whole is None:
+                if explain is not None:
+                    explain.skip(st, f"「分别占」的总数「{noun}」找不到")
+                continue
+            if not all(q.exact for q in (*parts, *pcts, whole)) or whole.value == 0 or sum(q.value for q in parts) > whole.value:
+                continue
+            for part, pct in zip(parts, pcts):
+                finding = _judge(st, part, whole, pct, quote=text[parts[0].start : pcts[-1].end])
+                if finding:
+                    findings.append(finding)
+    return findings
+
+
+_NAMED_RATE = re.compile(r"([\u4e00-\u9fff]{2})率\s*(?:为|是|达到?|达|约为|：|:)?\s*$")
+
+
+def check_named_rates(statements: list[Statement], explain: Explain | None = None) -> list[Finding]:
+    """``毕业生311194人，就业人数299503人，就业率为96.34%``: a rate named after its part.
+
+    Only the plainest form is read: in one sentence, exactly two figures of one unit before the rate,
+    the second written right after the rate's own word (就业, 立案, 入学…) and the rate right after it.
+    """
+    from . import plausible
+
+    findings = []
+    for st in statements:
+        qs, text = st.quantities, st.text
+        sentences = _sentences(text)
+        for i, pct in enumerate(qs):
+            if pct.unit != PERCENT or i == 0:
+                continue
+            m = _NAMED_RATE.search(text[max(0, pct.start - 10) : pct.start])
+            if not m:
+                continue
+            stem = m.group(1)
+            s_start = max((a for a, b in sentences if a <= pct.start), default=0)
+            before = [q for q in qs[:i] if q.start >= s_start]
+            if len(before) != 2 or before[0].unit != before[1].unit or not before[0].unit or before[0].unit == PERCENT:
+                continue
+            whole, part = before
+            label = text[max(whole.end, part.start - 10) : part.start]
+            gap = text[part.end : pct.start]
+            if stem not in label or re.search(r"[。；;]", gap) or len(gap) > 14 or part.value > whole.value or whole.value == 0:
+                continue
+            if not (part.exact and whole.exact and pct.exact) or _depth(text, part.start) or _depth(text, pct.start):
+                continue
+            finding = _judge(st, part, whole, pct, quote=st.quote(whole.start, pct.end).strip(), name=f"{stem}率")
+            # 入学率 leaves out the children excused from school, 就业率 may count differently: a rate
+            # far from the two figures' ratio has another base more often than a slip
+            if finding and plausible(finding.stated, finding.computed, keystroke=True):
+                findings.append(finding)
+    return findings
+
+
+def _listed_after(text: str, pcts: list[Quantity], at: int) -> list[Quantity]:
+    """The shares listed one after another from *at* (18.72%、29.91%和44.73%)."""
+    run = []
+    for q in pcts:
+        gap = text[(run[-1].end if run else at) : q.start]
+        if run and not _LIST_GAP.fullmatch(gap):
+            break
+        if not run and re.search(r"[，,。；;]", gap):
+            break
+        run.append(q)
+    return run
+
+
+def _written_after(text: str, q: Quantity, noun: str) -> bool:
+    """*q* is written right after *noun* (现有专任教师1167人, ，留守儿童12751人), not after 中级职称的教师."""
+    head = text[max(0, q.start - len(noun) - 6) : q.start]
+    at = head.rfind(noun)
+    if at < 0 or not re.fullmatch(r"[\s共有计为是达：:]*", head[at + len(noun) :]):
+        return False
+    return (at == 0 or not ("\u4e00" <= head[at - 1] <= "\u9fff") or head[at - 1] in "共有总计全为是"
+            or re.search(r"(?:全校|全县|全市|全区|全镇|全体|本校|该校|学校)$", head[:at]) is not None)
+
+
+def _clause_is(text: str, q: Quantity, noun: str) -> bool:
+    """The clause of *q* opens with *noun* right before the figure: ``，留守儿童 12751人``."""
+    head = text[max(0, q.start - len(noun) - 4) : q.start]
+    return re.search(rf"(?:^|[，,；;。：:\n])\s*{re.escape(noun)}[\s共有计为是达：:]*$", head) is not None
+
+
+def _judge(st: Statement, part: Quantity, whole: Quantity, pct: Quantity, quote: str | None = None, name: str = "占比"):
     places = pct.places
     computed = share_percent(part.value, whole.value, places)
     if computed == pct.value:
@@ -137,16 +260,16 @@ def _judge(st: Statement, part: Quantity, whole: Quantity, pct: Quantity):
             return None
     truncated = (part.value * 100 / whole.value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)
     formula = f"{_num(part.value)}÷{_num(whole.value)}"
-    quote = st.quote(part.start, pct.end).strip()
+    quote = quote or st.quote(part.start, pct.end).strip()
     if truncated == pct.value:
         return located(
             "arithmetic", "warning", st, pct.start, pct.end,
-            f"占比写作 {pct.value}%，是 {formula} 截断所得；四舍五入应为 {computed}%",
+            f"{name}写作 {pct.value}%，是 {formula} 截断所得；四舍五入应为 {computed}%",
             f"改为 {computed}%", quote=quote, stated=pct.value, computed=computed, difference=pct.value - computed, rule="SHARE",
         )
     return located(
         "arithmetic", "error", st, pct.start, pct.end,
-        f"占比写作 {pct.value}%，按 {formula} 计算应为 {computed}%",
+        f"{name}写作 {pct.value}%，按 {formula} 计算应为 {computed}%",
         f"改为 {computed}%", quote=quote, stated=pct.value, computed=computed, difference=pct.value - computed, rule="SHARE",
         edits=(figure_edit(st, pct, computed),),
     )
