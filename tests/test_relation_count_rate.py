@@ -5,6 +5,8 @@ Every sentence is written for these tests, in shapes found on real school and un
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -73,3 +75,27 @@ class TestCountTimesRate:
         assert figures(right) == []
         wrong = shapes[form].format(c=count, r=rate, t=count * rate + slip)
         assert pairs(wrong) == [(count * rate + slip, count * rate)]
+
+
+class TestTotalsWrittenWithAVerb:
+    """共计发放98万元, 总计发放补贴1.6万元: the verb between 共计 and the amount does not hide the total."""
+
+    @pytest.mark.parametrize(
+        "text, right, wrong",
+        [
+            ("市总工会为150名困难职工子女每人发放助学金3000元，共计发放{}万元。", "45", "54"),
+            ("4名学生到工会驿站实习。学校为每人发放岗位补贴2500元，总计发放补贴{}万元。", "1", "1.2"),
+            ("对240名困难家庭学生进行帮扶，每人800元，共发放{}万元。", "19.2", "12.9"),
+        ],
+    )
+    def test_right_is_silent_and_one_slip_is_found(self, text, right, wrong):
+        assert figures(text.format(right)) == []
+        (found,) = figures(text.format(wrong))
+        assert found.computed == Decimal(right) * 10000
+
+    def test_groups_each_with_its_count_in_its_own_sentence(self):
+        text = ("经审核，确定38名困难职工子女符合条件（其中大学生30人，高中生8人）。向其中6名特别困难的大学生每人发放助学金3000元；"
+                "其余24名大学生每人发放助学金2000元。另向8名高中生每人发放助学金500元，共发放助学金{}万元。")
+        assert figures(text.format("7")) == []
+        (found,) = figures(text.format("7.5"))
+        assert (found.stated, found.computed) == (Decimal(75000), Decimal(70000))

@@ -31,6 +31,7 @@ from ..passage import Statement
 
 MARKER = re.compile(
     r"(?<![累预估设统])(小计|合计|总计|共计|总共|一共|总额|总支出?|共需|总需|(?<![必无所])需要?|共|计|[=＝])"
+    r"(?:(?:发放|投入|拨付|下拨|安排|补助|资助|补贴|捐赠|捐款|募集|募得|支出|花费)了?(?:[\u4e00-\u9fff]{0,3}(?:金|款|费|补贴|补助))?)?"
     r"(?:金额|经费|费用|资金|支出|开支)?[为是：:\s]*(?:人民币|[￥¥])?[：:\s]*$"
 )
 _GENERIC = re.compile(
@@ -266,6 +267,9 @@ def _groups(st: Statement, floor: int, result: Quantity, rates: list[Quantity], 
     for r in rates:
         own = [c for c in counts if prev <= c.start < r.start and c.exact and c.value == c.value.to_integral_value()
                and any(same_count_unit(dim, c.unit) for dim in r.per)]
+        stop = max((m.end() for m in _STOP.finditer(st.text, prev, r.start)), default=prev)
+        near = [c for c in own if c.start >= stop]  # …66名（其中大学生52人）…。向其中7名…每人3000元: the sentence's own count
+        own = near or own
         if len(own) != 1 or len(r.per) != 1:
             return Unsure(st, "几个标准不是并列的几项，各自的人数也读不准")
         c = own[0]
@@ -298,6 +302,7 @@ def _fixed(st: Statement, floor: int, result: Quantity, fixed: list[Quantity], c
     return Line(st, floor, result, name[:20] or "其他费用", "fixed", None, "人", comps, True)
 
 
+_STOP = re.compile(r"[。；;]")
 _WHO = re.compile(r"^(.*?(?:人员|教师|职工|学生|老师|干部|同志|家庭|儿童|对象|工作组|慰问组))(.+)$")
 
 
