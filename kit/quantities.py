@@ -117,7 +117,11 @@ def _places(text: str) -> int:
     return len(m.group(1)) if m else 0
 
 
-def _not_a_quantity(text: str, start: int, span: NumberSpan) -> bool:
+# 2548-1974=574, 9600-6964元=2636元: a difference written out, not a range or a date
+_WRITTEN_DIFFERENCE = re.compile(r"(?<![\d./\-－])\d+(?:\.\d+)?元?(?:\s?[-－−+＋]\s?\d+(?:\.\d+)?元?)+\s?[=＝]\s?\d")
+
+
+def _not_a_quantity(text: str, start: int, span: NumberSpan, arithmetic: bool = False) -> bool:
     """Dates, years, times, labels and serial numbers look like figures but are not."""
     before = text[max(0, start - 3) : start]
     after = text[span.end : span.end + 4]
@@ -130,7 +134,7 @@ def _not_a_quantity(text: str, start: int, span: NumberSpan) -> bool:
         return True
     if re.match(r"\s?[:：]\s?\d", after) or re.search(r"\d\s?[:：]\s?$", before):
         return True  # 13:30, 8：00
-    if re.match(r"[.．/\-－]\d", after) or re.search(r"\d[.．/\-－]$", before):
+    if not arithmetic and (re.match(r"[.．/\-－]\d", after) or re.search(r"\d[.．/\-－]$", before)):
         return True  # 2023.12.30, 12/30, 2015-2016, 20-30 (a range is never exact either)
     integral = span.value == span.value.to_integral_value()
     if integral and 1900 <= span.value <= 2100 and after.startswith(("年", "学年", "级", "届")):
@@ -148,6 +152,7 @@ def quantities(text: str) -> list[Quantity]:
     """
     out: list[Quantity] = []
     phones = [(m.start(), m.end()) for m in _PHONE.finditer(text)]
+    written = [(m.start(), m.end()) for m in _WRITTEN_DIFFERENCE.finditer(text)] if "=" in text or "＝" in text else []
     for span in find_amounts(text):
         if any(a <= span.start < b for a, b in phones):
             continue
@@ -160,7 +165,8 @@ def quantities(text: str) -> list[Quantity]:
         if unit == "万":
             mult, unit = "万", None
         end = m.end() if m and (mult or unit) else span.end
-        if _not_a_quantity(text, span.start, span):
+        arithmetic = any(a <= span.start < b for a, b in written)
+        if _not_a_quantity(text, span.start, span, arithmetic):
             continue
         unit = _SAME.get(unit or "", unit or "")
         if not unit and span.text[-1:] in "万亿" and _MONEY_CONTEXT.search(text[max(0, span.start - 10) : span.start]):
@@ -177,8 +183,8 @@ def quantities(text: str) -> list[Quantity]:
         exact = not (
             _APPROX_BEFORE.search(text[max(0, span.start - 4) : span.start])
             or _APPROX_AFTER.match(text, end)
-            or _RANGE.match(text[end : end + 4])
-            or _RANGE_BEFORE.search(text[max(0, span.start - 6) : span.start])
+            or not arithmetic and _RANGE.match(text[end : end + 4])
+            or not arithmetic and _RANGE_BEFORE.search(text[max(0, span.start - 6) : span.start])
             or re.match(r"[多余几]", text[span.end : span.end + 1])
         )
         per: tuple[str, ...] = ()

@@ -5,6 +5,8 @@ Every sentence is written for these tests, in shapes found on real school and un
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -35,3 +37,18 @@ class TestEquations:
 
     def test_dimensions_and_quantity_markers_are_not_products(self):
         assert figures("展板规格72*72厘米，投影仪×1，共计3500元。") == []
+
+
+class TestDifferencesWrittenOut:
+    """班费 and canteen accounts write the balance as a subtraction: 2548-1974=574."""
+
+    @pytest.mark.parametrize("text", ["第一学期结余：2548-1974=574", "结余：9600-6964元=2636元", "收入43160.3元-支出14863.8元=28296.5元"])
+    def test_right_differences_are_silent(self, text):
+        assert figures(text) == []
+
+    def test_a_wrong_difference(self):
+        assert pairs("第一学期结余：2548-1974=547") == [(Decimal(547), Decimal(574))]
+        assert pairs("收入43160.3元-支出14863.8元=28926.5元") == [(Decimal("28926.5"), Decimal("28296.5"))]
+
+    def test_ranges_and_school_years_are_still_no_figures(self):
+        assert figures("2015-2016学年共有20-30人参加，每人100元，共计2500元。") == []

@@ -5,6 +5,8 @@ Every sentence is written for these tests, in shapes found on real school and un
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from relation_helpers import figures, pairs
 
 
@@ -24,3 +26,14 @@ class TestWholesAndParts:
     def test_a_colon_list_after_the_whole(self):
         assert figures("慰问对象共21人：退休教师15人、困难职工4人、生病教师2人。") == []
         assert pairs("慰问对象共22人：退休教师15人、困难职工4人、生病教师2人。") == [(22, 21)]
+
+
+class TestListsEndingWithTheirClause:
+    def test_a_list_closed_by_a_semicolon_before_the_next_whole(self):
+        text = "全区现有公办学校186所，其中初级中学21所，中心小学72所，村小（教学点）{}所；在校生9万人，其中小学6.8万人。"
+        assert figures(text.format("93")) == []
+        assert pairs(text.format("39")) == [(Decimal(186), Decimal(132))]
+
+    def test_the_next_clause_is_not_part_of_the_list(self):
+        text = "学校现有在职教师57人，其中大专学历52人，学历合格率92%；本科学历13人，本科率23%；行政人员9人，其中校级干部3人。"
+        assert figures(text) == []

@@ -17,7 +17,7 @@ from ..passage import Statement, figure_edit, located
 from .explain import Explain
 
 _EQUALS = re.compile(r"[=＝]")
-_OPERATOR = re.compile(r"^[\s（）()]*(?P<op>[×xX*＊✕+＋])[\s（）()]*(?:[\u4e00-\u9fff]{1,6}[：:]?\s*)?$")  # +文具139.5元
+_OPERATOR = re.compile(r"^[\s（）()]*(?P<op>[×xX*＊✕+＋\-－−])[\s（）()]*(?:[\u4e00-\u9fff]{1,6}[：:]?\s*)?$")  # +文具139.5元
 _TAIL = re.compile(r"^[\s（）()元人名户次个份套件桌]*$")
 
 
@@ -43,13 +43,16 @@ def check_equations(statements: list[Statement], explain: Explain | None = None)
             if not _TAIL.match(st.text[left[-1].end : m.start()]):
                 continue
             terms: list[list[Quantity]] = [[left[-1]]]
+            signs = [1]
             i = len(left) - 2
             while i >= 0:
                 gap = _OPERATOR.match(st.text[left[i].end : left[i + 1].start])
                 if not gap:
                     break
-                if gap.group("op") in "+＋":
+                if gap.group("op") in "+＋-－−":
+                    signs[0] = -1 if gap.group("op") in "-－−" else 1
                     terms.insert(0, [left[i]])
+                    signs.insert(0, 1)
                 else:
                     terms[0].insert(0, left[i])
                 i -= 1
@@ -67,11 +70,11 @@ def check_equations(statements: list[Statement], explain: Explain | None = None)
                     explain.skip(st, "等式中有约数")
                 continue
             computed = Decimal(0)
-            for term in terms:
+            for sign, term in zip(signs, terms):
                 product = Decimal(1)
                 for q in term:
                     product *= _operand(q)
-                computed += product
+                computed += sign * product
             stated = _operand(right)
             if computed == stated or _same_at_precision(computed, right):
                 continue

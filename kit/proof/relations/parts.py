@@ -119,8 +119,13 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, previous, explain:
     if not word.startswith("其中"):  # 用于…、分别为…: the list ends with its clause
         stop = re.compile(r"[；;]").search(text, start, b)
         b = stop.start() if stop else b
-    if re.compile(r"其中").search(text, start, b):  # 义务教育学校73所，其中：初级中学9所…: parts within parts
-        return None
+    inner = re.compile(r"其中").search(text, start, b)
+    if inner:
+        # …191所，其中初级中学22所…村小94所；在校生92988人，其中小学…: the list ends with its clause
+        semi = re.compile(r"[；;]").search(text, start, inner.start())
+        if semi is None:
+            return None  # 义务教育学校73所，其中：初级中学9所，其中…: parts within parts
+        b = semi.start()
     depth = _depth(text, whole.start)
     stray = [q for q in st.quantities if start <= q.start < b and not q.unit and _depth(text, q.start) == depth]
     if stray:  # 小学45教学点13 / 827,710.28 with no unit: a figure not understood, so no sum is sure
