@@ -37,3 +37,8 @@ class TestListsEndingWithTheirClause:
     def test_the_next_clause_is_not_part_of_the_list(self):
         text = "学校现有在职教师57人，其中大专学历52人，学历合格率92%；本科学历13人，本科率23%；行政人员9人，其中校级干部3人。"
         assert figures(text) == []
+
+    def test_a_pair_of_boys_and_girls_ends_its_list(self):
+        text = "现有教学班3个，在校学生{}名，男29名，女27名，适龄儿童总数40名，12至15周岁少年儿童普及率95.2%。"
+        assert figures(text.format("56")) == []
+        assert pairs(text.format("65")) == [(Decimal(65), Decimal(56))]

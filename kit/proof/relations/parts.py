@@ -116,6 +116,10 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, previous, explain:
         if whole is None:
             return None
         word = "男女"
+        pair = [q for q in here if q.start >= start and q.unit == whole.unit][:2]
+        if len(pair) == 2:  # 在校学生72名,男37名,女33名,适龄儿童…: the pair ends the list, whatever follows
+            clause = re.compile(r"[，,；;。]").search(text, pair[1].end, b)
+            b = clause.start() if clause else b
     if not word.startswith("其中"):  # 用于…、分别为…: the list ends with its clause
         stop = re.compile(r"[；;]").search(text, start, b)
         b = stop.start() if stop else b
