@@ -84,6 +84,13 @@ def format_signed(amount: Decimal) -> str:
     return sign + format_yuan(abs(amount))
 
 
+def format_scaled(value: Decimal, scale: int) -> str:
+    """*value* in the author's scale: 225000 with 万 → 22.5万 (one figure reads like the figures beside it)."""
+    if scale in (10**4, 10**8):
+        return f"{(value / scale).normalize():f}" + ("万" if scale == 10**4 else "亿")
+    return format_figure(value)
+
+
 def format_figure(value: Decimal) -> str:
     """A figure as prose writes it: money to the fen when it has at most two decimals (3280, 12.50), else as written (14.73)."""
     return format_yuan(value) if decimals_of(value) <= 2 else str(value)

@@ -61,3 +61,18 @@ class TestBalancesAndRatios:
 
     def test_a_wrong_ratio(self):
         assert pairs("生师比328:31=10.85:1") == [(D("10.85"), D("10.58"))]
+
+
+class TestFromTo:
+    """从A减少至B，减少了C — and a base written in brackets after 比."""
+
+    def test_from_to_and_the_change(self):
+        text = "全县辍学学生已从今年3月底的1.8万人减少至0.6万人，减少了{}万人。"
+        assert figures(text.format("1.2")) == []
+        (found,) = figures(text.format("2.1"))
+        assert (found.stated, found.computed) == (Decimal(21000), Decimal(12000)) and "1.2万人" in found.message
+
+    def test_a_base_in_brackets(self):
+        text = "2024届毕业生月均收入4210元，比2023届（3986元）增长了{}元。"
+        assert figures(text.format("224")) == []
+        assert pairs(text.format("242")) == [(Decimal(242), Decimal(224))]

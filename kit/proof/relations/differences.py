@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ...findings import Finding
 from ...money import format_figure as _num
+from ...money import format_scaled
 from ...quantities import PERCENT, Quantity
 from ..passage import Statement, figure_edit, located
 
@@ -40,6 +41,7 @@ def check_differences(statements: list[Statement]) -> list[Finding]:
             a, b = m.span()
             qs = [q for q in st.quantities if a <= q.start < b]
             findings.extend(_compared(st, qs))
+            findings.extend(_from_to(st, qs))
             found = _balance(st, qs, a, b)
             if found:
                 findings.append(found)
@@ -66,8 +68,8 @@ def _compared(st: Statement, qs: list[Quantity]) -> list[Finding]:
             continue
         if base.unit != first.unit:
             continue
-        verb_text = text[base.end : change.start]
-        up, down = _UP.fullmatch(verb_text.strip("，, 的")), _DOWN.fullmatch(verb_text.strip("，, 的"))
+        verb_text = text[base.end : change.start].strip("，, 的）)")  # 比2016届（3988元）增长了329元
+        up, down = _UP.fullmatch(verb_text), _DOWN.fullmatch(verb_text)
         if not (up or down) or not all(q.exact for q in (first, base, change)):
             continue
         sign = 1 if up else -1
@@ -93,6 +95,40 @@ def _compared(st: Statement, qs: list[Quantity]) -> list[Finding]:
             f"改为 {_num(computed)}{unit}，或核对两个数", quote=st.quote(first.start, change.end).strip(),
             stated=change.value, computed=computed, difference=change.value - computed, rule="EQUATION",
             edits=(figure_edit(st, change, computed),),
+        ))
+    return out
+
+
+_CHANGE_VERB = r"(?:增加|减少|增长|下降|降低|提高|上升|扩大|缩小)"
+_FROM_TO = re.compile(rf"^[^\d，,。；;]{{0,8}}?{_CHANGE_VERB}?(?:了)?(?:到|至)$")
+_THEN_CHANGE = re.compile(rf"^\s?[，,]\s?(?:共|净|累计)?(?P<verb>{_CHANGE_VERB})了?$")
+
+
+def _from_to(st: Statement, qs: list[Quantity]) -> list[Finding]:
+    """从29万人减少至6.5万人，减少了22.5万人: the change is the difference of the two."""
+    out = []
+    text = st.text
+    for i in range(len(qs) - 2):
+        a, b, c = qs[i : i + 3]
+        lead = re.search(r"从[^，,。；;]{0,10}$", text[max(0, a.start - 11) : a.start])  # 从今年5月底的29万人
+        if not (lead and _FROM_TO.match(text[a.end : b.start])) or (i and qs[i - 1].end > a.start - len(lead.group())):
+            continue
+        then = _THEN_CHANGE.match(text[b.end : c.start])
+        if not then or not (a.unit == b.unit == c.unit) or not a.unit or a.unit == PERCENT or not all(q.exact for q in (a, b, c)):
+            continue
+        up = then.group("verb") in ("增加", "增长", "提高", "上升", "扩大")
+        computed = (b.value - a.value) if up else (a.value - b.value)
+        if computed <= 0 or computed == c.value:
+            continue
+        scaled = [q for q in (a, b, c) if q.rounded]
+        if scaled and abs(computed - c.value) <= max(q.resolution for q in scaled):
+            continue
+        out.append(located(
+            "arithmetic", "error", st, c.start, c.end,
+            f"从 {a.text} 到 {b.text}，{'增加' if up else '减少'}量应为 {format_scaled(computed, c.scale)}{c.unit}，文中写作 {c.text}",
+            f"改为 {format_scaled(computed, c.scale)}{c.unit}，或核对两个数", quote=st.quote(a.start - 1, c.end).strip(),
+            stated=c.value, computed=computed, difference=c.value - computed, rule="EQUATION",
+            edits=(figure_edit(st, c, computed),),
         ))
     return out
 
