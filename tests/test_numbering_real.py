@@ -61,3 +61,34 @@ class TestNumberingOnRealPages:
     def test_a_decimal_between_labels_is_not_the_missing_label(self):
         (found,) = self.kinds("（1）收入5.12万元\n（2）支出3万元\n（4）结余")
         assert found.quote.startswith("（4）")
+
+
+class TestListsThisReadingDoesNotUnderstand:
+    """Labels that break again and again are not a list: say nothing rather than a finding per line."""
+
+    def kinds(self, text):
+        return [f for f in check_text(text) if f.kind == "numbering"]
+
+    def test_two_columns_of_a_table_flattened_into_one(self):
+        text = ("一、财政拨款收入\n一、一般公共服务支出\n二、上级补助收入\n二、教育支出\n三、事业收入\n三、文化支出\n"
+                "四、经营收入\n四、社会保障支出\n五、其他收入\n五、卫生支出")
+        assert self.kinds(text) == []
+
+    def test_decimals_split_at_the_start_of_lines(self):
+        text = "语文\n95. 5\n数学\n85. 25\n英语\n82. 6\n科学\n93. 1\n道德与法治\n79. 8"
+        assert self.kinds(text) == []
+
+    def test_a_figure_broken_over_two_lines(self):
+        assert self.kinds("一、发放情况\n1、在职职工发放贺卡2张；\n2、退休职工发放贺卡3\n7、派遣工发放贺卡12张。") == []
+
+    def test_a_part_named_in_the_middle_of_a_line_starts_afresh(self):
+        text = "一、部门职能\n二、机构设置\n三、收入总表\n四、支出总表 第三部分 情况说明 一、收入说明\n二、支出说明\n三、三公经费\n四、机关运行经费\n五、国有资产"
+        assert self.kinds(text) == []
+
+    def test_a_shuffled_list_is_still_reported(self):
+        text = "三、流程\n1、主持开场\n2、校长致辞\n6、代表献花\n3、退休教师发言\n5、赠送纪念品\n4、教职工赠言\n7、合影"
+        assert len(self.kinds(text)) == 3
+
+    def test_one_skip_is_still_reported(self):
+        (found,) = self.kinds("一、目的\n二、对象\n四、要求")
+        assert "三、" in found.message

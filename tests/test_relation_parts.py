@@ -42,3 +42,20 @@ class TestListsEndingWithTheirClause:
         text = "现有教学班3个，在校学生{}名，男29名，女27名，适龄儿童总数40名，12至15周岁少年儿童普及率95.2%。"
         assert figures(text.format("56")) == []
         assert pairs(text.format("65")) == [(Decimal(65), Decimal(56))]
+
+
+class TestBreakdownsThatGoOn:
+    def test_a_list_that_reached_its_whole_before_the_clause_ended(self):
+        text = "收入总额为4263500元，其中，人员经费为3941200元，日常公用经费为322300元，上年财政补助收入为4102000元，结转80000元。"
+        assert figures(text) == []
+
+    def test_a_breakdown_continued_in_the_next_sentences(self):
+        text = "党员教育支出650万元。其中：拨给甲单位120万元、乙单位150万元、丙单位100万元。拨给研究会80万元，用于课题研究。表彰200万元。"
+        assert figures(text) == []
+
+    def test_a_money_breakdown_far_below_its_whole_says_nothing(self):
+        assert figures("文体经费12.5万元，其中运动会3万元，合唱比赛2万元。") == []
+
+    def test_a_money_breakdown_one_keystroke_off_is_a_warning(self):
+        (found,) = figures("文体经费12.5万元，其中运动会5万元，合唱比赛6万元，读书活动1.3万元。")
+        assert found.severity == "warning" and found.computed == 123000

@@ -23,6 +23,7 @@ offices, and speaks only about what is certainly wrong:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -42,7 +43,7 @@ STYLES = (  # (level, pattern); the level is the customary depth, 1 the outermos
     (5, re.compile(_LEAD + rf"(?P<n>[{_CIRCLED}])")),
 )
 LEVEL_NAMES = {0: "条款序号（第一条）", 1: "一级标题（一、）", 2: "二级标题（（一））", 3: "三级序号（1.）", 4: "四级序号（（1））", 5: "圈码序号（①）"}
-RESTART = re.compile(r"^[\s\u3000]*附件|此处已?隐藏|篇[一二三四五六七八九十\d]+\s*$|^[\s\u3000【\[]*(?:篇|第)[一二三四五六七八九十\d]+(?![条款章节项])篇?[】\]]?")
+RESTART = re.compile(r"^[\s\u3000]*附件|此处已?隐藏|\s第[一二三四五六七八九十\d]+部分|篇[一二三四五六七八九十\d]+\s*$|^[\s\u3000【\[]*(?:篇|第)[一二三四五六七八九十\d]+(?![条款章节项])篇?[】\]]?")
 _TITLE_WORDS = re.compile(
     r"(?:方案|总结|计划|通知|报告|细则|办法|意见|要点|汇报|讲话|规划|制度|范文|章程|决定|倡议书|安排|标准|小结)"
     r"\s*(?:[（(【\[]?(?:精选|通用|优秀)?\s*(?:篇|第)?\s*[\d一二三四五六七八九十]+\s*篇?[)）】\]]?)?\s*$"
@@ -111,11 +112,20 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
     """Skips, duplicates and swaps of outline numbers, list by list."""
     events: list[tuple[int, Label | None]] = []  # (line index, label); None starts everything afresh
     for i, at in enumerate(prepared):
-        if is_title(at.text) or RESTART.search(at.text):
+        restart = RESTART.search(at.text)
+        if is_title(at.text) or restart and not label_of(at.text):
             events.append((i, None))
             continue
+        if restart:  # 五、…表(一) 六、…表(二) 第三部分 …说明 一、…: the labels before it close the old text
+            labels = labels_in(at.text)
+            events.extend((i, label) for label in labels if label.start < restart.start())
+            events.append((i, None))
+            events.extend((i, label) for label in labels if label.start >= restart.start())
+            continue
         events.extend((i, label) for label in labels_in(at.text))
-    findings: list[Finding] = []
+    findings: list[tuple[int, int, Finding]] = []  # (level, run, finding)
+    run: dict[int, int] = {}  # level -> the event that started the list being read
+    numbers: dict[tuple[int, int], list[int]] = {}  # (level, run) -> the numbers written in it
     last: dict[int, tuple[int, int, Label]] = {}  # level -> (highest number, line index, label)
     restarted: dict[int, int] = {}  # level -> line index where a child list restarted without a parent
     deferred: dict[int, set[int]] = {}  # level -> numbers written later than their place (a swap)
@@ -128,17 +138,20 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
             continue
         at, level, n = prepared[i], label.level, label.number
         previous = last.get(level)
+        if n == 1 or previous is None:
+            run[level] = k
+        numbers.setdefault((level, run[level]), []).append(n)
         if previous is not None:
             before, where, prev_label = previous
             pending = second_one.pop(level, None)
             if pending and n == 3 and before == 1:  # 一、一、三、: the second 一 was meant as 二, no skip before 三
                 pk, pi, plabel, first = pending
                 found = _finding(prepared[pi], plabel, f"与上一个{LEVEL_NAMES[level]}「{first.text}」重复", 2)
-                findings.append(replace(found, edits=_renumbering(prepared, events, pk, level, 2)))
+                findings.append((level, run.get(level, 0), replace(found, edits=_renumbering(prepared, events, pk, level, 2))))
                 before = 2
             if n == before and n > 1:
                 found = _finding(at, label, f"与上一个{LEVEL_NAMES[level]}「{prev_label.text}」重复", before + 1)
-                findings.append(replace(found, edits=_renumbering(prepared, events, k, level, before + 1)))
+                findings.append((level, run.get(level, 0), replace(found, edits=_renumbering(prepared, events, k, level, before + 1))))
                 after_duplicate[level] = n  # 三、三、五: the 五 after it is the same mistake, not a second one
             elif n == 1 and before == 1:
                 second_one[level] = (k, i, label, prev_label)
@@ -149,15 +162,17 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
                 missing = set(range(before + 1, n))
                 if missing & later:
                     deferred.setdefault(level, set()).update(missing & later)
+                elif n > before + 3:
+                    pass  # 3 / 7、退休116张 (a figure broken over two lines): four missing at once is no slip
                 elif not _written_between(texts, where, i, label, before, n):
                     lost_parent = restarted.get(level)
                     found = _finding(at, label, _skip_text(label, before, n, lost_parent, prepared), before + 1)
                     if lost_parent is None:  # a missing heading is for a person to write, not to renumber around
                         found = replace(found, edits=_renumbering(prepared, events, k, level, before + 1))
-                    findings.append(found)
+                    findings.append((level, run.get(level, 0), found))
             elif n < before and n in deferred.get(level, set()):
                 deferred[level].discard(n)
-                findings.append(_finding(at, label, f"顺序颠倒：排在「{prev_label.text}」之后", n, swap=True))
+                findings.append((level, run.get(level, 0), _finding(at, label, f"顺序颠倒：排在「{prev_label.text}」之后", n, swap=True)))
             elif n == 1 and level > 1 and (level - 1) in last:
                 restarted.setdefault(level - 1, i)
         if n == 1 or previous is None or n > previous[0]:
@@ -166,7 +181,23 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
             del last[deeper]
         for deeper in [d for d in restarted if d >= level]:
             del restarted[deeper]
-    return findings
+    return _believable(findings, numbers)
+
+
+def _believable(findings: list[tuple[int, int, Finding]], numbers: dict[tuple[int, int], list[int]]) -> list[Finding]:
+    """Drop the findings of a list that breaks three times or more, unless it is a shuffle of 1…N.
+
+    Real documents slip once or twice, or shuffle items (1、2、6、3、5、4、7、8); labels that
+    break again and again otherwise are not a list this reading understood (two columns of a
+    table interleaved, decimals written ``95. 5`` at the start of lines).
+    """
+    per_list = Counter((level, at) for level, at, _ in findings)
+    kept = []
+    for level, at, f in findings:
+        written = numbers.get((level, at), [])
+        if per_list[(level, at)] < 3 or sorted(written) == list(range(1, len(written) + 1)):
+            kept.append(f)
+    return kept
 
 
 def _renumbering(prepared: list[Prepared], events: list[tuple[int, Label | None]], k: int, level: int, first: int) -> tuple[Edit, ...]:

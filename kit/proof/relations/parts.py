@@ -151,6 +151,22 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, previous, explain:
     total = sum((p.value for p in parts), Decimal(0))
     if total == whole.value or _rounding(parts + [whole], total, whole):
         return None
+    # 总额6488440元，其中人员经费6157140元，日常公用经费331300元，2016年…: the list ended where its sum
+    # reached the whole; 其中拨给A140万元…。拨给B80万元…: it goes on in the sentences after
+    more = [q for q in qs if q.start >= b and q.unit == whole.unit and _depth(text, q.start) == _depth(text, whole.start)]
+    running = Decimal(0)
+    for q in parts + more:
+        running += q.value
+        if running == whole.value:
+            return None
+    if severity == "warning" and total < whole.value:
+        from . import plausible
+
+        # a breakdown that lists less than its whole may just not list everything: speak only when one
+        # keystroke in the whole or in one part would make it add up
+        if not (plausible(whole.value, total, keystroke=True)
+                or any(plausible(p.value, whole.value - total + p.value, keystroke=True) for p in parts)):
+            return None
     unit = whole.unit
     listed = "＋".join(_num(p.value) for p in parts)
     diff = whole.value - total
