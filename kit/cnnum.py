@@ -286,6 +286,9 @@ class NumberSpan(NamedTuple):
 
 _UPPER_RUN = re.compile(r"[零壹贰貮貳叁肆伍陆柒捌玖拾佰仟万萬亿億元圆圓角分整正]+")
 _ARABIC_RUN = re.compile(rf"(?<![0-9.])(?:{_NUM})[万亿]?")
+# 共调查中小学生2 400名，4 800眼: thousands set off by a space (statistics reports, PDF text). Only right
+# after a word and right before a count's unit, so table cells written "850 120" stay two figures.
+_SPACED_THOUSANDS = re.compile(r"(?<=[\u4e00-\u9fff，,：:（(])[1-9][0-9]{0,2}(?: [0-9]{3})+(?=[人名例眼户所个元次件份套位])")
 _CN_RUN = re.compile(rf"[{_CN_CHARS}]+")
 _UNIT_AFTER = set("元人名位个项次本台间户所条件天年月日平米%")
 _OPEN, _CLOSE = "（(", "）)"
@@ -342,6 +345,8 @@ def find_amounts(text: str) -> list[NumberSpan]:
                 continue
             add(m.start(), m.start() + end, value)
             break
+    for m in _SPACED_THOUSANDS.finditer(scan):
+        add(m.start(), m.end(), Decimal(m[0].replace(" ", "")))
     for m in _ARABIC_RUN.finditer(scan):
         number, mult = (m[0][:-1], m[0][-1]) if m[0][-1] in "万亿" else (m[0], "")
         if len(number) > _MAX_DIGITS:

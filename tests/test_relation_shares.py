@@ -99,3 +99,19 @@ class TestRaisedStandards:
         text = "今年把每人300元的慰问标准提高到每人500元。工会向120名退休教师发放慰问金共计{}万元。"
         assert figures(text.format("6")) == []
         assert pairs(text.format("6.5")) == [(D("65000"), D("60000"))]
+
+
+class TestSharesInBrackets:
+    def test_each_count_with_its_share_in_brackets(self):
+        text = "结果：共检查学生640例，营养不良8例（1.3%），超重71例（{}%），肥胖105例（16.4%）。"
+        assert figures(text.format("11.1")) == []
+        assert pairs(text.format("11.7")) == [(D("11.7"), D("11.1"))]
+        assert figures(text.format("14.8")) == []  # far off: more likely a share of another base
+
+    def test_without_a_marked_whole_nothing_is_said(self):
+        assert figures("营养不良8例（1.3%），超重77例（11.1%）。") == []
+
+    def test_thousands_set_off_by_a_space(self):
+        text = "本次共检查视力3 200眼。其中视力正常2 336眼，占{}%。"
+        assert figures(text.format("73")) == []
+        assert pairs(text.format("37")) == [(D("37"), D("73"))]

@@ -27,7 +27,7 @@ from .differences import check_differences
 from .equations import check_equations
 from .explain import Explain, Skipped
 from .parts import check_parts
-from .shares import check_named_rates, check_share_lists, check_share_sets, check_shares
+from .shares import check_bracketed_shares, check_named_rates, check_share_lists, check_share_sets, check_shares
 from .tables import check_tables
 from .thresholds import check_thresholds
 from .upper import check_upper
@@ -49,6 +49,7 @@ def check_relations(statements: list[Statement], explain: Explain | None = None)
         *check_share_sets(statements),
         *check_share_lists(statements, explain),
         *check_named_rates(statements, explain),
+        *check_bracketed_shares(statements, explain),
         *check_thresholds(statements),
         *check_upper(statements, claimed),
     ]

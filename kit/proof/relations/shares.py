@@ -219,6 +219,42 @@ def check_named_rates(statements: list[Statement], explain: Explain | None = Non
     return findings
 
 
+_BRACKET_SHARE = re.compile(r"\s?[（(]\s?$")
+
+
+def check_bracketed_shares(statements: list[Statement], explain: Explain | None = None) -> list[Finding]:
+    """``共检测学生922例，营养不良7例（0.8%），超重88例（9.5%）``: each count with its share in brackets.
+
+    The whole is the figure of the same unit marked 共/总/合计/全 earlier in the sentence; a share
+    one keystroke off is a finding, anything further off is more likely another base.
+    """
+    from . import plausible
+
+    findings = []
+    for st in statements:
+        qs, text = st.quantities, st.text
+        sentences = _sentences(text)
+        for i, pct in enumerate(qs):
+            if pct.unit != PERCENT or i == 0:
+                continue
+            part = qs[i - 1]
+            if not part.unit or part.unit == PERCENT or not _BRACKET_SHARE.search(text[part.end : pct.start]) \
+                    or not re.match(r"\s?[)）]", text[pct.end : pct.end + 2]):
+                continue
+            s_start = max((a for a, b in sentences if a <= part.start), default=0)
+            marked = [q for q in qs[: i - 1] if q.start >= s_start and q.unit == part.unit
+                      and re.search(r"(?:共|总|合计|全)[^，,。；;\d]{0,8}$", text[max(s_start, q.start - 10) : q.start])]
+            if not marked:
+                continue
+            whole = marked[-1]
+            if not (part.exact and whole.exact and pct.exact) or whole.value == 0 or part.value > whole.value:
+                continue
+            finding = _judge(st, part, whole, pct)
+            if finding and plausible(finding.stated, finding.computed, keystroke=True):
+                findings.append(finding)
+    return findings
+
+
 def _listed_after(text: str, pcts: list[Quantity], at: int) -> list[Quantity]:
     """The shares listed one after another from *at* (18.72%、29.91%和44.73%)."""
     run = []
