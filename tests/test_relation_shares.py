@@ -115,3 +115,23 @@ class TestSharesInBrackets:
         text = "本次共检查视力3 200眼。其中视力正常2 336眼，占{}%。"
         assert figures(text.format("73")) == []
         assert pairs(text.format("37")) == [(D("37"), D("73"))]
+
+
+class TestSharesOfABreakdown:
+    """部门决算 and 三公经费 texts: a whole, then 其中 items each with its share."""
+
+    def test_items_of_one_qizhong_after_the_sentence_with_the_whole(self):
+        text = "2023年“三公”经费决算为18.40万元。其中公务接待费为15.20万元，占82.61%；公务用车运行维护费为3.20万元，占{}%。"
+        assert figures(text.format("17.39")) == []
+        (found,) = figures(text.format("17.93"))
+        assert (found.stated, found.computed) == (D("17.93"), D("17.39")) and "3.2万÷18.4万" in found.message
+
+    def test_a_total_named_with_zong(self):
+        text = "三年来工会经费总收入1250.00万元，其中：会费收入100.00万元，占总收入的8%；拨缴经费收入1150.00万元，占总收入的{}%。"
+        assert figures(text.format("92")) == []
+        assert pairs(text.format("29")) == [(D("29"), D("92"))]
+
+    def test_shares_in_brackets_of_the_figure_before_them(self):
+        text = "其中公用经费支出52000元（办公费13000元，占25%；水电费7800元，占{}%；其他31200元，占60%）。"
+        assert figures(text.format("15")) == []
+        assert pairs(text.format("51")) == [(D("51"), D("15"))]

@@ -14,7 +14,7 @@ from decimal import ROUND_DOWN, Decimal
 
 from ...findings import Finding
 from ...money import format_figure as _num
-from ...money import share_percent
+from ...money import format_scaled, share_percent
 from ...quantities import PERCENT, Quantity
 from ..passage import Statement, depth as _depth, figure_edit, located
 from .explain import Explain
@@ -25,7 +25,7 @@ _LIST_GAP = re.compile(r"\s?(?:[、，,]|和|及|与|以及)\s?")
 _AMONG_HEAD = re.compile(r"(?:^|[。；;：:\s])\s*([\u4e00-\u9fff]{2,10}?)中[，,：:]")
 _SENTENCE = re.compile(r"[^。；;！!？?]+[。；;！!？?]?")
 _SUBJECT_GAP = re.compile(r"[\s，,、（(]*(?:约|共|即|均)?")
-_THEN_AMONG = re.compile(r"\s?[，,；;]?\s?其中")  # 实际录取284人，其中本市149人，占…: the figure 其中 breaks down
+_THEN_AMONG = re.compile(r"\s?[，,；;。]?\s?其中")  # 实际录取284人，其中本市149人，占…: the figure 其中 breaks down
 _AMONG = re.compile(r"[^，,。；;\d]{0,12}中[，,：:]")  # 48名正式代表中，…16人，占33%
 TOTAL_MARK = re.compile(r"(?:共有|共计|共|总数为?|总人数为?|总计|合计|全体|全校|全县|全市|全区|全镇|现有)[^，,。；;]{0,8}$")
 WHOLE_MARK = re.compile(r"(?:共|总|合计|全|现有|有|计|达)[^，,。；;]{0,12}$")
@@ -61,8 +61,12 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
             phrase = st.text[m.end() : pct.start]
             total_of = re.search(r"总([\u4e00-\u9fff]{1,3}?)数", phrase)  # 占总园数的 → the whole counts 园
             noun = _noun(phrase)
+            opening = _opening_bracket(st.text, part.start)
+            before_bracket = [q for q in qs if opening is not None and q.end <= opening and q.unit == part.unit]
             if inside:
                 whole = inside[-1]
+            elif before_bracket and re.fullmatch(r"\s?", st.text[before_bracket[-1].end : opening]) and not noun:
+                whole = before_bracket[-1]  # 公用经费支出136011.19元（办公费27465.6元，占20.2%；…）
             elif total_of:
                 whole = _total_of(st, part, total_of.group(1))
             else:
@@ -78,6 +82,21 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
             if finding:
                 findings.append(finding)
     return findings
+
+
+def _opening_bracket(text: str, pos: int) -> int | None:
+    """Where the bracket holding *pos* opens, if *pos* is inside one."""
+    if _depth(text, pos) == 0:
+        return None
+    level = 0
+    for i in range(pos - 1, -1, -1):
+        if text[i] in "）)":
+            level += 1
+        elif text[i] in "（(":
+            if level == 0:
+                return i
+            level -= 1
+    return None
 
 
 def _total_of(st: Statement, part: Quantity, thing: str) -> Quantity | None:
@@ -108,7 +127,8 @@ def _earlier_whole(st: Statement, before: Statement | None, part: Quantity, s_st
         at = label.rfind(noun)
         if at < 0 or not re.fullmatch(r"[\s共有计为是达：:]*", label[at + len(noun) :]):
             return False
-        return at == 0 or not ("\u4e00" <= label[at - 1] <= "\u9fff") or label[at - 1] in "共有总计全为是的"
+        return (at == 0 or not ("\u4e00" <= label[at - 1] <= "\u9fff") or label[at - 1] in "共有总计全为是的"
+                or noun.startswith("总"))  # 经费总收入18271.85万元: 总收入 names a total whatever comes before it
 
     if noun:  # the first figure written after that name is the whole (小学留守儿童… come after 留守儿童12751人)
         candidates = [q for q in st.quantities if q.start < part.start and q.unit == part.unit and named(st.text, q)]
@@ -121,6 +141,11 @@ def _earlier_whole(st: Statement, before: Statement | None, part: Quantity, s_st
     candidates = [q for q in st.quantities if prev_start <= q.start < part.start and q.unit == part.unit
                   and (WHOLE_MARK.search(st.text[max(prev_start, q.start - 14) : q.start]) and "其中" in st.text[q.end : part.start]
                        or _AMONG.match(st.text, q.end) or _THEN_AMONG.match(st.text, q.end))]
+    if not candidates:  # 决算为22.62万元。其中甲20.10万元，占88.86%；乙2.52万元，占11.14%: items of one 其中
+        among = st.text.rfind("其中", 0, part.start)
+        if among >= 0 and not re.search(r"[。！？!?]", st.text[among : part.start]):
+            candidates = [q for q in st.quantities if q.end <= among and q.unit == part.unit
+                          and _THEN_AMONG.fullmatch(st.text[q.end : among + 2])][-1:]
     if len(candidates) != 1:
         return None
     if not candidates and before is not None and prev_start == s_start == 0:
@@ -295,7 +320,7 @@ def _judge(st: Statement, part: Quantity, whole: Quantity, pct: Quantity, quote:
         if w_lo > 0 and p_lo * 100 / w_hi - half <= pct.value <= p_hi * 100 / w_lo + half:
             return None
     truncated = (part.value * 100 / whole.value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)
-    formula = f"{_num(part.value)}÷{_num(whole.value)}"
+    formula = f"{format_scaled(part.value, part.scale)}÷{format_scaled(whole.value, whole.scale)}"
     quote = quote or st.quote(part.start, pct.end).strip()
     if truncated == pct.value:
         return located(
