@@ -92,3 +92,13 @@ class TestListsThisReadingDoesNotUnderstand:
     def test_one_skip_is_still_reported(self):
         (found,) = self.kinds("一、目的\n二、对象\n四、要求")
         assert "三、" in found.message
+
+    def test_a_label_that_lost_its_numeral_is_named_and_the_numeral_put_back(self, tmp_path):
+        from kit.cli import main
+
+        doc = tmp_path / "运动会方案.txt"
+        doc.write_text("五、比赛项目\n拔河\n、费用预算\n趣味游戏费用500元\n七、闭幕式\n", encoding="utf-8")
+        (found,) = self.kinds(doc.read_text(encoding="utf-8"))
+        assert "六、" in found.message and "七、" not in found.message
+        assert main(["fix", str(doc), "-o", str(tmp_path / "改.txt")]) == 0
+        assert (tmp_path / "改.txt").read_text(encoding="utf-8").splitlines()[2] == "六、费用预算"

@@ -57,7 +57,8 @@ class Plan:
             f = owners[key]
             if len(edits) <= 3:
                 for e in edits:
-                    lines.append(f"修改 第{e.paragraph}段第{e.line}行：「{e.old or '（空）'}」→「{e.text or '（删除）'}」［{f.rule}］")
+                    change = f"「{e.old}」→「{e.text or '（删除）'}」" if e.old else f"插入「{e.text}」"
+                    lines.append(f"修改 第{e.paragraph}段第{e.line}行：{change}［{f.rule}］")
             else:
                 e = edits[0]
                 lines.append(f"修改 {len(edits)} 处，如第{e.paragraph}段第{e.line}行「{e.old}」→「{e.text or '（删除）'}」［{f.rule}］")

@@ -26,6 +26,8 @@ class Prepared(NamedTuple):
         """The span of the author's text behind ``text[start:end]``."""
         if not self.origin or start >= len(self.origin):
             return start, end
+        if end <= start:  # an insertion: before the character at *start*
+            return self.origin[start], self.origin[start]
         return self.origin[start], self.origin[min(end, len(self.origin)) - 1] + 1
 
     def edit(self, start: int, end: int, text: str) -> Edit:

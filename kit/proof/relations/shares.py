@@ -38,6 +38,8 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 
 def check_shares(statements: list[Statement], explain: Explain | None = None) -> list[Finding]:
+    from . import plausible
+
     findings = []
     for k, st in enumerate(statements):
         qs = st.quantities
@@ -79,7 +81,9 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
             if not (part.exact and whole.exact and pct.exact) or whole.value == 0 or part.value > whole.value:
                 continue  # a share above 100 % means the figures were paired wrongly: say nothing
             finding = _judge(st, part, whole, pct)
-            if finding:
+            # a whole the text does not name (占65%) was found by its place: only a one-keystroke slip is
+            # surely one; a share far off is more likely of another whole (代表总数, not 具有职称的代表)
+            if finding and (inside or noun or total_of or plausible(finding.stated, finding.computed, keystroke=True)):
                 findings.append(finding)
     return findings
 
