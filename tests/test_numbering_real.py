@@ -102,3 +102,7 @@ class TestListsThisReadingDoesNotUnderstand:
         assert "六、" in found.message and "七、" not in found.message
         assert main(["fix", str(doc), "-o", str(tmp_path / "改.txt")]) == 0
         assert (tmp_path / "改.txt").read_text(encoding="utf-8").splitlines()[2] == "六、费用预算"
+
+    def test_a_heading_typed_with_a_colon_still_counts(self):
+        (found,) = self.kinds("一、收支情况\n本期收入1000元。\n三:本期收、支情况\n支出800元。\n四、总结")
+        assert "缺少「二、」" in found.message

@@ -36,7 +36,7 @@ _LEAD = r"[\s\u3000]*(?:#{1,6}\s*)?"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 STYLES = (  # (level, pattern); the level is the customary depth, 1 the outermost, 0 the articles of a rule
     (0, re.compile(_LEAD + rf"(?P<open>第)(?P<n>[{_CN}]{{1,3}})(?P<close>条)")),
-    (1, re.compile(_LEAD + rf"(?P<n>[{_CN}]{{1,3}})(?P<sep>[、.．])(?![{_CN}]+(?:[、至到和与]|年级|个|月)|\d|[{_CN}]*年级)")),
+    (1, re.compile(_LEAD + rf"(?P<n>[{_CN}]{{1,3}})(?P<sep>[、.．]|[:：](?=\s*[\u4e00-\u9fff]))(?![{_CN}]+(?:[、至到和与]|年级|个|月)|\d|[{_CN}]*年级)")),
     (2, re.compile(_LEAD + rf"(?P<open>[（(])(?P<n>[{_CN}]{{1,3}})(?P<close>[）)])")),
     (3, re.compile(_LEAD + r"(?P<n>\d{1,2})(?P<sep>[、]|[.．](?![\d０-９])|[.．](?=\d{1,4}[年月日]|\d{1,2}[:：点时]))(?!\d+(?:年级|个年级))")),
     (4, re.compile(_LEAD + r"(?P<open>[（(])(?P<n>\d{1,2})(?P<close>[）)])")),
@@ -62,7 +62,8 @@ class Label(NamedTuple):
         if self.level == 5:
             return _CIRCLED[n - 1] if 1 <= n <= len(_CIRCLED) else f"（{n}）"
         written = chinese_int(n) if self.level <= 2 else str(n)
-        return re.sub(rf"[{_CN}]+|\d+", written, self.text, count=1)
+        text = re.sub(r"[:：]$", "、", self.text) if self.level == 1 else self.text  # 三: is a 三、 typed in haste
+        return re.sub(rf"[{_CN}]+|\d+", written, text, count=1)
 
 
 def label_of(text: str, pos: int = 0) -> Label | None:
