@@ -6,7 +6,8 @@ One engine for every figure a document derives from others:
 * :mod:`.equations`  written-out equations (600x30=18000元)
 * :mod:`.differences` A比B增加C, growth rates, 收入−支出=结余, ratios 328:31=10.58:1
 * :mod:`.parts`      a whole and its parts, when the parts certainly partition it
-* :mod:`.shares`     占…% of a whole, at the written precision
+* :mod:`.shares`     占…% of a whole, 分别占 lists, named rates, shares in brackets, at the written precision
+* :mod:`.slips`      whether a stated figure is a plausible slip of the computed one
 * :mod:`.upper`      大写 beside its figure
 * :mod:`.thresholds` 150%（即1170元） of a base
 * :mod:`.tables`     数量×单价=金额 and column totals in tables
@@ -26,8 +27,9 @@ from .budget import budget_blocks, check_budgets
 from .differences import check_differences
 from .equations import check_equations
 from .explain import Explain, Skipped
+from .slips import plausible
 from .parts import check_parts
-from .shares import check_bracketed_shares, check_named_rates, check_share_lists, check_share_sets, check_shares
+from .shares import check_placed_shares, check_share_lists, check_share_sets, check_shares
 from .tables import check_tables
 from .thresholds import check_thresholds
 from .upper import check_upper
@@ -48,8 +50,7 @@ def check_relations(statements: list[Statement], explain: Explain | None = None)
         *check_shares(statements, explain),
         *check_share_sets(statements),
         *check_share_lists(statements, explain),
-        *check_named_rates(statements, explain),
-        *check_bracketed_shares(statements, explain),
+        *check_placed_shares(statements, explain),
         *check_thresholds(statements),
         *check_upper(statements, claimed),
     ]
@@ -69,43 +70,3 @@ def check_relations(statements: list[Statement], explain: Explain | None = None)
 
 
 __all__ = ["Explain", "budget_blocks", "check_relations"]
-
-
-def plausible(stated: Decimal, computed: Decimal, keystroke: bool = False) -> bool:
-    """Is *stated* the kind of slip an author makes when *computed* is right?
-
-    Real slips are near the right figure (a missed item, a wrong subtotal: within half to
-    double) or one keystroke from it (a digit changed, dropped, doubled or two swapped:
-    8400 for 84000, 216 for 210). A figure far off in every way means the sentence was
-    read wrong more often than it was written wrong, and a confident wrong correction is
-    worse than none. With *keystroke*, only the one-keystroke reading counts (a named
-    rate far from its parts' ratio more often has another base than a slip).
-    """
-    a, b = abs(stated), abs(computed)
-    if a == b:
-        return True
-    if not keystroke and a and b and Decimal("0.5") <= a / b <= 2:
-        return True
-    return _keystrokes(_digits(a), _digits(b)) <= 1
-
-
-def _digits(value: Decimal) -> str:
-    text = f"{value.normalize():f}"
-    return text.replace(".", "").lstrip("0") or "0"
-
-
-def _keystrokes(x: str, y: str) -> int:
-    """Edit distance with adjacent swaps (Damerau), capped at 2: enough to tell one slip from more."""
-    if abs(len(x) - len(y)) > 1:
-        return 2
-    prev2: list[int] = []
-    prev = list(range(len(y) + 1))
-    for i in range(1, len(x) + 1):
-        cur = [i] + [0] * len(y)
-        for j in range(1, len(y) + 1):
-            cost = 0 if x[i - 1] == y[j - 1] else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and x[i - 1] == y[j - 2] and x[i - 2] == y[j - 1]:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        prev2, prev = prev, cur
-    return min(prev[-1], 2)

@@ -26,6 +26,7 @@ from ...money import format_figure as _num
 from ...quantities import PERCENT, Quantity
 from ..passage import Statement, depth as _depth, located
 from .explain import Explain
+from .slips import plausible
 from .shares import WHOLE_MARK
 
 _SENTENCE = re.compile(r"[^。！!？?]+")
@@ -160,8 +161,6 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, previous, explain:
         if running == whole.value:
             return None
     if severity == "warning" and total < whole.value:
-        from . import plausible
-
         # a breakdown that lists less than its whole may just not list everything: speak only when one
         # keystroke in the whole or in one part would make it add up
         if not (plausible(whole.value, total, keystroke=True)

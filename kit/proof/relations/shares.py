@@ -18,6 +18,7 @@ from ...money import format_scaled, share_percent
 from ...quantities import PERCENT, Quantity
 from ..passage import Statement, depth as _depth, figure_edit, located
 from .explain import Explain
+from .slips import plausible
 
 _SHARE = re.compile(r"(?<!占)(?<!分别)占(?!地|用|有|据|领|比例)")  # 分别占…: check_share_lists
 _RESPECTIVELY = re.compile(r"分别占(?:有)?")
@@ -38,8 +39,6 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 
 def check_shares(statements: list[Statement], explain: Explain | None = None) -> list[Finding]:
-    from . import plausible
-
     findings = []
     for k, st in enumerate(statements):
         qs = st.quantities
@@ -125,21 +124,12 @@ def _earlier_whole(st: Statement, before: Statement | None, part: Quantity, s_st
     """
     prev_start = max((a for a, b in sentences if b <= s_start), default=0)
 
-    def named(text: str, q: Quantity) -> bool:
-        """The figure is written right after the share's noun, as a word of its own (not 中小学生 for 小学生)."""
-        label = text[max(0, q.start - 12) : q.start]
-        at = label.rfind(noun)
-        if at < 0 or not re.fullmatch(r"[\s共有计为是达：:]*", label[at + len(noun) :]):
-            return False
-        return (at == 0 or not ("\u4e00" <= label[at - 1] <= "\u9fff") or label[at - 1] in "共有总计全为是的"
-                or noun.startswith("总"))  # 经费总收入18271.85万元: 总收入 names a total whatever comes before it
-
     if noun:  # the first figure written after that name is the whole (小学留守儿童… come after 留守儿童12751人)
-        candidates = [q for q in st.quantities if q.start < part.start and q.unit == part.unit and named(st.text, q)]
+        candidates = [q for q in st.quantities if q.start < part.start and q.unit == part.unit and _named(st.text, q, noun, after_de=True)]
         if total:  # 占教师总数的: only a figure written as a total (共有/总数为…) is the whole,
             marked = [q for q in candidates if TOTAL_MARK.search(st.text[max(0, q.start - 14) : q.start])]
             # or one whose clause is that name and nothing else (，留守儿童12751人，), not 中级职称的教师38人
-            candidates = marked or [q for q in candidates if _clause_is(st.text, q, noun)]
+            candidates = marked or [q for q in candidates if _named(st.text, q, noun)]
         return candidates[0] if candidates else None
     # 占14.7% names no whole: only 全校116人，其中…17人，占14.7% says which one it is
     candidates = [q for q in st.quantities if prev_start <= q.start < part.start and q.unit == part.unit
@@ -190,7 +180,7 @@ def check_share_lists(statements: list[Statement], explain: Explain | None = Non
             whole = None
             for host in window:
                 limit = parts[0].start if host is st else len(host.text)
-                found = [q for q in host.quantities if q.end <= limit and q.unit == parts[0].unit and _written_after(host.text, q, noun)]
+                found = [q for q in host.quantities if q.end <= limit and q.unit == parts[0].unit and _named(host.text, q, noun)]
                 if found:
                     whole = found[-1]
                     break
@@ -208,80 +198,69 @@ def check_share_lists(statements: list[Statement], explain: Explain | None = Non
 
 
 _NAMED_RATE = re.compile(r"([\u4e00-\u9fff]{2})率\s*(?:为|是|达到?|达|约为|：|:)?\s*$")
-
-
-def check_named_rates(statements: list[Statement], explain: Explain | None = None) -> list[Finding]:
-    """``毕业生311194人，就业人数299503人，就业率为96.34%``: a rate named after its part.
-
-    Only the plainest form is read: in one sentence, exactly two figures of one unit before the rate,
-    the second written right after the rate's own word (就业, 立案, 入学…) and the rate right after it.
-    """
-    from . import plausible
-
-    findings = []
-    for st in statements:
-        qs, text = st.quantities, st.text
-        sentences = _sentences(text)
-        for i, pct in enumerate(qs):
-            if pct.unit != PERCENT or i == 0:
-                continue
-            m = _NAMED_RATE.search(text[max(0, pct.start - 10) : pct.start])
-            if not m:
-                continue
-            stem = m.group(1)
-            s_start = max((a for a, b in sentences if a <= pct.start), default=0)
-            before = [q for q in qs[:i] if q.start >= s_start]
-            if len(before) != 2 or before[0].unit != before[1].unit or not before[0].unit or before[0].unit == PERCENT:
-                continue
-            whole, part = before
-            label = text[max(whole.end, part.start - 10) : part.start]
-            gap = text[part.end : pct.start]
-            if stem not in label or re.search(r"[。；;]", gap) or len(gap) > 14 or part.value > whole.value or whole.value == 0:
-                continue
-            if not (part.exact and whole.exact and pct.exact) or _depth(text, part.start) or _depth(text, pct.start):
-                continue
-            finding = _judge(st, part, whole, pct, quote=st.quote(whole.start, pct.end).strip(), name=f"{stem}率")
-            # 入学率 leaves out the children excused from school, 就业率 may count differently: a rate
-            # far from the two figures' ratio has another base more often than a slip
-            if finding and plausible(finding.stated, finding.computed, keystroke=True):
-                findings.append(finding)
-    return findings
-
-
 _BRACKET_SHARE = re.compile(r"\s?[（(]\s?$")
 
 
-def check_bracketed_shares(statements: list[Statement], explain: Explain | None = None) -> list[Finding]:
-    """``共检测学生922例，营养不良7例（0.8%），超重88例（9.5%）``: each count with its share in brackets.
+def check_placed_shares(statements: list[Statement], explain: Explain | None = None) -> list[Finding]:
+    """Shares whose whole the text does not name but places: a rate named after its part, and shares in brackets.
 
-    The whole is the figure of the same unit marked 共/总/合计/全 earlier in the sentence; a share
-    one keystroke off is a finding, anything further off is more likely another base.
+    * ``毕业生311194人，就业人数299503人，就业率为96.34%``: in one sentence, exactly two figures of one
+      unit before the rate, the second written right after the rate's own word (就业, 立案, 入学…);
+    * ``共检测学生922例，营养不良7例（0.8%），超重88例（9.5%）``: each count with its share in brackets,
+      of the figure of that unit marked 共/总/合计/全 earlier in the sentence.
+
+    Only a one-keystroke slip is reported: 入学率 leaves out the children excused from school, a
+    bracketed share may be of another base, and a share far from the ratio is more often that than a slip.
     """
-    from . import plausible
-
     findings = []
     for st in statements:
-        qs, text = st.quantities, st.text
-        sentences = _sentences(text)
-        for i, pct in enumerate(qs):
+        sentences = _sentences(st.text)
+        for i, pct in enumerate(st.quantities):
             if pct.unit != PERCENT or i == 0:
                 continue
-            part = qs[i - 1]
-            if not part.unit or part.unit == PERCENT or not _BRACKET_SHARE.search(text[part.end : pct.start]) \
-                    or not re.match(r"\s?[)）]", text[pct.end : pct.end + 2]):
+            read = _named_rate(st, i, sentences) or _bracketed_share(st, i, sentences)
+            if read is None:
                 continue
-            s_start = max((a for a, b in sentences if a <= part.start), default=0)
-            marked = [q for q in qs[: i - 1] if q.start >= s_start and q.unit == part.unit
-                      and re.search(r"(?:共|总|合计|全)[^，,。；;\d]{0,8}$", text[max(s_start, q.start - 10) : q.start])]
-            if not marked:
-                continue
-            whole = marked[-1]
+            part, whole, quote, name = read
             if not (part.exact and whole.exact and pct.exact) or whole.value == 0 or part.value > whole.value:
                 continue
-            finding = _judge(st, part, whole, pct)
+            finding = _judge(st, part, whole, pct, quote=quote, name=name)
             if finding and plausible(finding.stated, finding.computed, keystroke=True):
                 findings.append(finding)
     return findings
+
+
+def _sentence_start(sentences, pos: int) -> int:
+    return max((a for a, b in sentences if a <= pos), default=0)
+
+
+def _named_rate(st: Statement, i: int, sentences):
+    qs, text, pct = st.quantities, st.text, st.quantities[i]
+    m = _NAMED_RATE.search(text[max(0, pct.start - 10) : pct.start])
+    if not m:
+        return None
+    start = _sentence_start(sentences, pct.start)
+    before = [q for q in qs[:i] if q.start >= start]
+    if len(before) != 2 or before[0].unit != before[1].unit or not before[0].unit or before[0].unit == PERCENT:
+        return None
+    whole, part = before
+    gap = text[part.end : pct.start]
+    if (m.group(1) not in text[max(whole.end, part.start - 10) : part.start] or re.search(r"[。；;]", gap) or len(gap) > 14
+            or _depth(text, part.start) or _depth(text, pct.start)):
+        return None
+    return part, whole, st.quote(whole.start, pct.end).strip(), f"{m.group(1)}率"
+
+
+def _bracketed_share(st: Statement, i: int, sentences):
+    qs, text, pct = st.quantities, st.text, st.quantities[i]
+    part = qs[i - 1]
+    if (not part.unit or part.unit == PERCENT or not _BRACKET_SHARE.search(text[part.end : pct.start])
+            or not re.match(r"\s?[)）]", text[pct.end : pct.end + 2])):
+        return None
+    start = _sentence_start(sentences, part.start)
+    marked = [q for q in qs[: i - 1] if q.start >= start and q.unit == part.unit
+              and re.search(r"(?:共|总|合计|全)[^，,。；;\d]{0,8}$", text[max(start, q.start - 10) : q.start])]
+    return (part, marked[-1], st.quote(part.start, pct.end).strip(), "占比") if marked else None
 
 
 def _listed_after(text: str, pcts: list[Quantity], at: int) -> list[Quantity]:
@@ -297,20 +276,17 @@ def _listed_after(text: str, pcts: list[Quantity], at: int) -> list[Quantity]:
     return run
 
 
-def _written_after(text: str, q: Quantity, noun: str) -> bool:
-    """*q* is written right after *noun* (现有专任教师1167人, ，留守儿童12751人), not after 中级职称的教师."""
-    head = text[max(0, q.start - len(noun) - 6) : q.start]
-    at = head.rfind(noun)
-    if at < 0 or not re.fullmatch(r"[\s共有计为是达：:]*", head[at + len(noun) :]):
+def _named(text: str, q: Quantity, noun: str, after_de: bool = False) -> bool:
+    """*q* is written right after *noun* as a word of its own: 现有专任教师1167人, ，留守儿童12751人,
+    经费总收入18271.85万元 — not 中小学生 for 小学生, nor 中级职称的教师38人 unless *after_de*."""
+    window = max(0, q.start - len(noun) - 8)
+    at = text.rfind(noun, window, q.start)
+    if at < 0 or not re.fullmatch(r"[\s共有计为是达：:]*", text[at + len(noun) : q.start]):
         return False
-    return (at == 0 or not ("\u4e00" <= head[at - 1] <= "\u9fff") or head[at - 1] in "共有总计全为是"
-            or re.search(r"(?:全校|全县|全市|全区|全镇|全体|本校|该校|学校)$", head[:at]) is not None)
-
-
-def _clause_is(text: str, q: Quantity, noun: str) -> bool:
-    """The clause of *q* opens with *noun* right before the figure: ``，留守儿童 12751人``."""
-    head = text[max(0, q.start - len(noun) - 4) : q.start]
-    return re.search(rf"(?:^|[，,；;。：:\n])\s*{re.escape(noun)}[\s共有计为是达：:]*$", head) is not None
+    before = text[at - 1] if at else ""
+    return (not before or not ("\u4e00" <= before <= "\u9fff") or before in "共有总计全为是" or after_de and before == "的"
+            or noun.startswith("总")  # 总收入 names a total whatever comes before it
+            or re.search(r"(?:全校|全县|全市|全区|全镇|全体|本校|该校|学校)$", text[window:at]) is not None)
 
 
 def _judge(st: Statement, part: Quantity, whole: Quantity, pct: Quantity, quote: str | None = None, name: str = "占比"):

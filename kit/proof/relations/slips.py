@@ -1,0 +1,48 @@
+"""Is a stated figure the kind of slip an author makes, given the figure the relation computes?
+
+Shared by every relation check: a correction is offered only for a plausible slip.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+
+def plausible(stated: Decimal, computed: Decimal, keystroke: bool = False) -> bool:
+    """Is *stated* the kind of slip an author makes when *computed* is right?
+
+    Real slips are near the right figure (a missed item, a wrong subtotal: within half to
+    double) or one keystroke from it (a digit changed, dropped, doubled or two swapped:
+    8400 for 84000, 216 for 210). A figure far off in every way means the sentence was
+    read wrong more often than it was written wrong, and a confident wrong correction is
+    worse than none. With *keystroke*, only the one-keystroke reading counts (a named
+    rate far from its parts' ratio more often has another base than a slip).
+    """
+    a, b = abs(stated), abs(computed)
+    if a == b:
+        return True
+    if not keystroke and a and b and Decimal("0.5") <= a / b <= 2:
+        return True
+    return _keystrokes(_digits(a), _digits(b)) <= 1
+
+
+def _digits(value: Decimal) -> str:
+    text = f"{value.normalize():f}"
+    return text.replace(".", "").lstrip("0") or "0"
+
+
+def _keystrokes(x: str, y: str) -> int:
+    """Edit distance with adjacent swaps (Damerau), capped at 2: enough to tell one slip from more."""
+    if abs(len(x) - len(y)) > 1:
+        return 2
+    prev2: list[int] = []
+    prev = list(range(len(y) + 1))
+    for i in range(1, len(x) + 1):
+        cur = [i] + [0] * len(y)
+        for j in range(1, len(y) + 1):
+            cost = 0 if x[i - 1] == y[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and x[i - 1] == y[j - 2] and x[i - 2] == y[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return min(prev[-1], 2)
