@@ -59,3 +59,12 @@ class TestBreakdownsThatGoOn:
     def test_a_money_breakdown_one_keystroke_off_is_a_warning(self):
         (found,) = figures("文体经费12.5万元，其中运动会5万元，合唱比赛6万元，读书活动1.3万元。")
         assert found.severity == "warning" and found.computed == 123000
+
+    def test_a_list_mixing_units_is_not_summed(self):
+        text = "全县现有公办学校120所，其中县属学校5所，乡镇中学12所，村小80所，教学点23个，民办学校4所。"
+        assert figures(text) == []
+
+    def test_items_with_a_count_of_another_unit_each(self):
+        text = "新建运动场6000平方米。其中：新建环形跑道1个，面积4200平方米；新建篮球场2个，面积1300平方米；新建器械场地1个，面积{}平方米。"
+        assert figures(text.format("500")) == []
+        assert pairs(text.format("600")) == [(Decimal(6000), Decimal(6100))]

@@ -132,8 +132,12 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, previous, explain:
             return None  # 义务教育学校73所，其中：初级中学9所，其中…: parts within parts
         b = semi.start()
     depth = _depth(text, whole.start)
-    stray = [q for q in st.quantities if start <= q.start < b and not q.unit and _depth(text, q.start) == depth]
-    if stray:  # 小学45教学点13 / 827,710.28 with no unit: a figure not understood, so no sum is sure
+    items = [m.span() for m in re.finditer(r"[^；;]+", text[start:b])]
+    one_each = len(items) > 1 and all(sum(1 for q in st.quantities if start + x <= q.start < start + y and q.unit == whole.unit) == 1
+                                      for x, y in items)  # 其中：跑道1个，5394平方米；篮球场2个，1216平方米
+    stray = [q for q in st.quantities if start <= q.start < b and _depth(text, q.start) == depth
+             and (not q.unit or not one_each and q.unit not in (whole.unit, PERCENT) and not q.is_money and not whole.is_money)]
+    if stray:  # 小学45教学点13 / 827,710.28 with no unit / 学校356所，其中…教学点73个: a figure not understood, so no sum is sure
         return None
     parts = [q for q in here if start <= q.start < b and q.unit == whole.unit
              and _depth(text, q.start) == _depth(text, whole.start) and not _inside_share(text, start, q)]
