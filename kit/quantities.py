@@ -117,8 +117,9 @@ def _places(text: str) -> int:
     return len(m.group(1)) if m else 0
 
 
-# 2548-1974=574, 9600-6964元=2636元: a difference written out, not a range or a date
-_WRITTEN_DIFFERENCE = re.compile(r"(?<![\d./\-－])\d+(?:\.\d+)?元?(?:\s?[-－−+＋]\s?\d+(?:\.\d+)?元?)+\s?[=＝]\s?\d")
+# 2548-1974=574, 9600-6964元=2636元: a difference written out, not a range or a date. A chain starts
+# only where no operator is before it, so a long chain is scanned once, not once per figure.
+_WRITTEN_DIFFERENCE = re.compile(r"(?<![\d./\-－−+＋元])(?<![\-－−+＋] )\d+(?:\.\d+)?元?(?:\s?[-－−+＋]\s?\d+(?:\.\d+)?元?)+\s?[=＝]\s?\d")
 
 
 def _not_a_quantity(text: str, start: int, span: NumberSpan, arithmetic: bool = False) -> bool:
