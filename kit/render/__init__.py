@@ -18,9 +18,19 @@ from .. import structure
 from ..drafts import atomic_write, load_draft
 from ..errors import InputError
 from ..model import Draft
-from . import docx as _docx
 from . import html as _html
-from .template import load_template, template_for
+
+# The DOCX writer (python-docx, lxml) is imported by the functions that write one: an app page
+# or ``kit preview`` that only shows the HTML preview does not load it.
+
+
+def __getattr__(name: str):
+    if name == "load_template":
+        from .template import load_template
+
+        return load_template
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = ["render_docx", "docx_bytes", "render_html", "cli_render", "cli_preview", "load_template"]
 
@@ -33,6 +43,9 @@ def docx_bytes(
     *template* is a DOCX path; None means the draft's pack's template, or
     templates/docx/official.docx.
     """
+    from . import docx as _docx
+    from .template import template_for
+
     s = structure.build(draft, red_header=red_header, colophon=colophon)
     return _docx.render(s, template_for(draft.pack, template))
 
