@@ -22,12 +22,14 @@ from pathlib import Path
 
 from .door import Door, app_token, guard
 from .errors import InputError, os_reason
+from .kernels import DEFAULT_POOL, KERNEL_KEY_ENV, denylist, pool_size
 from .widgets.session import PROJECT_ROOT, drafts_dir, folder_problem
 
 HOST = "127.0.0.1"
 NOTEBOOKS = ("consolation_budget.ipynb", "draft_plan.ipynb", "summary.ipynb")
 TITLES = {"consolation_budget.ipynb": "慰问活动方案与经费预算", "draft_plan.ipynb": "起草建设方案", "summary.ipynb": "撰写工作总结"}
 CULL_IDLE_SECONDS = 30 * 60
+REFILL_SECONDS = 4  # a kernel taken from the pool is replaced after this long: not while its page is still loading
 TEMPLATE = "kit"  # notebooks/share/voila/templates/kit: Chinese loading screen, nothing from outside
 TEMPLATE_ROOT = PROJECT_ROOT / "notebooks" / "share"
 
@@ -75,9 +77,11 @@ def check_drafts_folder(folder: Path) -> None:
         raise InputError(problem)
 
 
-def voila_argv(port: int, root: Path = PROJECT_ROOT) -> list[str]:
-    """Command-line options for Voilà (kept in one place so tests can read them)."""
-    return [
+def voila_argv(port: int, root: Path = PROJECT_ROOT, pool: int = DEFAULT_POOL) -> list[str]:
+    """Command-line options for Voilà (kept in one place so tests can read them).
+
+    With *pool* > 0, each app keeps *pool* kernels started ahead (:mod:`kit.kernels`)."""
+    argv = [
         str(root),
         f"--port={port}",
         "--Voila.port_retries=0",
@@ -92,7 +96,16 @@ def voila_argv(port: int, root: Path = PROJECT_ROOT) -> list[str]:
         "--MappingKernelManager.cull_connected=False",
         "--theme=light",
         f"--template={TEMPLATE}",
+        "--VoilaConfiguration.multi_kernel_manager_class=kit.kernels.PageKernels",
     ]
+    if pool > 0:
+        argv += [
+            "--preheat_kernel=True",
+            f"--pool_size={pool}",
+            f"--VoilaKernelManager.fill_delay={REFILL_SECONDS}",
+            f"--VoilaKernelManager.preheat_denylist={denylist(str(root), [f'notebooks/{name}' for name in NOTEBOOKS])}",
+        ]
+    return argv
 
 
 def _environment() -> None:
@@ -155,12 +168,13 @@ def kit_voila_class(door: Door | None = None):
     return KitVoila
 
 
-def run_voila(port: int, token: str) -> int:
+def run_voila(port: int, token: str, pool: int = DEFAULT_POOL) -> int:
     from tornado.ioloop import IOLoop
 
     door = Door(port, token)
+    os.environ[KERNEL_KEY_ENV] = door.kernel_key  # kernels inherit it: a waiting kernel reads its page's request with it
     app = kit_voila_class(door)()
-    app.initialize(voila_argv(port))
+    app.initialize(voila_argv(port, pool=pool))
 
     def announce() -> None:
         print("\n方案工坊已启动，请在浏览器中打开（地址末尾是本次启动的口令，只给自己用；重新启动后口令会更换）：", flush=True)
@@ -212,5 +226,6 @@ def cli_app(args: argparse.Namespace) -> int:
     check_port(args.port)
     check_port_free(args.port)
     token = app_token()
+    pool = pool_size()
     _environment()
-    return run_lab(args.port, token) if args.lab else run_voila(args.port, token)
+    return run_lab(args.port, token) if args.lab else run_voila(args.port, token, pool)

@@ -35,6 +35,8 @@ from .errors import InputError
 TOKEN_ENV = "KIT_APP_TOKEN"
 _TOKEN_FORM = re.compile(r"[A-Za-z0-9._~-]{8,200}")
 
+QUERY_PATH = re.compile(r"/voila/query/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")  # where a kernel started ahead reads its page's request
+
 OK, LOGIN, FOREIGN_HOST, FOREIGN_ORIGIN, NO_TOKEN = "ok", "login", "foreign-host", "foreign-origin", "no-token"
 
 
@@ -73,15 +75,24 @@ class Door:
         """What the cookie holds: derived from the token (the token itself never sits in a cookie)."""
         return hmac.new(self.token.encode("utf-8"), f"fangan-kit app cookie {self.port}".encode(), hashlib.sha256).hexdigest()
 
+    @property
+    def kernel_key(self) -> str:
+        """What a kernel started ahead shows to read its page's request (``/voila/query/<kernel>`` only):
+        derived from the token, so the kernel never holds the token itself."""
+        return hmac.new(self.token.encode("utf-8"), f"fangan-kit kernel query {self.port}".encode(), hashlib.sha256).hexdigest()
+
     def url(self, path: str = "/") -> str:
         """The address to print: ``http://127.0.0.1:PORT/path?token=…``."""
         joiner = "&" if "?" in path else "?"
         return f"http://127.0.0.1:{self.port}{path}{joiner}{urlencode({'token': self.token})}"
 
     def verdict(self, *, method: str, host: str | None, origin: str | None, query_token: str | None,
-                cookie: str | None, authorization: str | None, websocket: bool = False) -> str:
+                cookie: str | None, authorization: str | None, websocket: bool = False, path: str = "") -> str:
         """:data:`OK`, :data:`LOGIN` (a right ``?token=`` on a page address: set the cookie and
-        redirect), or why the request is refused: :data:`FOREIGN_HOST`, :data:`FOREIGN_ORIGIN`, :data:`NO_TOKEN`."""
+        redirect), or why the request is refused: :data:`FOREIGN_HOST`, :data:`FOREIGN_ORIGIN`, :data:`NO_TOKEN`.
+
+        A kernel waiting in the pool reads its page's request at ``/voila/query/<kernel>`` with
+        ``Authorization: kit-kernel`` and :attr:`kernel_key`; that key opens nothing else."""
         if (host or "").lower() not in self.hosts:
             return FOREIGN_HOST
         if origin is not None and origin.lower().rstrip("/") not in self.origins:
@@ -90,6 +101,9 @@ class Door:
             return OK
         scheme, _, value = (authorization or "").partition(" ")
         if scheme.lower() == "token" and hmac.compare_digest(value.strip().encode(), self.token.encode()):
+            return OK
+        if (scheme.lower() == "kit-kernel" and websocket and QUERY_PATH.fullmatch(path)
+                and hmac.compare_digest(value.strip().encode(), self.kernel_key.encode())):
             return OK
         if query_token is not None and hmac.compare_digest(query_token.encode(), self.token.encode()):
             return LOGIN if method in ("GET", "HEAD") and not websocket else OK
@@ -149,6 +163,7 @@ def _request_verdict(door: Door, request) -> str:
         cookie=cookie.value if cookie is not None else None,
         authorization=request.headers.get("Authorization"),
         websocket=request.headers.get("Upgrade", "").lower() == "websocket",
+        path=request.path or "",
     )
 
 

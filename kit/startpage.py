@@ -168,12 +168,14 @@ def handlers(base: str, folder: Callable[[], Path]) -> list[tuple]:
             self.finish(page_html(folder(), base=base, xsrf=token, ok=self.get_argument("ok", ""), error=self.get_argument("error", "")))
 
     class Kernels(JupyterHandler):
-        """The running kernels (one per open app page): ``[{"id": …}]``, as a test or an admin counts them."""
+        """The running kernels serving a page (one per open app page): ``[{"id": …}]``, as a test or an admin counts them."""
 
         @web.authenticated
         def get(self) -> None:
             self.set_header("Content-Type", "application/json")
-            self.finish(json.dumps([{"id": k} for k in self.kernel_manager.list_kernel_ids()]))
+            manager = self.kernel_manager  # kit.kernels.PageKernels leaves out the kernels still waiting for a page
+            ids = manager.page_kernel_ids() if hasattr(manager, "page_kernel_ids") else manager.list_kernel_ids()
+            self.finish(json.dumps([{"id": k} for k in ids]))
 
     class ToStart(JupyterHandler):
         def get(self, *_args) -> None:

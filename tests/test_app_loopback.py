@@ -216,6 +216,60 @@ def test_the_kernel_websocket_opens_only_for_the_served_host_and_origin_with_the
     assert websocket_status(port, kernel, host=own_host, origin=own_origin, token=False) == 403
 
 
+# -- kernels started ahead --------------------------------------------------------------------------
+
+
+def pools_filled(run_log: Path, timeout: float = 90) -> None:
+    """Wait until Voilà has logged each app's pool as filled."""
+    deadline = time.monotonic() + timeout
+    while len(set(re.findall(r"Kernel pool of (\S+) is filled", run_log.read_text(encoding="utf-8")))) < 3:
+        assert time.monotonic() < deadline, "the apps' kernels were not started ahead within 90 s"
+        time.sleep(0.3)
+
+
+def test_an_app_page_gets_a_kernel_started_ahead_which_opens_the_draft_named_in_the_address(served):
+    port, drafts = served
+    run_log = drafts.parent / "kit-app.log"
+    pools_filled(run_log)
+    listed = [k["id"] for k in json.loads(request(port, "/kit/api/kernels", headers=AUTH)[2])]
+    name = "地址里的草稿.yaml"
+    shutil.copyfile(ROOT / "sample_data" / "consolation_budget.yaml", drafts / name)
+    from urllib.parse import quote
+
+    status, _headers, _page = request(port, f"{APP}?draft={quote(name)}", headers=AUTH)
+    assert status == 200
+    taken = re.findall(r"Using pre-heated kernel: (\S+) for notebooks/consolation_budget.ipynb", run_log.read_text(encoding="utf-8"))
+    assert taken, "the page did not get a kernel started ahead"
+    now = [k["id"] for k in json.loads(request(port, "/kit/api/kernels", headers=AUTH)[2])]
+    assert taken[-1] in now and taken[-1] not in listed  # listed once a page has it, never while it waits
+    state = json.loads((drafts / ".kit-state.json").read_text(encoding="utf-8"))
+    assert state["last"]["consolation"] == name  # the kernel waited for the address before choosing the draft
+    assert "kit-unread-address" not in _page
+
+
+def test_the_kernel_key_opens_only_the_request_of_a_waiting_kernel(served):
+    port, _drafts = served
+    kernel = a_kernel(port)
+    key = Door(port, TOKEN).kernel_key
+    own = f"127.0.0.1:{port}"
+
+    async def attempt(path: str, authorization: str) -> int:
+        from tornado.httpclient import HTTPClientError, HTTPRequest
+        from tornado.websocket import websocket_connect
+
+        headers = {"Host": own, "Authorization": authorization}
+        try:
+            connection = await websocket_connect(HTTPRequest(f"ws://127.0.0.1:{port}{path}", headers=headers, request_timeout=60))
+        except HTTPClientError as exc:
+            return exc.code
+        connection.close()
+        return 101
+
+    assert asyncio.run(attempt(f"/api/kernels/{kernel}/channels", f"kit-kernel {key}")) == 403
+    assert asyncio.run(attempt(f"/voila/query/{kernel}", "kit-kernel not-the-key")) == 403
+    assert asyncio.run(attempt(f"/voila/query/{kernel}", f"kit-kernel {key}")) == 101  # the control
+
+
 # -- in the browser -------------------------------------------------------------------------------
 
 

@@ -59,6 +59,28 @@ def test_the_cookie_does_not_hold_the_token_and_the_printed_address_does():
     assert DOOR.url("/voila/render/notebooks/summary.ipynb") == "http://127.0.0.1:8866/voila/render/notebooks/summary.ipynb?token=s3cret-token-abc"
 
 
+KERNEL_QUERY = "/voila/query/0f3c2a9e-1b2d-4c5e-8f70-9a1b2c3d4e5f"
+
+
+def test_the_kernel_key_reads_a_page_request_and_opens_nothing_else():
+    key = f"kit-kernel {DOOR.kernel_key}"
+
+    def kernel(path=KERNEL_QUERY, *, auth=key, ws=True, **kw):
+        return DOOR.verdict(method="GET", host=kw.get("host", "127.0.0.1:8866"), origin=kw.get("origin"), query_token=None,
+                            cookie=None, authorization=auth, websocket=ws, path=path)
+
+    assert kernel() == OK
+    assert DOOR.token not in DOOR.kernel_key and DOOR.kernel_key not in (DOOR.cookie_value, Door(8867, DOOR.token).kernel_key)
+    assert kernel(auth="kit-kernel wrong") == NO_TOKEN
+    assert kernel(auth=f"token {DOOR.kernel_key}") == NO_TOKEN
+    assert kernel(ws=False) == NO_TOKEN
+    for path in ("/", "/api/kernels/0f3c2a9e-1b2d-4c5e-8f70-9a1b2c3d4e5f/channels", "/voila/query/", KERNEL_QUERY + "/x",
+                 "/voila/query/../api/kernels", "/kit/api/kernels"):
+        assert kernel(path) == NO_TOKEN, path
+    assert kernel(host="evil.example:8866") == FOREIGN_HOST  # the Host and Origin rules hold for kernels too
+    assert kernel(origin="http://evil.example") == FOREIGN_ORIGIN
+
+
 def test_the_redirect_after_login_keeps_the_rest_of_the_address():
     assert without_token("/?token=abc") == "/"
     assert without_token("/voila/render/notebooks/summary.ipynb?draft=%E6%96%B9%E6%A1%88.yaml&token=abc") == "/voila/render/notebooks/summary.ipynb?draft=%E6%96%B9%E6%A1%88.yaml"
@@ -133,6 +155,11 @@ def test_a_read_only_drafts_folder_is_said_in_chinese(tmp_path):
 
 def test_a_malformed_token_in_the_environment_is_said_in_chinese(tmp_path):
     assert_refused_in_chinese(run_app(tmp_path, "--port", str(free_port()), KIT_APP_TOKEN="a b"), "KIT_APP_TOKEN")
+
+
+@pytest.mark.parametrize("value", ["x", "-1", "5", "1.5"])
+def test_a_malformed_pool_size_is_said_in_chinese(tmp_path, value):
+    assert_refused_in_chinese(run_app(tmp_path, "--port", str(free_port()), KIT_APP_POOL=value), "KIT_APP_POOL", "0 到 4")
 
 
 def free_port() -> int:

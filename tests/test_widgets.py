@@ -371,6 +371,21 @@ def test_voila_options_hide_code_and_tracebacks_and_allow_docx():
     assert "--strip_sources=True" in argv and "--VoilaConfiguration.show_tracebacks=False" in argv
     assert "--Voila.ip=127.0.0.1" in argv and any("docx" in a and "file_allowlist" in a for a in argv)
     assert any(a.startswith("--MappingKernelManager.cull_idle_timeout=") for a in argv)
+    assert "--preheat_kernel=True" in argv and "--pool_size=1" in argv  # each app's kernel started ahead
+    assert not any("preheat" in a or "pool_size" in a for a in voila_argv(8866, pool=0))
+
+
+def test_only_the_three_apps_are_preheated():
+    import re
+
+    from kit.app import NOTEBOOKS, PROJECT_ROOT
+    from kit.kernels import denylist
+
+    pattern = re.compile(denylist(str(PROJECT_ROOT), [f"notebooks/{n}" for n in NOTEBOOKS]))
+    for name in NOTEBOOKS:
+        assert not pattern.match(str(PROJECT_ROOT / "notebooks" / name))
+    for other in ("templates/packs/union_home/check.ipynb", "notebooks/other.ipynb", "x/notebooks/summary.ipynb", "notebooks/summary.ipynb.bak"):
+        assert pattern.match(str(PROJECT_ROOT / other)), other
 
 
 # -- import and the summary's spending -------------------------------------------------
@@ -571,3 +586,21 @@ def test_insert_reference(text, caret, expected):
     from kit.widgets.figures import insert_reference
 
     assert insert_reference(text, "合计", caret)[0] == expected
+
+
+def test_a_kernel_started_ahead_that_cannot_read_its_page_address_opens_the_last_draft_and_says_so(tmp_path, monkeypatch):
+    import socket
+    import uuid
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    monkeypatch.setenv("VOILA_PREHEAT", "True")
+    monkeypatch.setenv("VOILA_APP_PORT", str(port))
+    monkeypatch.setenv("VOILA_KERNEL_ID", str(uuid.uuid4()))
+    monkeypatch.setenv("QUERY_STRING", "draft=x.yaml")
+    monkeypatch.delenv("QUERY_STRING")  # restored as absent afterwards
+    job = kw.JobApp("consolation", workdir=tmp_path / "drafts")
+    assert job.app is not None and job.draft_name == "去年的元旦慰问方案.yaml"
+    assert "kit-unread-address" in job.message.value and "没能读到页面地址中指定的草稿" in job.message.value
+    assert kw.JobApp("consolation", workdir=tmp_path / "drafts").message.value == ""  # asked once per kernel

@@ -21,6 +21,7 @@ from ..drafts import DraftError, draft_data, load_draft, save_data
 from . import catalog
 from .app import DraftApp
 from .controls import button, close_tree, escape
+from .request import page_query, preheated
 from .session import drafts_dir, folder_problem, sample_path
 
 START_URL = "../../../"  # from voila/render/notebooks/<name>.ipynb to the start page
@@ -34,10 +35,25 @@ EXAMPLE_PLANS = {"留守儿童之家建设方案（示例）": "liushou_home_pla
 
 
 def query_draft(query: str | None = None) -> str | None:
-    """The ``draft`` named in the page address (Voilà passes it as ``QUERY_STRING``)."""
-    query = os.environ.get("QUERY_STRING", "") if query is None else query
+    """The ``draft`` named in the page address (Voilà passes it as ``QUERY_STRING``; a kernel
+    started ahead waits for it here, see :mod:`kit.widgets.request`)."""
+    query = page_query()[0] if query is None else query
     names = parse_qs(query).get("draft")
     return Path(names[0]).name if names else None
+
+
+def warm_up(job_key: str) -> None:
+    """What the first app in a kernel does once (validating a draft, checking it, the preview), done
+    ahead on the job's bundled example: a kernel started ahead does it before its page is asked for."""
+    from ..doctypes import checks_for
+    from ..findings import run_checks
+    from .app import render_module
+
+    draft = load_draft(sample_path(EXAMPLES[job_key][0]))
+    run_checks(checks_for(draft.type), draft)
+    render = render_module()
+    if render is not None:
+        render.render_html(draft, standalone=True)
 
 
 def example_copy(job_key: str, folder: Path) -> Path:
@@ -104,6 +120,11 @@ class JobApp(W.VBox):
         super().__init__([bar, self.holder])
         self._choosing = False
         self.chooser.observe(self._chosen, "value")
+        unread = None
+        if draft is None and query is None:
+            if preheated():  # started ahead: warm up, then wait here until a page asks for this kernel
+                warm_up(job_key)
+            query, unread = page_query()
         try:
             if draft is not None:
                 from .session import working_copy
@@ -113,6 +134,8 @@ class JobApp(W.VBox):
                 self.open_draft(choose_draft(job_key, self.folder, query))
         except OSError:  # no draft could be made in the folder: said below, in Chinese
             pass
+        if unread:
+            self.message.value = f"<div class='kit-error kit-unread-address'>{escape(unread)}</div>"
         problem = folder_problem(self.folder)
         if problem:
             self.message.value = f"<div class='kit-error kit-folder-problem'>{escape(problem)}</div>"
