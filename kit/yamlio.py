@@ -1,5 +1,9 @@
 """YAML for drafts: exact numbers in, exact numbers out, positions kept.
 
+libyaml (in PyYAML's wheels) scans and parses when it is there (:func:`loads`: about 5× faster);
+PyYAML's composer, resolver and constructors build the data either way, and any error is read
+again and worded by the pure-Python loader, so both paths give the same data and the same errors.
+
 PyYAML's safe loader turns ``12.50`` into a float and silently keeps the last
 of two duplicate keys; drafts need neither. This module reads decimals as
 :class:`~decimal.Decimal`, refuses duplicate keys, and can tell the line of
@@ -21,6 +25,9 @@ from decimal import Decimal
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.resolver import Resolver
 
 
 class DuplicateKeyError(ValueError):
@@ -43,10 +50,10 @@ class RefusedYAML(yaml.MarkedYAMLError):
         super().__init__(problem=problem, problem_mark=mark)
 
 
-class _Loader(yaml.SafeLoader):
-    def __init__(self, stream: Any):
-        super().__init__(stream)
-        self._depth = 0
+class _Bounded:
+    """The bounds and the refusals, shared by both loaders (they compose in Python either way)."""
+
+    _depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
@@ -126,9 +133,44 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict:
     return loader.construct_mapping(node, deep=True)
 
 
-_Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
-_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+class _PureLoader(_Bounded, yaml.SafeLoader):
+    """PyYAML's pure-Python safe loader: the reference, and the one that words every error."""
+
+
+try:  # libyaml, part of PyYAML's wheels; a PyYAML built without it leaves only the pure loader
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    _CParser = None
+
+if _CParser is not None:
+
+    class _CLoader(_Bounded, Composer, _CParser, SafeConstructor, Resolver):
+        """libyaml scans and parses (most of the time); PyYAML's own composer, resolver and
+        constructors (the ones above) build the data, so bounds, tags and values are the pure
+        loader's, and the marks carry the same lines."""
+
+        def __init__(self, stream: Any):
+            _CParser.__init__(self, stream)
+            Composer.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+
+else:  # pragma: no cover
+    _CLoader = None
+
+for _loader in filter(None, (_PureLoader, _CLoader)):
+    _loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+    _loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+# Texts the C path leaves to the pure loader, where libyaml's rules differ from PyYAML's (found by
+# tests/test_yamlio_c.py): characters PyYAML refuses; tabs (libyaml lets ``0\t`` through, PyYAML
+# refuses it); ASCII ``?`` (libyaml takes some complex keys in flow collections PyYAML refuses) and
+# ``!`` (a bare ``!`` tag on an empty value is null to PyYAML, "" to libyaml); the byte-order mark
+# and the line breaks YAML 1.1 knows besides \n and \r (so lines are counted one way); a block
+# scalar's header run into a comment (``|#``). Chinese drafts seldom have any of them (their
+# punctuation is full-width); those that do are read as before, by the pure loader.
+_PURE_ONLY = re.compile(r"[^\x0A\x0D\x20-\x7E\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]|[!?\x85\u2028\u2029\uFEFF]|[|>][-+0-9]*#")
 
 
 class _Dumper(yaml.SafeDumper):
@@ -159,22 +201,48 @@ _Dumper.add_representer(Decimal, _represent_decimal)
 _Dumper.add_representer(str, _represent_str)
 
 
-def loads(text: str) -> Any:
-    return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+def _with_c(text: str, use_c: bool | None) -> bool:
+    if use_c is None:
+        use_c = _CLoader is not None
+    return use_c and _CLoader is not None and isinstance(text, str) and not _PURE_ONLY.search(text)
+
+
+def loads(text: str, *, use_c: bool | None = None) -> Any:
+    """The data of YAML *text*: decimals exact, duplicate keys and the bounds refused.
+
+    With libyaml (*use_c* None or True, and PyYAML built with it) the text is scanned and parsed in
+    C, about 5× faster; whatever goes wrong there is read again by the pure loader, so every error
+    (its wording, its line) is the pure loader's. ``use_c=False`` reads with the pure loader only."""
+    if _with_c(text, use_c):
+        try:
+            return yaml.load(text, Loader=_CLoader)  # noqa: S506 - safe constructors only
+        except Exception:  # noqa: BLE001 - said by the pure loader below, as it always was
+            pass
+    return yaml.load(text, Loader=_PureLoader)  # noqa: S506 - a SafeLoader subclass
 
 
 def dumps(data: Any) -> str:
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
 
 
-def line_of(text: str, path: tuple) -> int | None:
+def compose(text: str, *, use_c: bool | None = None) -> yaml.Node | None:
+    """The node tree of *text* (positions kept), read as :func:`loads` reads it."""
+    if _with_c(text, use_c):
+        try:
+            return yaml.compose(text, Loader=_CLoader)
+        except Exception:  # noqa: BLE001 - the pure loader says what is wrong
+            pass
+    return yaml.compose(text, Loader=_PureLoader)
+
+
+def line_of(text: str, path: tuple, *, use_c: bool | None = None) -> int | None:
     """1-based line in *text* of the node at *path* (keys and list indexes).
 
     Falls back to the deepest node that exists, so a missing key points at
     its parent mapping.
     """
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = compose(text, use_c=use_c)
     except yaml.YAMLError:
         return None
     line = None
@@ -196,4 +264,6 @@ def line_of(text: str, path: tuple) -> int | None:
     return line
 
 
-__all__ = ["DuplicateKeyError", "RefusedYAML", "dumps", "line_of", "loads"]
+HAS_LIBYAML = _CLoader is not None
+
+__all__ = ["HAS_LIBYAML", "DuplicateKeyError", "RefusedYAML", "compose", "dumps", "line_of", "loads"]
