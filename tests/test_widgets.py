@@ -604,3 +604,59 @@ def test_a_kernel_started_ahead_that_cannot_read_its_page_address_opens_the_last
     assert job.app is not None and job.draft_name == "去年的元旦慰问方案.yaml"
     assert "kit-unread-address" in job.message.value and "没能读到页面地址中指定的草稿" in job.message.value
     assert kw.JobApp("consolation", workdir=tmp_path / "drafts").message.value == ""  # asked once per kernel
+
+
+def kernel_started_ahead(monkeypatch, on_request):
+    """JobApp as in a kernel started ahead: *on_request* runs when the page's address arrives and returns its query."""
+    import kit.widgets.jobs as jobs
+
+    monkeypatch.setattr(jobs, "preheated", lambda: True)
+    monkeypatch.setattr(jobs, "page_query", lambda: (on_request(), None))
+
+
+def test_a_kernel_started_ahead_opens_the_last_draft_before_the_page_asks_and_keeps_it_if_unchanged(tmp_path, monkeypatch):
+    folder = tmp_path / "drafts"
+    first = kw.JobApp("consolation", workdir=folder)  # a clerk worked on the example before
+    opened: list = []
+
+    def request():
+        opened.append(job.app)
+        return ""
+
+    kernel_started_ahead(monkeypatch, request)
+    job = kw.JobApp.__new__(kw.JobApp)
+    job.__init__("consolation", workdir=folder)
+    assert opened[0] is not None and opened[0].session.path.name == first.draft_name  # opened before the request
+    assert job.app is opened[0]  # and kept: the file had not changed
+
+
+def test_a_kernel_started_ahead_opens_the_draft_the_address_names_or_the_file_as_it_is_now(tmp_path, monkeypatch):
+    folder = tmp_path / "drafts"
+    first = kw.JobApp("consolation", workdir=folder)
+    other = folder / "另一份.yaml"
+    other.write_bytes(SAMPLE.read_bytes())
+    kernel_started_ahead(monkeypatch, lambda: "draft=%E5%8F%A6%E4%B8%80%E4%BB%BD.yaml")
+    named = kw.JobApp("consolation", workdir=folder)
+    assert named.draft_name == "另一份.yaml" and named.app.session.path == other.resolve()
+    assert "另一份.yaml" in [value for _label, value in named.chooser.options]
+
+    path = folder / first.draft_name
+
+    def saved_elsewhere():  # another window saves the draft while this kernel waits
+        path.write_text(path.read_text(encoding="utf-8").replace("count: 15", "count: 16"), encoding="utf-8")
+        return ""
+
+    catalog_state = kw.jobs.catalog
+    catalog_state.remember(folder, "consolation", first.draft_name)
+    kernel_started_ahead(monkeypatch, saved_elsewhere)
+    fresh = kw.JobApp("consolation", workdir=folder)
+    assert fresh.draft_name == first.draft_name and fresh.app.session.data["sections"]["budget"]["lines"][0]["count"] == 16
+
+
+def test_a_kernel_started_ahead_writes_nothing_before_the_page_asks(tmp_path, monkeypatch):
+    folder = tmp_path / "drafts"
+    seen: list = []
+    kernel_started_ahead(monkeypatch, lambda: seen.append(sorted(p.name for p in folder.glob("*"))) or "")
+    job = kw.JobApp("consolation", workdir=folder)
+    assert seen == [[]]  # no example copied, no state written while waiting
+    assert job.draft_name == "去年的元旦慰问方案.yaml"  # made when the page asked

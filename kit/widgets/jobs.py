@@ -122,8 +122,14 @@ class JobApp(W.VBox):
         self.chooser.observe(self._chosen, "value")
         unread = None
         if draft is None and query is None:
-            if preheated():  # started ahead: warm up, then wait here until a page asks for this kernel
+            if preheated():  # started ahead: warm up and open the likely draft, then wait until a page asks
                 warm_up(job_key)
+                likely = catalog.last_opened(self.folder, job_key)  # never a new example: nothing is written ahead
+                if likely is not None:
+                    try:
+                        self.open_draft(likely)
+                    except OSError:
+                        pass
             query, unread = page_query()
         try:
             if draft is not None:
@@ -131,7 +137,11 @@ class JobApp(W.VBox):
 
                 self.open_draft(working_copy(draft, self.folder))
             else:
-                self.open_draft(choose_draft(job_key, self.folder, query))
+                chosen = choose_draft(job_key, self.folder, query)
+                if self.opened_as_is(chosen):
+                    self.refresh_choices()  # drafts added, renamed or removed since it was opened
+                else:
+                    self.open_draft(chosen)
         except OSError:  # no draft could be made in the folder: said below, in Chinese
             pass
         if unread:
@@ -166,6 +176,12 @@ class JobApp(W.VBox):
             self.open_draft(draft_from_pack(self.folder, new) if new.startswith(PACK_CHOICE) else self.folder / new)
 
     # -- opening -------------------------------------------------------------------------------
+
+    def opened_as_is(self, path: Path) -> bool:
+        """Whether the app shows the draft at *path* as the file is now (opened ahead, unchanged since)."""
+        if self.app is None or self.app.session.path != path:
+            return False
+        return self.app.session.seen is not None and self.app.session.seen == self.app.session._read()
 
     def open_draft(self, path: Path) -> DraftApp | None:
         """Open the draft at *path* below the bar and remember it for this app."""
