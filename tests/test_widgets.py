@@ -660,3 +660,22 @@ def test_a_kernel_started_ahead_writes_nothing_before_the_page_asks(tmp_path, mo
     job = kw.JobApp("consolation", workdir=folder)
     assert seen == [[]]  # no example copied, no state written while waiting
     assert job.draft_name == "去年的元旦慰问方案.yaml"  # made when the page asked
+
+
+def test_a_warm_up_that_fails_leaves_the_app_to_open_as_usual(tmp_path, monkeypatch):
+    import kit.widgets.jobs as jobs
+
+    real = jobs.sample_path
+    calls: list = []
+
+    def broken_sample(name):
+        calls.append(name)
+        return tmp_path / "missing" / name
+
+    kernel_started_ahead(monkeypatch, lambda: "")
+    monkeypatch.setattr(jobs, "sample_path", broken_sample)
+    jobs.warm_up("consolation")  # says nothing, raises nothing
+    assert calls
+    monkeypatch.setattr(jobs, "sample_path", real)
+    job = kw.JobApp("consolation", workdir=tmp_path / "drafts")
+    assert job.app is not None and job.message.value == ""

@@ -49,11 +49,14 @@ def warm_up(job_key: str) -> None:
     from ..findings import run_checks
     from .app import render_module
 
-    draft = load_draft(sample_path(EXAMPLES[job_key][0]))
-    run_checks(checks_for(draft.type), draft)
-    render = render_module()
-    if render is not None:
-        render.render_html(draft, standalone=True)
+    try:
+        draft = load_draft(sample_path(EXAMPLES[job_key][0]))
+        run_checks(checks_for(draft.type), draft)
+        render = render_module()
+        if render is not None:
+            render.render_html(draft, standalone=True)
+    except Exception:  # noqa: BLE001 - only a warm-up: the app itself says what is wrong, when asked
+        pass
 
 
 def example_copy(job_key: str, folder: Path) -> Path:
