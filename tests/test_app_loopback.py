@@ -329,6 +329,14 @@ def saved(page) -> None:
     expect(page.locator(".kit-status")).to_contain_text("已自动保存")
 
 
+def on_disk(path: Path, line: int, count: int, timeout: float = 90) -> None:
+    """Wait until the draft file has *count* people on budget line *line*."""
+    deadline = time.monotonic() + timeout
+    while load_draft(path).sections["budget"].lines[line].count != count:
+        assert time.monotonic() < deadline, f"line {line} never saved as {count}"
+        time.sleep(0.1)
+
+
 def shot(page, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
@@ -354,6 +362,7 @@ def test_two_tabs_editing_different_fields_of_one_draft_both_keep_their_edit(ser
 
     set_number(first, ".kit-budget-count-2", "5")  # the same field in both: the second is told
     saved(first)
+    on_disk(drafts / DRAFT, 2, 5)  # the status already said 已自动保存 (for 16): wait for this save itself
     set_number(second, ".kit-budget-count-2", "7")
     expect(second.locator(".kit-budget-count-2-error")).to_contain_text("另一个窗口")
     expect(second.locator(".kit-status")).to_contain_text("未保存")
