@@ -359,3 +359,40 @@ def test_a_pack_installed_for_every_school_is_read_only_and_offered_to_each(tmp_
     listed = subprocess.run([sys.executable, "-c", "from kit.packs.manage import pack_choices; print(pack_choices(('plan',)))"],
                             env=env, capture_output=True, text=True, timeout=60)
     assert "县局共享模板" in listed.stdout, listed.stderr
+
+
+def test_an_idle_school_server_is_stopped_by_the_culler_and_its_drafts_stay(tmp_path):
+    """jupyterhub-idle-culler runs as the hub's service: a server nobody uses is stopped (here after 8 s)."""
+    import re
+    import time
+
+    import requests
+
+    _require_proxy()
+    home = tmp_path / "home"
+    add_school(home, "gamma", "gamma-pass-789")
+    hub = Hub(home, tmp_path / "hub.log", extra_env={"KIT_HUB_CULL_SECONDS": "8"})
+    hub.start()
+    try:
+        session = requests.Session()
+        form = session.get(hub.base + "/hub/login", timeout=30).text
+        xsrf = re.search(r'name="_xsrf" value="([^"]+)"', form).group(1)
+        session.post(hub.base + "/hub/login", data={"username": "gamma", "password": "gamma-pass-789", "_xsrf": xsrf}, timeout=120)
+        deadline = time.monotonic() + 90
+        while "gamma" not in hub.servers():
+            assert time.monotonic() < deadline, "the server did not start"
+            time.sleep(0.5)
+        while "我的草稿" not in session.get(hub.base + "/user/gamma/", timeout=60).content.decode("utf-8"):
+            assert time.monotonic() < deadline, "the start page did not come"
+            time.sleep(1)
+        (home / "schools" / "gamma" / "drafts" / "留着.yaml").write_text("schema_version: 1\n", encoding="utf-8")
+        deadline = time.monotonic() + 60
+        while "gamma" in hub.servers():
+            assert time.monotonic() < deadline, "the idle server was not culled within 60 s"
+            time.sleep(1)
+        assert "Culling server gamma" in (tmp_path / "hub.log").read_text(encoding="utf-8")
+        paused = session.get(hub.base + "/user/gamma/", timeout=30).content.decode("utf-8")  # the hub's page: paused, drafts kept
+        assert "已暂停" in paused and "继续使用" in paused
+        assert (home / "schools" / "gamma" / "drafts" / "留着.yaml").is_file()
+    finally:
+        hub.stop()

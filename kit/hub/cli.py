@@ -151,8 +151,8 @@ def cmd_start(args: argparse.Namespace) -> int:
     home.root.mkdir(parents=True, exist_ok=True)
     os.chmod(home.root, 0o700)
     (home.packs).mkdir(exist_ok=True)
-    os.environ.update(KIT_HUB_HOME=str(home.root), KIT_HUB_PORT=str(args.port), KIT_HUB_IP=args.ip,
-                      KIT_HUB_MEM_LIMIT=args.mem_limit, KIT_HUB_CULL_SECONDS=str(args.cull_minutes * 60))
+    os.environ.update(KIT_HUB_HOME=str(home.root), KIT_HUB_PORT=str(args.port), KIT_HUB_IP=args.ip, KIT_HUB_MEM_LIMIT=args.mem_limit)
+    os.environ.setdefault("KIT_HUB_CULL_SECONDS", str(args.cull_minutes * 60))  # set beforehand by tests, in seconds
     from .accounts import schools
 
     print(f"方案工坊（全县）已启动：请各校在浏览器中打开 http://{args.ip}:{args.port}/ ，用自己的账号登录。", flush=True)

@@ -75,13 +75,13 @@ def configure(c) -> None:
     c.Spawner.term_timeout = 5
     c.Spawner.env_keep = ["PATH", "LANG", "LC_ALL", "PYTHONUNBUFFERED"]
 
-    c.JupyterHub.last_activity_interval = min(300, max(10, cull // 4))
+    c.JupyterHub.last_activity_interval = min(300, max(2, cull // 4))  # how often the hub reads activity from the proxy
     c.ConfigurableHTTPProxy.debug = False
     c.JupyterHub.services = [
         {
             "name": "idle-culler",
             "command": [sys.executable, "-m", "jupyterhub_idle_culler", f"--timeout={cull}",
-                        f"--cull-every={min(600, max(10, cull // 4))}"],
+                        f"--cull-every={min(600, max(2, cull // 4))}"],
         }
     ]
     c.JupyterHub.load_roles = [
