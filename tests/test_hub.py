@@ -249,9 +249,15 @@ def test_two_schools_each_see_only_their_own_drafts_and_cannot_reach_the_others(
 
         for pid in servers.values():
             assert resource.prlimit(pid, resource.RLIMIT_AS)[0] == 1 << 30
+    # The start page names the school and signs it out.
+    a_page.goto(f"{base}/user/alpha/", wait_until="domcontentloaded")
+    expect(a_page.locator(".kit-school")).to_contain_text("甲小学")
+    a_page.locator(".kit-school a").click()
+    expect(a_page.locator("h1")).to_contain_text("学校登录")  # signed out: back at the login form
+    answer = a_context.request.get(f"{base}/user/alpha/", max_redirects=10)
+    assert "/hub/login" in answer.url and "甲校专用方案".encode() not in answer.body()
     for context, _page in pages.values():
         context.close()
-    a_page._kit_failed = False
 
 
 def test_drafts_survive_restarting_the_hub_and_the_servers(hub, browser):
@@ -391,8 +397,11 @@ def test_an_idle_school_server_is_stopped_by_the_culler_and_its_drafts_stay(tmp_
             assert time.monotonic() < deadline, "the idle server was not culled within 60 s"
             time.sleep(1)
         assert "Culling server gamma" in (tmp_path / "hub.log").read_text(encoding="utf-8")
-        paused = session.get(hub.base + "/user/gamma/", timeout=30).content.decode("utf-8")  # the hub's page: paused, drafts kept
-        assert "已暂停" in paused and "继续使用" in paused
+        deadline = time.monotonic() + 30
+        while "已暂停" not in (paused := session.get(hub.base + "/user/gamma/", timeout=30).content.decode("utf-8")):
+            assert time.monotonic() < deadline, paused[-500:]  # the hub's page: "stopping", then "paused, drafts kept"
+            time.sleep(1)
+        assert "继续使用" in paused
         assert (home / "schools" / "gamma" / "drafts" / "留着.yaml").is_file()
     finally:
         hub.stop()
