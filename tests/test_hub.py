@@ -241,7 +241,9 @@ def test_two_schools_each_see_only_their_own_drafts_and_cannot_reach_the_others(
     assert set(servers) == {"alpha", "beta"}
     from kit.hub.limits import memory_limiter
 
-    if memory_limiter("probe", 1 << 30).kind.startswith("cgroup"):
+    probe = memory_limiter(f"probe-{os.getpid()}", 1 << 30)
+    probe.release()
+    if probe.kind.startswith("cgroup"):
         for name, pid in servers.items():
             assert f"fangan-hub/{name}" in Path(f"/proc/{pid}/cgroup").read_text()
     else:

@@ -110,15 +110,15 @@ def cmd_pack_list(args: argparse.Namespace) -> int:
 
 
 def backup(home, target: Path) -> int:
-    """Zip every school's folder (drafts, generated documents, bin) and the accounts into *target*; the number of drafts."""
+    """Zip every school's drafts folder (drafts, generated documents, bin) and the accounts into *target*; the number of drafts."""
     count = 0
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.part")
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
         if home.accounts.exists():
             z.write(home.accounts, "accounts.json")
-        for path in sorted(home.schools.rglob("*")) if home.schools.exists() else []:
-            if path.is_file() and not path.is_symlink() and "logs" not in path.relative_to(home.schools).parts[1:2]:
+        for path in sorted(home.schools.glob("*/drafts/**/*")) if home.schools.exists() else []:
+            if path.is_file() and not path.is_symlink():
                 z.write(path, str(path.relative_to(home.root)))
                 count += path.suffix == ".yaml" and path.parent.name == "drafts"
     os.chmod(tmp, 0o600)

@@ -61,10 +61,11 @@ class Limiter:
     def release(self) -> None:
         """Remove the school's cgroup if it is empty (it is made again at the next start)."""
         if self.folder is not None:
-            try:
-                self.folder.rmdir()
-            except OSError:
-                pass
+            for folder in (self.folder, self.folder.parent):  # the school's, then fangan-hub/ once no school is left
+                try:
+                    folder.rmdir()
+                except OSError:
+                    return
 
 
 def _own_cgroup(controller: str) -> str | None:
