@@ -190,6 +190,12 @@ def test_two_schools_each_see_only_their_own_drafts_and_cannot_reach_the_others(
         answer = a_context.request.post(base + path, data="{}", headers={"Content-Type": "application/json"}, max_redirects=0)
         assert answer.status in (403, 404, 405), (path, answer.status)
 
+    # A mistyped address or a refused file: a Chinese page.
+    for path in ("/user/alpha/nothing-here", f"/user/alpha/voila/files/drafts/{quote('甲校专用方案.yaml')}"):
+        a_page.goto(base + path, wait_until="domcontentloaded")
+        assert english_on_screen(a_page) == [], path
+        assert "回到我的草稿" in a_page.content()
+
     # A's page opened with ../ in its draft name opens one of A's drafts, never B's.
     goto_app(a_page, f"{base}/user/alpha/{APP}?draft={quote('../../beta/drafts/' + b_draft.name)}")
     chosen = a_page.locator(".kit-chooser select option:checked").inner_text()

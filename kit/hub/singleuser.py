@@ -35,6 +35,11 @@ import os
 import sys
 from urllib.parse import urlparse
 
+ERRORS = {
+    403: ("没有权限", "这个文件或页面不能打开：每所学校只能打开本校的草稿和本校生成的文档。"),
+    404: ("找不到这个页面", "地址可能输错了，或者文件已经不在了。"),
+    405: ("不能这样打开", "请从方案工坊的页面上操作。"),
+}
 ALLOWED_MESSAGES = ["comm_open", "comm_msg", "comm_close", "comm_info_request", "kernel_info_request"]
 
 
@@ -58,10 +63,32 @@ def hub_voila_class():
         def get_handlers(self):
             return []  # added below, under the server's prefix
 
+    def chinese_error(handler, status_code: int) -> None:
+        """A short Chinese page for an error answer of the school's server (never tornado's or Jupyter's English one)."""
+        from html import escape
+
+        from ..door import _PAGE
+
+        title, text = ERRORS.get(status_code, (f"出错了（{status_code}）", "请稍后再试；多次出现请联系县里的管理员。"))
+        home = escape(handler.settings.get("base_url", "/"))
+        body = f"<p>{escape(text)}</p><p><a href='{home}'>回到我的草稿</a></p>"
+        handler.set_header("Content-Type", "text/html; charset=utf-8")
+        handler.finish(_PAGE.format(title=escape(title), body=body))
+
+    class NotFound(web.RequestHandler):
+        def prepare(self) -> None:
+            raise web.HTTPError(404)
+
+        def write_error(self, status_code: int, **kwargs) -> None:
+            chinese_error(self, status_code)
+
     def signed_in(cls):
         """*cls* with a hub login required before anything else (for handlers that do not check it themselves)."""
 
         class SignedIn(cls):
+            def write_error(self, status_code: int, **kwargs) -> None:
+                chinese_error(self, status_code)
+
             async def prepare(self):
                 identity = self.settings["identity_provider"]
                 user = await identity.get_user(self)
@@ -98,7 +125,7 @@ def hub_voila_class():
             callback = (self.server_url + "oauth_callback", JupyterHubOAuthCallbackHandler, {"hub_auth": self.identity_provider.hub_auth})
             logout = (self.server_url + "logout", web.RedirectHandler, {"url": self.identity_provider.hub_auth.hub_prefix + "logout"})
             version = (self.server_url + "api", HubVersion)
-            return [callback, logout, version, *kept]
+            return [callback, logout, version, *kept, (self.server_url + ".*", NotFound)]
 
     class HubVersion(web.RequestHandler):
         """What the hub asks a new server for: its JupyterHub version (nothing about the school)."""
