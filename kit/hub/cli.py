@@ -142,6 +142,11 @@ def cmd_start(args: argparse.Namespace) -> int:
     from ..app import check_port, check_port_free
     from .config import proxy_command
 
+    from ..app import NOTEBOOKS
+    from ..widgets.session import PROJECT_ROOT
+
+    if not all((PROJECT_ROOT / "notebooks" / n).is_file() for n in NOTEBOOKS):
+        raise InputError(f"找不到应用的笔记本（应在 {PROJECT_ROOT / 'notebooks'}）：kit hub 需在项目仓库中运行，请在仓库里执行 ./dev hub")
     check_port(args.port)
     if args.ip == "127.0.0.1":
         check_port_free(args.port)
