@@ -8,6 +8,7 @@ The pieces, each in its module:
 * :mod:`kit.hub.spawner`    starts a school's server as a local process, with its folders and a memory limit
 * :mod:`kit.hub.limits`     the memory limit: a cgroup when the machine lets us make one, else an rlimit
 * :mod:`kit.hub.singleuser` a school's server: the Voilà app and its start page, nothing else
+* :mod:`kit.hub.culler`     jupyterhub-idle-culler as the hub's service (stops when the hub stops it)
 * :mod:`kit.hub.config`     the JupyterHub configuration (``jupyterhub_config.py`` only calls it)
 * :mod:`kit.hub.cli`        ``kit hub start``, ``kit hub school …``, ``kit hub pack install``, ``kit hub backup``
 

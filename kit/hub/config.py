@@ -71,7 +71,7 @@ def configure(c) -> None:
     c.Spawner.default_url = "/"  # the start page
     c.Spawner.start_timeout = 120
     c.Spawner.http_timeout = 120
-    c.Spawner.interrupt_timeout = 3  # the culler service ignores SIGINT; a school's server stops at SIGINT or SIGTERM
+    c.Spawner.interrupt_timeout = 3  # a school's server stops at SIGINT, or at SIGTERM after these seconds
     c.Spawner.term_timeout = 5
     c.Spawner.env_keep = ["PATH", "LANG", "LC_ALL", "PYTHONUNBUFFERED"]
 
@@ -80,7 +80,7 @@ def configure(c) -> None:
     c.JupyterHub.services = [
         {
             "name": "idle-culler",
-            "command": [sys.executable, "-m", "jupyterhub_idle_culler", f"--timeout={cull}",
+            "command": [sys.executable, "-m", "kit.hub.culler", f"--timeout={cull}",
                         f"--cull-every={min(600, max(2, cull // 4))}"],
         }
     ]
