@@ -190,7 +190,11 @@ def test_two_schools_each_see_only_their_own_drafts_and_cannot_reach_the_others(
         answer = a_context.request.post(base + path, data="{}", headers={"Content-Type": "application/json"}, max_redirects=0)
         assert answer.status in (403, 404, 405), (path, answer.status)
 
-    # A mistyped address or a refused file: a Chinese page.
+    # What A sees at B's address, a mistyped address or a refused file: a Chinese page.
+    a_page.goto(f"{base}/user/beta/", wait_until="domcontentloaded")
+    expect(a_page.locator("h1")).to_contain_text("没有权限")
+    assert set(english_on_screen(a_page)) <= {"alpha"}  # the navigation bar names the signed-in account
+    shot(a_page, "alpha_at_beta")
     for path in ("/user/alpha/nothing-here", f"/user/alpha/voila/files/drafts/{quote('甲校专用方案.yaml')}"):
         a_page.goto(base + path, wait_until="domcontentloaded")
         assert english_on_screen(a_page) == [], path
