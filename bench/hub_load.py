@@ -95,7 +95,7 @@ def memory(hub: Hub) -> dict:
             schools[child.environ().get("JUPYTERHUB_USER", str(child.pid))] = rss
         elif "configurable-http-proxy" in cmd:
             hub_parts["proxy"] = rss
-        elif "idle_culler" in cmd:
+        elif "culler" in cmd:
             hub_parts["idle-culler"] = rss
         else:
             hub_parts[cmd[:40]] = rss
