@@ -295,6 +295,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_batch_parser(sub, FORCE_HELP)
 
+    from .hub.cli import add_parser as add_hub_parser
+
+    add_hub_parser(sub)
+
     p = sub.add_parser("app", help="启动起草网页应用（Voilà）")
     p.add_argument("--port", type=int, default=8866)
     p.add_argument("--lab", action="store_true", help="改用 JupyterLab 打开")

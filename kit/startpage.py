@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import os
 from html import escape
 from pathlib import Path
 from typing import Callable
@@ -106,8 +107,9 @@ def _row(base: str, xsrf: str, e: Entry, now: _dt.datetime) -> str:
     )
 
 
-def page_html(folder: Path, *, base: str = "/", xsrf: str = "", ok: str = "", error: str = "", now: _dt.datetime | None = None) -> str:
-    """The whole start page for the drafts in *folder*."""
+def page_html(folder: Path, *, base: str = "/", xsrf: str = "", ok: str = "", error: str = "", now: _dt.datetime | None = None,
+              school: str = "") -> str:
+    """The whole start page for the drafts in *folder*; under ``kit hub``, *school* names the signed-in school (with a way out)."""
     now = now or _dt.datetime.now()
     drafts = list_drafts(folder)
     jobs = "".join(
@@ -144,8 +146,10 @@ def page_html(folder: Path, *, base: str = "/", xsrf: str = "", ok: str = "", er
     return (
         "<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'><meta name='viewport' content='width=device-width, initial-scale=1'>"
         f"<link rel='icon' href='data:,'><title>{APP_TITLE} · 我的草稿</title><style>{CSS}</style></head><body><main>"
-        f"<h1>{APP_TITLE}</h1><div class='muted'>起草方案、慰问方案和工作总结，算账不出错，生成公文格式的文档。所有内容都保存在本机的草稿文件夹中。</div>"
-        f"{message}<h2>要做什么？</h2><div class='jobs'>{jobs}</div>"
+        + (f"<div class='muted kit-school' style='float:right;margin-top:18px'>{escape(school)} · <a href='{base}logout'>退出登录</a></div>" if school else "")
+        + f"<h1>{APP_TITLE}</h1><div class='muted'>起草方案、慰问方案和工作总结，算账不出错，生成公文格式的文档。"
+        + ("所有内容都保存在县里的服务器上，只有本校能看到。</div>" if school else "所有内容都保存在本机的草稿文件夹中。</div>")
+        + f"{message}<h2>要做什么？</h2><div class='jobs'>{jobs}</div>"
         f"<h2>我的草稿</h2>{table}<h2>新建一份草稿</h2>{new}{bin_html}"
         f"</main><script>{SCRIPT}</script></body></html>"
     )
@@ -165,7 +169,8 @@ def handlers(base: str, folder: Callable[[], Path]) -> list[tuple]:
             self.set_header("Content-Type", "text/html; charset=utf-8")
             self.set_header("Cache-Control", "no-store")
             token = self.xsrf_token.decode("ascii")  # also sets the _xsrf cookie the apps need to close their kernels
-            self.finish(page_html(folder(), base=base, xsrf=token, ok=self.get_argument("ok", ""), error=self.get_argument("error", "")))
+            school = os.environ.get("KIT_SCHOOL_LABEL") or os.environ.get("JUPYTERHUB_USER", "")  # set under kit hub only
+            self.finish(page_html(folder(), base=base, xsrf=token, ok=self.get_argument("ok", ""), error=self.get_argument("error", ""), school=school))
 
     class Kernels(JupyterHandler):
         """The running kernels serving a page (one per open app page): ``[{"id": …}]``, as a test or an admin counts them."""
