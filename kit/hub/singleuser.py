@@ -159,7 +159,10 @@ def argv() -> list[str]:
 
     url = urlparse(os.environ["JUPYTERHUB_SERVICE_URL"])
     prefix = os.environ["JUPYTERHUB_SERVICE_PREFIX"]
-    kept = [a for a in voila_argv(url.port or 80) if not a.startswith("--VoilaConfiguration.file_allowlist=")]
+    # No kernels started ahead on a county's server: three idle kernels (about 220 MB) per school would
+    # double a school's memory (bench/hub_load.py measures about 245 MB for a school with one page open),
+    # and a waiting kernel reads its page's address through kit app's door, which a school's server has not.
+    kept = [a for a in voila_argv(url.port or 80, pool=0) if not a.startswith("--VoilaConfiguration.file_allowlist=")]
     return kept + [
         f"--Voila.base_url={prefix}",
         *(f"--MappingKernelManager.allowed_message_types={m}" for m in ALLOWED_MESSAGES),
