@@ -106,3 +106,10 @@ class TestListsThisReadingDoesNotUnderstand:
     def test_a_heading_typed_with_a_colon_still_counts(self):
         (found,) = self.kinds("一、收支情况\n本期收入1000元。\n三:本期收、支情况\n支出800元。\n四、总结")
         assert "缺少「二、」" in found.message
+
+    def test_a_line_that_is_only_a_decimal_split_by_a_space_is_no_label(self):
+        from kit.proof.numbering import label_of
+
+        assert label_of("95. 5") is None and label_of("12. 5%") is None
+        assert label_of("1. 2023年4月前报名").number == 1
+        assert self.kinds("一、成绩\n1. 语文\n85. 5\n2. 数学\n3. 英语") == []

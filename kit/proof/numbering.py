@@ -38,7 +38,7 @@ STYLES = (  # (level, pattern); the level is the customary depth, 1 the outermos
     (0, re.compile(_LEAD + rf"(?P<open>第)(?P<n>[{_CN}]{{1,3}})(?P<close>条)")),
     (1, re.compile(_LEAD + rf"(?P<n>[{_CN}]{{1,3}})(?P<sep>[、.．]|[:：](?=\s*[\u4e00-\u9fff]))(?![{_CN}]+(?:[、至到和与]|年级|个|月)|\d|[{_CN}]*年级)")),
     (2, re.compile(_LEAD + rf"(?P<open>[（(])(?P<n>[{_CN}]{{1,3}})(?P<close>[）)])")),
-    (3, re.compile(_LEAD + r"(?P<n>\d{1,2})(?P<sep>[、]|[.．](?![\d０-９])|[.．](?=\d{1,4}[年月日]|\d{1,2}[:：点时]))(?!\d+(?:年级|个年级))")),
+    (3, re.compile(_LEAD + r"(?P<n>\d{1,2})(?P<sep>[、]|[.．](?![\d０-９])(?!\s+[\d０-９]+\s*[%％]?\s*$)|[.．](?=\d{1,4}[年月日]|\d{1,2}[:：点时]))(?!\d+(?:年级|个年级))")),
     (4, re.compile(_LEAD + r"(?P<open>[（(])(?P<n>\d{1,2})(?P<close>[）)])")),
     (5, re.compile(_LEAD + rf"(?P<n>[{_CIRCLED}])")),
 )
