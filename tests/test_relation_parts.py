@@ -68,3 +68,8 @@ class TestBreakdownsThatGoOn:
         text = "新建运动场6000平方米。其中：新建环形跑道1个，面积4200平方米；新建篮球场2个，面积1300平方米；新建器械场地1个，面积{}平方米。"
         assert figures(text.format("500")) == []
         assert pairs(text.format("600")) == [(Decimal(6000), Decimal(6100))]
+
+    def test_the_levels_of_one_award_and_a_list_that_ends_at_tongshi(self):
+        text = "评出优秀作品共{}个，其中一等奖6个、二等奖12个、三等奖20个，优秀奖30个，同时对25名优秀辅导教师和9个优秀组织学校予以表彰。"
+        assert figures(text.format("68")) == []
+        assert pairs(text.format("86")) == [(Decimal(86), Decimal(68))]

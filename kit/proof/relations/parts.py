@@ -124,6 +124,9 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, previous, explain:
     if not word.startswith("其中"):  # 用于…、分别为…: the list ends with its clause
         stop = re.compile(r"[；;]").search(text, start, b)
         b = stop.start() if stop else b
+    also = re.compile(r"[，,]\s*(?:同时|另外|此外|另有|并对|还)").search(text, start, b)
+    if also:  # …优秀奖38个，同时对33名优秀辅导教师…予以表彰: what follows is not in the list
+        b = also.start()
     inner = re.compile(r"其中").search(text, start, b)
     if inner:
         # …191所，其中初级中学22所…村小94所；在校生92988人，其中小学…: the list ends with its clause
@@ -265,5 +268,7 @@ def _partition(labels: list[str]) -> bool:
         return True
     if re.match(r"其他|其它|其余|另", labels[-1]) and len(labels) >= 2:
         return True  # 划拨246亩，租赁19亩，其他90亩: a list closed by 其他 is complete
+    if all(re.fullmatch(r"(?:[一二三四五六七八九十]等|特等|优秀|鼓励|纪念)奖", lab) for lab in labels):
+        return True  # 一等奖9个、二等奖16个、三等奖24个、优秀奖38个: the levels of one award
     suffixes = {lab[-1] for lab in labels}
     return len(suffixes) == 1 and suffixes.pop() in _KIND_SUFFIX
