@@ -38,7 +38,7 @@ class Limiter:
 
     def preexec(self) -> Callable[[], None]:
         """A function the child runs between fork and exec: join the cgroup, or set the rlimit."""
-        folder, limit, kind = self.folder, self.limit, self.kind
+        folder, limit = self.folder, self.limit
 
         def enter() -> None:
             if folder is not None:

@@ -7,7 +7,6 @@ characters is still found, and the quote is what the author wrote.
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from ..findings import Edit, Finding, Severity

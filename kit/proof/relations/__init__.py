@@ -19,8 +19,6 @@ listed with :class:`.explain.Explain` (``kit check --explain``).
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from ...findings import Finding
 from ..passage import Statement
 from .budget import budget_blocks, check_budgets

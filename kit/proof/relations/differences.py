@@ -85,9 +85,8 @@ def _compared(st: Statement, qs: list[Quantity]) -> list[Finding]:
             continue
         if computed == change.value or computed < 0:
             continue
-        scaled = [q for q in (first, base, change) if q.rounded]
-        if scaled and change.unit != PERCENT and abs(computed - change.value) <= max(q.resolution for q in scaled):
-            continue  # figures written in 万 are rounded: one step apart is rounding, not a mistake
+        if change.unit != PERCENT and _one_rounding_step((first, base, change), computed, change.value):
+            continue
         unit = "%" if change.unit == PERCENT else first.unit
         out.append(located(
             "arithmetic", "error", st, change.start, change.end,
@@ -120,8 +119,7 @@ def _from_to(st: Statement, qs: list[Quantity]) -> list[Finding]:
         computed = (b.value - a.value) if up else (a.value - b.value)
         if computed <= 0 or computed == c.value:
             continue
-        scaled = [q for q in (a, b, c) if q.rounded]
-        if scaled and abs(computed - c.value) <= max(q.resolution for q in scaled):
+        if _one_rounding_step((a, b, c), computed, c.value):
             continue
         out.append(located(
             "arithmetic", "error", st, c.start, c.end,
@@ -131,6 +129,12 @@ def _from_to(st: Statement, qs: list[Quantity]) -> list[Finding]:
             edits=(figure_edit(st, c, computed),),
         ))
     return out
+
+
+def _one_rounding_step(figures, computed: Decimal, stated: Decimal) -> bool:
+    """Figures written in 万 are rounded: one written step apart is rounding, not a mistake."""
+    scaled = [q for q in figures if q.rounded]
+    return bool(scaled) and abs(computed - stated) <= max(q.resolution for q in scaled)
 
 
 def _growth(st: Statement, now: Quantity, change: Quantity, pct: Quantity, verb: str) -> Finding | None:

@@ -13,7 +13,6 @@ import re
 from decimal import ROUND_DOWN, Decimal
 
 from ...findings import Finding
-from ...money import format_figure as _num
 from ...money import format_scaled, share_percent
 from ...quantities import PERCENT, Quantity
 from ..passage import Statement, depth as _depth, figure_edit, located
@@ -40,11 +39,11 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 def check_shares(statements: list[Statement], explain: Explain | None = None) -> list[Finding]:
     findings = []
-    for k, st in enumerate(statements):
+    for st in statements:
         qs = st.quantities
         sentences = _sentences(st.text)
         for m in _SHARE.finditer(st.text):
-            s_start = max((a for a, b in sentences if a <= m.start()), default=0)
+            s_start = _sentence_start(sentences, m.start())
             clause_end = re.compile(r"[，,。；;]").search(st.text, m.end())
             limit = clause_end.start() if clause_end else len(st.text)
             pct = next((q for q in qs if m.end() <= q.start < limit and q.unit == PERCENT), None)
@@ -71,7 +70,7 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
             elif total_of:
                 whole = _total_of(st, part, total_of.group(1))
             else:
-                whole = _earlier_whole(st, statements[k - 1] if k else None, part, s_start, sentences, noun,
+                whole = _earlier_whole(st, part, s_start, sentences, noun,
                                        total=bool(re.search(r"总数|总人数|总额|总量|总计", phrase)))
             if whole is None:
                 if explain is not None:
@@ -116,7 +115,7 @@ def _noun(phrase: str) -> str:
     return re.sub(r"^(?:全校|全县|全镇|全市|全区|全体|全部|本校|该校)|(?:总数|总人数|人数|总量|总额|总计|的|之|比例|比重|比|约|达|为)", "", phrase).strip()
 
 
-def _earlier_whole(st: Statement, before: Statement | None, part: Quantity, s_start: int, sentences, noun: str,
+def _earlier_whole(st: Statement, part: Quantity, s_start: int, sentences, noun: str,
                    total: bool = False) -> Quantity | None:
     """The whole the share is of: a figure of the part's unit marked 共/总/全… just before.
 
@@ -140,13 +139,7 @@ def _earlier_whole(st: Statement, before: Statement | None, part: Quantity, s_st
         if among >= 0 and not re.search(r"[。！？!?]", st.text[among : part.start]):
             candidates = [q for q in st.quantities if q.end <= among and q.unit == part.unit
                           and _THEN_AMONG.fullmatch(st.text[q.end : among + 2])][-1:]
-    if len(candidates) != 1:
-        return None
-    if not candidates and before is not None and prev_start == s_start == 0:
-        candidates = [q for q in before.quantities if q.unit == part.unit
-                      and WHOLE_MARK.search(before.text[max(0, q.start - 14) : q.start])][-1:]
-        return candidates[-1] if candidates else None
-    return candidates[-1] if candidates else None
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def check_share_lists(statements: list[Statement], explain: Explain | None = None) -> list[Finding]:
@@ -163,7 +156,7 @@ def check_share_lists(statements: list[Statement], explain: Explain | None = Non
             pcts = _listed_after(text, [q for q in qs if q.unit == PERCENT and q.start >= m.end()], m.end())
             if len(pcts) < 2:
                 continue
-            s_start = max((a for a, b in _sentences(text) if a <= m.start()), default=0)
+            s_start = _sentence_start(_sentences(text), m.start())
             before = [q for q in qs if s_start <= q.start and q.end <= m.start() and q.unit != PERCENT]
             parts = before[-len(pcts):]
             if (len(parts) != len(pcts) or len({q.unit for q in parts}) != 1 or not parts[0].unit
