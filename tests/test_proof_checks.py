@@ -143,6 +143,16 @@ class TestNoise:
         assert kinds("是否参加?由各班决定") == []
 
 
+    @pytest.mark.parametrize("text", ["更多精彩内容请关注本站。", "欢迎关注学校微信公众号获取通知。", "扫码下载全文", "本文来源：网络"])
+    def test_pasted_page_furniture(self, text):
+        (found,) = kinds(f"一、活动内容\n开展慰问活动。{text}", "noise")
+        assert "广告" in found.message
+
+    def test_a_report_naming_its_own_channels_is_no_advert(self):
+        text = "全年公开信息120条，其中网站公开96条，微信公众号公开24条。"
+        assert kinds(text, "noise") == []
+
+
 class TestTraditional:
     def test_a_pasted_paragraph_is_reported_with_its_simplified_form(self):
         (found,) = kinds("一、基本情况\n學校現有學生116人。", "traditional")

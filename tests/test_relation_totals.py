@@ -5,6 +5,8 @@ Every sentence is written for these tests, in shapes found on real school and un
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -78,3 +80,18 @@ def test_kit_check_explain_lists_what_it_left_alone(tmp_path, capsys):
     assert main(["check", str(doc), "--explain"]) == 0
     err = capsys.readouterr().err
     assert "未能读懂" in err and "约数" in err
+
+
+class TestSumsClosedByAVerbOrANamedFund:
+    """教职工捐款…，学生捐款…，共筹集资金…元 / …，合计财政预算经费…元: the words between the marker and the
+    amount name the money; they do not hide the sum."""
+
+    def test_amounts_closed_by_a_fundraising_verb(self):
+        text = "本次活动中，教师捐款8635元，学生捐款21480.5元，全校共筹集资金{}元。"
+        assert figures(text.format("30115.5")) == []
+        assert pairs(text.format("30151.5")) == [(Decimal("30151.5"), Decimal("30115.5"))]
+
+    def test_amounts_closed_by_a_named_budget_fund(self):
+        text = "需投入课后服务补助215000元、校车运行补助86420元，合计财政预算经费{}元。"
+        assert figures(text.format("301420")) == []
+        assert pairs(text.format("301240")) == [(Decimal(301240), Decimal(301420))]
