@@ -21,3 +21,61 @@ class TestTables:
     def test_markdown_tables_and_unit_price_columns_are_not_summed(self):
         text = "| 项目 | 人数 | 标准（元/人） | 金额 |\n|---|---|---|---|\n| 午餐 | 40 | 45 | 1800 |\n| 晚餐 | 40 | 50 | 2000 |\n| 合计 | 80 | 95 | 3800 |"
         assert figures(text) == []
+
+
+def pairs_of(text: str) -> list[tuple]:
+    return [(f.stated, f.computed) for f in figures(text)]
+
+
+class TestTablesFlattenedByAWebPage:
+    """Tables copied from a web page: bars without borders, one cell per line, rows set apart by spaces.
+    A relation is believed only when other rows (or another column) of the same table bear it out."""
+
+    BARS = (
+        "单位：元\n"
+        "项目 | 单位 | 数量 | 单价 | 金额 | 用途 | ||\n"
+        "| 讲座课酬 | 节 | 12 | 300 | {} | 家长学校讲座 | |\n"
+        "资料印刷 | 本 | 450 | 2.5 | 1125 | 学习手册 | ||\n"
+        "横幅 | 条 | 3 | 80 | 240 | 活动布置 ||\n"
+        "交通补贴 | 人次 | 25 | 20 | 500 | 教师外出 | |"
+    )
+
+    def test_bar_rows_without_borders_check_each_product(self):
+        assert figures(self.BARS.format(3600)) == []
+        assert pairs_of(self.BARS.format(3900)) == [(3900, 3600)]
+
+    CELLS = "序号 |\n岗位 |\n拟聘人数 |\n1 |\n语文教师 |\n4 |\n2 |\n数学教师 |\n3 |\n3 |\n体育教师 |\n1 |\n4 |\n心理教师 |\n1 |\n合计 |\n{} |"
+
+    def test_one_cell_per_line_with_a_total_row(self):
+        assert figures(self.CELLS.format(9)) == []
+        assert pairs_of(self.CELLS.format(8)) == [(8, 9)]
+
+    GRADES = ("年级 |\n男 |\n女 |\n合计 |\n一年级 |\n58 |\n61 |\n119 |\n二年级 |\n|\n64 |\n64 |\n"
+              "三年级 |\n70 |\n{} |\n137 |\n四年级 |\n55 |\n49 |\n104 |")
+
+    def test_one_cell_per_line_with_row_sums_and_empty_cells(self):
+        assert figures(self.GRADES.format(67)) == []
+        assert pairs_of(self.GRADES.format(76)) == [(137, 146)]
+
+    SPACES = ("项目 名称 单位 数量 单价 总价\n"
+              "场地布置 气球 个 300 0.5 150\n"
+              "奖品 水杯 个 {} 18 540\n"
+              "奖品 笔记本 本 60 6 360\n"
+              "午餐 盒饭 份 45 20 900")
+
+    def test_rows_set_apart_by_spaces(self):
+        assert figures(self.SPACES.format(30)) == []
+        assert pairs_of(self.SPACES.format(36)) == [(540, 648)]
+
+    def test_a_relation_no_other_row_bears_out_is_not_believed(self):
+        text = "项目 | 次数 | 天数 | 金额 |\n培训 | 3 | 2 | 6 |\n印刷 | 4 | 5 | 38 |\n交通 | 2 | 7 | 90 |"
+        assert figures(text) == []
+
+    def test_a_relation_two_rows_break_is_not_the_table_s(self):
+        text = ("项目 | 数量 | 单价 | 金额 |\n课本 | 30 | 12 | 360 |\n作业本 | 50 | 2 | 100 |\n"
+                "文具 | 20 | 5 | 120 |\n书包 | 10 | 40 | 450 |\n校服 | 10 | 90 | 900 |")
+        assert figures(text) == []
+
+    def test_a_single_column_total_needs_a_header_naming_it(self):
+        text = "1 |\n甲校 |\n12 |\n2 |\n乙校 |\n30 |\n3 |\n丙校 |\n8 |\n合计 |\n51 |"
+        assert figures(text) == []

@@ -14,9 +14,10 @@ from decimal import Decimal
 
 from ...findings import Finding
 from ...money import format_yuan
-from ...quantities import Quantity, quantities
+from ...quantities import PERCENT, Quantity, quantities
 from ..passage import Statement, figure_edit, located
 from .explain import Explain
+from .slips import plausible
 
 COUNT = re.compile(r"数量|人数|户数|份数|套数|件数|个数|名额|人次")
 RATE = re.compile(r"单价|标准|元\s*/|/\s*人|每人|人均|每户")
@@ -84,7 +85,7 @@ def check_tables(statements: list[Statement], explain: Explain | None = None) ->
                 continue
             findings.extend(_check_row(cells, roles))
             data.append(cells)
-    return findings
+    return findings + check_flat_tables(statements)
 
 
 def _role(head: str) -> str | None:
@@ -164,3 +165,249 @@ def _check_total(total: list[Cell], data: list[list[Cell]], roles) -> list[Findi
 
 
 __all__ = ["check_tables", "quantities"]
+
+
+# -- tables as web pages flatten them ----------------------------------------------------------------
+#
+# Copied from a web page, a table arrives as rows ``名称 | 单位 | 数量 | 单价 | 总价 |`` (often without the
+# first bar and with empty cells ``|||`` trailing), as one cell per line (``学生活动费 |`` / ``1665 |``), or
+# as rows of figures set apart by spaces (``铁环 个 6 30 150``). Headers are lost or merged, so a column's
+# meaning is not read from its header: a relation is believed only when the table itself corroborates it.
+# A row is checked against a relation (the last figure is the sum of the others, or two figures multiply
+# to a third) only when at least two other rows satisfy it with real figures and no other row breaks it;
+# a 合计 row is checked column by column only when another column of the same row adds up, or when the
+# column's header names an amount or a count. No library reads tables out of flattened text; this is
+# written here.
+
+_TOTAL_LABEL = re.compile(r"合\s*计|总\s*计|小\s*计|共\s*计|总\s*额|总\s*数")
+_NUM_CELL = re.compile(r"[$＄¥￥]?\s*\d[\d,，.]*\s*(?:元|万元|人|名|个|所|户|件|套|台|张|本|册|次|人次)?")
+_SENTENCE = re.compile(r"[，。；：,;:！？]")
+
+
+class GridCell:
+    """One cell of a flattened table: its text, and its figure when the cell is only a figure."""
+
+    def __init__(self, st: Statement, start: int, end: int):
+        self.st, self.start, self.end = st, start, end
+        self.text = st.text[start:end].strip()
+        qs = [q for q in st.quantities if start <= q.start < end]
+        plain = _NUM_CELL.fullmatch(self.text) is not None
+        self.q: Quantity | None = qs[0] if plain and len(qs) == 1 and qs[0].exact and not qs[0].per else None
+        self.kind = "empty" if not self.text else "num" if self.q is not None else "text"
+
+    @property
+    def value(self) -> Decimal:
+        return self.q.value if self.q is not None else Decimal(0)
+
+
+def _bar_cells(st: Statement) -> list[GridCell]:
+    bounds, pos = [], 0
+    for piece in st.text.split("|"):
+        bounds.append((pos, pos + len(piece)))
+        pos += len(piece) + 1
+    cells = [GridCell(st, a, b) for a, b in bounds]
+    if cells and cells[-1].kind == "empty":
+        cells.pop()  # the text after the closing bar
+    return cells
+
+
+def _space_cells(st: Statement) -> list[GridCell]:
+    return [GridCell(st, m.start(), m.end()) for m in re.finditer(r"\S+", st.text)]
+
+
+def _is_bar(st: Statement) -> bool:
+    return "|" in st.text and "\t" not in st.text
+
+
+def _is_space_row(st: Statement) -> bool:
+    if "|" in st.text or "\t" in st.text or _SENTENCE.search(st.text):
+        return False
+    cells = _space_cells(st)
+    return len(cells) >= 3 and sum(c.kind == "num" for c in cells) >= 2
+
+
+def _trim(cells: list[GridCell]) -> list[GridCell]:
+    while cells and cells[-1].kind == "empty":
+        cells = cells[:-1]
+    while cells and cells[0].kind == "empty":
+        cells = cells[1:]
+    return cells
+
+
+def _chunked(cells: list[GridCell]) -> list[list[GridCell]]:
+    """One cell per line: the width and start whose rows agree best on which positions hold figures."""
+    best: tuple[int, list[list[GridCell]]] = (0, [])
+    for width in range(2, min(24, len(cells) // 3) + 1):
+        for offset in range(width):
+            rows = [cells[i : i + width] for i in range(offset, len(cells), width)]
+            full = [r for r in rows if len(r) == width]
+            kinds = []
+            for p in range(width):
+                seen = [r[p].kind for r in full if r[p].kind != "empty"]
+                kinds.append(max(("num", "text"), key=seen.count) if seen else "empty")
+            if "num" not in kinds:
+                continue
+            agree = sum(1 for r in full if any(c.kind == "num" for c in r)
+                        and all(c.kind in ("empty", kinds[p]) for p, c in enumerate(r)))
+            if agree > best[0] and agree >= 0.6 * len(full):
+                head = [cells[:offset]] if offset else []
+                best = (agree, head + rows)
+    return best[1]
+
+
+def flat_tables(statements: list[Statement]) -> list[list[list[GridCell]]]:
+    """Tables flattened by a web page, as rows of cells."""
+    out: list[list[list[GridCell]]] = []
+    i = 0
+    while i < len(statements):
+        j = i
+        if _is_bar(statements[i]):
+            while j < len(statements) and _is_bar(statements[j]):
+                j += 1
+            run = [st for st in statements[i:j] if not _MD_RULE.match(st.text)]
+            rows = [_bar_cells(st) for st in run]
+            if sum(len(_trim(r)) <= 1 for r in rows) >= 0.7 * len(rows):
+                rows = _chunked([c for r in rows for c in r])
+            else:
+                rows = [_trim(r) for r in rows]
+        elif _is_space_row(statements[i]):
+            while j < len(statements) and _is_space_row(statements[j]):
+                j += 1
+            rows = [_space_cells(st) for st in statements[i:j]]
+        else:
+            i += 1
+            continue
+        rows = [r for r in rows if r]
+        if len(rows) >= 3:
+            out.append(rows)
+        i = max(j, i + 1)
+    return out
+
+
+def _serial(rows: list[list[GridCell]]) -> set[int]:
+    """Positions holding 1, 2, 3…: row numbers, never added."""
+    out = set()
+    for p in range(3):
+        seq = [r[p].q.value for r in rows if len(r) > p and r[p].kind == "num"]
+        if len(seq) >= 3 and all(b - a == 1 for a, b in zip(seq, seq[1:])):
+            out.add(p)
+    return out
+
+
+def _figures(row: list[GridCell], serial: set[int]) -> list[GridCell]:
+    return [c for p, c in enumerate(row) if c.kind == "num" and p not in serial and c.q.unit != PERCENT]
+
+
+def _label_of(row: list[GridCell]) -> str:
+    return next((c.text for c in row if c.kind == "text"), "")
+
+
+def _flag(cell: GridCell, computed: Decimal, message: str, rule: str) -> Finding:
+    stated = cell.q
+    return located(
+        "arithmetic", "error", cell.st, stated.start, stated.end, message, f"改为 {_plain(computed)}",
+        quote=cell.st.text.strip()[:60], stated=stated.value, computed=computed, difference=stated.value - computed,
+        rule=rule, edits=(figure_edit(cell.st, stated, computed),),
+    )
+
+
+def _plain(value: Decimal) -> str:
+    return f"{value.normalize():f}"
+
+
+def _row_sums(rows: list[list[GridCell]], serial: set[int]) -> list[Finding]:
+    """The last figure of each row is the sum of the others (学段…合计): corroborated by two rows, broken by one."""
+    held, broken = 0, []
+    for row in rows:
+        figs = _figures(row, serial)
+        addends = [c for c in figs[:-1] if c.value]
+        if len(figs) < 3 or len(addends) < 2:
+            continue
+        total = sum((c.value for c in figs[:-1]), Decimal(0))
+        if total == figs[-1].value:
+            held += 1
+        else:
+            broken.append((row, figs, total))
+    if held < 2 or len(broken) != 1:
+        return []
+    row, figs, total = broken[0]
+    listed = "＋".join(_plain(c.value) for c in figs[:-1] if c.value)
+    return [_flag(figs[-1], total, f"表格「{_label_of(row)}」一行：{listed} = {_plain(total)}，末栏写作 {_plain(figs[-1].value)}"
+                  f"（表中另有 {held} 行的末栏都是前面各栏之和）", "TABLE-ROW-SUM")]
+
+
+def _row_products(rows: list[list[GridCell]], serial: set[int]) -> list[Finding]:
+    """Two figures of a row multiply to a third (数量×单价=金额), at the same places in every row of that shape."""
+    shapes: dict[int, list[list[GridCell]]] = {}
+    for row in rows:
+        figs = _figures(row, serial)
+        if len(figs) >= 3 and not _TOTAL_LABEL.search(_label_of(row)):  # a 合计 row adds its columns up
+            shapes.setdefault(len(figs), []).append(figs)
+    out = []
+    for n, group in shapes.items():
+        best = None
+        for i in range(n):
+            for j in range(i + 1, n):
+                for k in range(j + 1, n):
+                    held = [f for f in group if f[i].value * f[j].value == f[k].value and f[i].value not in (0, 1)
+                            and f[j].value not in (0, 1)]
+                    broken = [f for f in group if f[i].value * f[j].value != f[k].value and f[k].value]
+                    if len(held) >= 2 and len(broken) <= 1 and (best is None or len(held) > len(best[1])):
+                        best = ((i, j, k), held, broken)
+        if best and best[2]:
+            (i, j, k), held, (figs,) = best
+            computed = figs[i].value * figs[j].value
+            row = next(r for r in rows if figs[k] in r)
+            out.append(_flag(figs[k], computed,
+                             f"表格「{_label_of(row)}」一行：{_plain(figs[i].value)}×{_plain(figs[j].value)} = {_plain(computed)}，"
+                             f"写作 {_plain(figs[k].value)}（表中另有 {len(held)} 行都是这两栏相乘）", "TABLE-ROW-PRODUCT"))
+    return out
+
+
+def _column_totals(rows: list[list[GridCell]], serial: set[int]) -> list[Finding]:
+    """A 合计 row against the rows above it, column by column, the rows aligned on their right."""
+    out = []
+    header = rows[0] if all(c.kind != "num" for c in rows[0]) else None
+    start = 1 if header else 0
+    for t, total in enumerate(rows):
+        if not _TOTAL_LABEL.search(_label_of(total)):
+            continue
+        above = [r for r in rows[start:t] if any(c.kind == "num" for c in r)]
+        start = t + 1
+        if len(above) < 2:
+            continue
+        width = max([len(total)] + [len(r) for r in above])
+        pad = lambda r: [None] * (width - len(r)) + list(r)  # noqa: E731 — right-aligned
+        grid, line = [pad(r) for r in above], pad(total)
+        checked = []
+        for p, cell in enumerate(line):
+            if cell is None or cell.kind != "num" or cell.q.unit == PERCENT:
+                continue
+            column = [r[p] for r in grid]
+            if len(column) < 2 or any(c is None or c.kind == "text" or c.kind == "num" and c.q.unit == PERCENT for c in column):
+                continue
+            if sum(1 for c in column if c.value) < 2:
+                continue
+            head = header[len(header) - width + p].text if header and 0 <= len(header) - width + p < len(header) else ""
+            if SKIP.search(head) or RATE.search(head):
+                continue
+            checked.append((cell, sum((c.value for c in column), Decimal(0)), len(column), head))
+        held = [c for c in checked if c[0].value == c[1]]
+        broken = [c for c in checked if c[0].value != c[1]]
+        if len(broken) != 1:
+            continue
+        cell, computed, n, head = broken[0]
+        named = bool(COUNT.search(head) or AMOUNT.search(head))
+        if not held and not (named and n >= 3 and plausible(cell.value, computed, keystroke=True)):
+            continue
+        out.append(_flag(cell, computed, f"表格「{_label_of(total)}」一行的这一栏写作 {_plain(cell.value)}，上面 {n} 行相加应为 {_plain(computed)}",
+                         "TABLE-TOTAL"))
+    return out
+
+
+def check_flat_tables(statements: list[Statement]) -> list[Finding]:
+    findings = []
+    for rows in flat_tables(statements):
+        serial = _serial(rows)
+        findings += _row_sums(rows, serial) + _row_products(rows, serial) + _column_totals(rows, serial)
+    return findings
