@@ -312,3 +312,16 @@ def test_fixing_leaves_nothing_mechanical_and_creates_nothing_new():
     assert not any(f.edits for f in after)
     assert {(f.kind, f.rule) for f in after} <= {(f.kind, f.rule) for f in before}
     assert "（见附件）。" in fixed and "温馨，" in fixed and "2.交通费" in fixed
+
+
+def test_every_rule_id_the_checks_can_give_is_listed():
+    import re
+    from pathlib import Path
+
+    import kit
+
+    used = set()
+    for path in Path(kit.__file__).parent.rglob("*.py"):
+        used |= set(re.findall(r"""rule=["']([A-Z][A-Z0-9-]+)["']""", path.read_text(encoding="utf-8")))
+    assert {"TABLE-ROW-PRODUCT", "TABLE-ROW-SUM", "PARTS"} <= used
+    assert sorted(used - set(RULES)) == []

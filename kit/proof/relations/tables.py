@@ -333,7 +333,7 @@ def _row_sums(rows: list[list[GridCell]], serial: set[int]) -> list[Finding]:
     row, figs, total = broken[0]
     listed = "＋".join(_plain(c.value) for c in figs[:-1] if c.value)
     return [_flag(figs[-1], total, f"表格「{_label_of(row)}」一行：{listed} = {_plain(total)}，末栏写作 {_plain(figs[-1].value)}"
-                  f"（表中另有 {held} 行的末栏都是前面各栏之和）", "TABLE-ROW-SUM")]
+                  f"（表中另有 {held} 行的末栏都是前面各栏之和）", rule="TABLE-ROW-SUM")]
 
 
 def _row_products(rows: list[list[GridCell]], serial: set[int]) -> list[Finding]:
@@ -360,7 +360,7 @@ def _row_products(rows: list[list[GridCell]], serial: set[int]) -> list[Finding]
             row = next(r for r in rows if figs[k] in r)
             out.append(_flag(figs[k], computed,
                              f"表格「{_label_of(row)}」一行：{_plain(figs[i].value)}×{_plain(figs[j].value)} = {_plain(computed)}，"
-                             f"写作 {_plain(figs[k].value)}（表中另有 {len(held)} 行都是这两栏相乘）", "TABLE-ROW-PRODUCT"))
+                             f"写作 {_plain(figs[k].value)}（表中另有 {len(held)} 行都是这两栏相乘）", rule="TABLE-ROW-PRODUCT"))
     return out
 
 
@@ -401,7 +401,7 @@ def _column_totals(rows: list[list[GridCell]], serial: set[int]) -> list[Finding
         if not held and not (named and n >= 3 and plausible(cell.value, computed, keystroke=True)):
             continue
         out.append(_flag(cell, computed, f"表格「{_label_of(total)}」一行的这一栏写作 {_plain(cell.value)}，上面 {n} 行相加应为 {_plain(computed)}",
-                         "TABLE-TOTAL"))
+                         rule="TABLE-TOTAL"))
     return out
 
 
