@@ -182,6 +182,8 @@ __all__ = ["check_tables", "quantities"]
 _TOTAL_LABEL = re.compile(r"合\s*计|总\s*计|小\s*计|共\s*计|总\s*额|总\s*数")
 _NUM_CELL = re.compile(r"[$＄¥￥]?\s*\d[\d,，.]*\s*(?:元|万元|人|名|个|所|户|件|套|台|张|本|册|次|人次)?")
 _SENTENCE = re.compile(r"[，。；：,;:！？]")
+_SAMPLE, _WIDEST = 400, 16  # cells read to find a one-cell-per-line table's width; its widest row
+_FACTORS = 10  # a row with more figures is a statistics row, not 数量×单价=金额
 
 
 class GridCell:
@@ -236,23 +238,25 @@ def _trim(cells: list[GridCell]) -> list[GridCell]:
 
 def _chunked(cells: list[GridCell]) -> list[list[GridCell]]:
     """One cell per line: the width and start whose rows agree best on which positions hold figures."""
-    best: tuple[int, list[list[GridCell]]] = (0, [])
-    for width in range(2, min(24, len(cells) // 3) + 1):
+    best: tuple[int, int, int] = (0, 0, 0)
+    sample = "".join(c.kind[0] for c in cells[:_SAMPLE])  # n/t/e; the width is read from the table's start
+    for width in range(2, min(_WIDEST, len(sample) // 3) + 1):
         for offset in range(width):
-            rows = [cells[i : i + width] for i in range(offset, len(cells), width)]
-            full = [r for r in rows if len(r) == width]
+            full = [sample[i : i + width] for i in range(offset, len(sample) - width + 1, width)]
             kinds = []
             for p in range(width):
-                seen = [r[p].kind for r in full if r[p].kind != "empty"]
-                kinds.append(max(("num", "text"), key=seen.count) if seen else "empty")
-            if "num" not in kinds:
+                column = [r[p] for r in full]
+                n, t = column.count("n"), column.count("t")
+                kinds.append("n" if n >= t and n else "t" if t else "e")
+            if "n" not in kinds:
                 continue
-            agree = sum(1 for r in full if any(c.kind == "num" for c in r)
-                        and all(c.kind in ("empty", kinds[p]) for p, c in enumerate(r)))
+            agree = sum(1 for r in full if "n" in r and all(k in ("e", kinds[p]) for p, k in enumerate(r)))
             if agree > best[0] and agree >= 0.6 * len(full):
-                head = [cells[:offset]] if offset else []
-                best = (agree, head + rows)
-    return best[1]
+                best = (agree, width, offset)
+    _, width, offset = best
+    if not width:
+        return []
+    return ([cells[:offset]] if offset else []) + [cells[i : i + width] for i in range(offset, len(cells), width)]
 
 
 def flat_tables(statements: list[Statement]) -> list[list[list[GridCell]]]:
@@ -341,7 +345,7 @@ def _row_products(rows: list[list[GridCell]], serial: set[int]) -> list[Finding]
     shapes: dict[int, list[list[GridCell]]] = {}
     for row in rows:
         figs = _figures(row, serial)
-        if len(figs) >= 3 and not _TOTAL_LABEL.search(_label_of(row)):  # a 合计 row adds its columns up
+        if 3 <= len(figs) <= _FACTORS and not _TOTAL_LABEL.search(_label_of(row)):  # a 合计 row adds its columns up
             shapes.setdefault(len(figs), []).append(figs)
     out = []
     for n, group in shapes.items():
