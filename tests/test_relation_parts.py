@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from relation_helpers import figures, pairs
 
 
@@ -73,3 +77,43 @@ class TestBreakdownsThatGoOn:
         text = "评出优秀作品共{}个，其中一等奖6个、二等奖12个、三等奖20个，优秀奖30个，同时对25名优秀辅导教师和9个优秀组织学校予以表彰。"
         assert figures(text.format("68")) == []
         assert pairs(text.format("86")) == [(Decimal(86), Decimal(68))]
+
+
+class TestCountsListedThenTotalled:
+    """文科…人，理科…人，合计…人: counts listed first and closed by 合计/共计/总计/共."""
+
+    @pytest.mark.parametrize(
+        "text, right, wrong",
+        [
+            ("本学期期中考试，初一年级优秀412人，初二年级优秀386人，合计{}人，比上学期有所提高。", "798", "789"),
+            ("全镇小学普通班126班、特教班2班、音乐特色班4班，全镇总计{}班。", "132", "123"),
+            ("经评审，9位教师续聘、4位教师转岗，共计{}名。", "13", "14"),
+            ("抽调学生志愿者24人、教师志愿者8人、家长志愿者15人共{}人参与服务。", "47", "45"),
+        ],
+    )
+    def test_right_is_silent_and_one_slip_is_found(self, text, right, wrong):
+        assert figures(text.format(right)) == []
+        assert pairs(text.format(wrong)) == [(Decimal(wrong), Decimal(right))]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "全校学生1280人，住校生640人，走读生640人，共1280人。",  # the whole comes first
+            "参训教师120人，其中骨干教师30人，共评出优秀学员15人。",  # 其中, and another kind of count
+            "今年招生420人，比去年增加35人，共455人。",  # a change, not a part
+            "每班配备志愿者2人，共40人。",  # a rate
+            "高一年级8个班400人，高二年级9个班450人，共计850人。",  # classes counted among pupils
+        ],
+    )
+    def test_what_is_no_plain_list_is_left_alone(self, text):
+        assert figures(text) == []
+
+    @settings(max_examples=40, deadline=None)
+    @given(counts=st.lists(st.integers(1, 900), min_size=2, max_size=5), digit=st.integers(1, 9), word=st.sampled_from(["合计", "共计", "总计", "共"]))
+    def test_generated_lists_with_one_digit_changed_in_the_total(self, counts, digit, word):
+        groups = ["一年级", "二年级", "三年级", "四年级", "五年级"]
+        listed = "，".join(f"{g}参赛{c}人" for g, c in zip(groups, counts))
+        total = sum(counts)
+        slipped = int(str(total)[:-1] + str((int(str(total)[-1]) + digit) % 10))
+        assert figures(f"本次运动会{listed}，{word}{total}人。") == []
+        assert pairs(f"本次运动会{listed}，{word}{slipped}人。") == [(slipped, total)]

@@ -57,7 +57,56 @@ def check_parts(statements: list[Statement], explain: Explain | None = None) -> 
             if found:
                 findings.append(found)
         findings.extend(_bracketed(st))
+        findings.extend(_closed_lists(st))
     return findings
+
+
+_CLOSER = re.compile(r"[，,、]?\s*[\u4e00-\u9fff]{0,6}?(?:合计|共计|总计|一共|总共|共)(?:有|为|是|计)?[：:\s]*$")
+_NOT_A_LIST = re.compile(r"其中|分别|每|各|增加|减少|增长|下降|提高|降低|[比较]上?年|同比|人均|平均|约|近|超过|累计")
+
+
+def _closed_lists(st: Statement) -> list[Finding]:
+    """文科213人，理科379人，合计582人 / 普通班983班、体育班3班…，总计1052班: counts listed, then their total.
+
+    The list is the figures of the total's unit from the start of its clause (after 。；： or the
+    sentence start) to the total, at one bracket depth, with nothing else counted in between; a
+    list holding 其中, 分别, rates, changes or approximate figures is not a plain list. A list whose
+    first figures are themselves a whole (全校1200人，男620人，女580人，共1200人) adds up from where
+    the parts begin; when a figure is as large as the total, only a total one keystroke off is named.
+    """
+    out = []
+    text = st.text
+    counted = [q for q in st.quantities if q.unit and not q.is_money]
+    for t, total in enumerate(counted):
+        if total.unit == PERCENT or total.is_rate or t < 2:
+            continue
+        prev = counted[t - 1]
+        if prev.unit != total.unit or not _CLOSER.search(text[prev.end : total.start]) or "\n" in text[prev.end : total.start]:
+            continue
+        begin = max((m.end() for m in re.finditer(r"[。；;：:！？]", text[: prev.start])), default=0)
+        level = _depth(text, total.start)
+        inside = [q for q in counted[:t] if q.start >= begin and _depth(text, q.start) == level]
+        items = [q for q in inside if q.unit == total.unit]
+        if len(items) < 2 or len(items) != len(inside) or _NOT_A_LIST.search(text, begin, total.start):
+            continue
+        if not all(q.exact and not q.is_rate for q in items + [total]):
+            continue
+        sums = [sum((q.value for q in items[k:]), Decimal(0)) for k in range(len(items) - 1)]
+        if total.value in sums or _rounding(items + [total], sums[0], total):
+            continue
+        computed = sums[0]
+        if any(q.value >= total.value for q in items) and not plausible(total.value, computed, keystroke=True):
+            continue  # 全校1200人，男生620人，女生575人，共1200人: the first figure is a whole, not a part
+        listed = "＋".join(_num(q.value) for q in items)
+        out.append(located(
+            "arithmetic", "error", st, total.start, total.end,
+            f"合计写作 {_num(total.value)}{total.unit}，但前面各项 {listed} = {_num(computed)}{total.unit}，"
+            f"相差 {_num(abs(total.value - computed))}{total.unit}",
+            f"核对各项或合计：按各项相加，合计应为 {_num(computed)}{total.unit}",
+            quote=st.quote(items[0].start, total.end).strip(),
+            stated=total.value, computed=computed, difference=total.value - computed, rule="PARTS",
+        ))
+    return out
 
 
 _OPEN_AFTER = re.compile(r"\s*[（(](?!其中)")
