@@ -117,3 +117,19 @@ class TestCountsListedThenTotalled:
         slipped = int(str(total)[:-1] + str((int(str(total)[-1]) + digit) % 10))
         assert figures(f"本次运动会{listed}，{word}{total}人。") == []
         assert pairs(f"本次运动会{listed}，{word}{slipped}人。") == [(slipped, total)]
+
+
+class TestSchoolKindsAndLevels:
+    def test_a_short_clause_about_the_whole_may_come_before_its_kinds(self):
+        text = "全县有{}所学校开设课后服务，其中：小学41所，初级中学15所，九年一贯制学校3所，特殊教育学校1所，服务学生18230人。"
+        assert figures(text.format(60)) == []
+        assert pairs(text.format(66)) == [(66, 60)]
+
+    def test_teachers_of_every_level_including_special_education(self):
+        text = "今年共招聘{}名新教师，其中高中教师9名（含研究生3名），初中教师14名，小学教师31名，特殊教育学校教师2名，幼儿园教师12名。"
+        assert figures(text.format(68)) == []
+        assert pairs(text.format(86)) == [(86, 68)]
+
+    def test_a_clause_with_figures_between_is_not_bridged(self):
+        text = "全县有60所学校，覆盖学生18230人，其中小学41所，初级中学15所，特殊教育学校1所。"
+        assert figures(text) == []

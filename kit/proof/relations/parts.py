@@ -36,7 +36,7 @@ _PAIRS = ({"男", "女"}, {"男生", "女生"}, {"男教师", "女教师"}, {"�
           {"城镇", "农村"}, {"城市", "农村"}, {"公办", "民办"}, {"小学", "初中"}, {"小学", "初中", "高中"},
           {"校内", "校外"}, {"专职", "兼职"}, {"走读", "住校"}, {"男性", "女性"}, {"男童", "女童"})
 _KIND_SUFFIX = set("校级班村组类队室区镇部处点园所馆站社")
-_LEVEL = re.compile(r"本科|专科|大专|高中|初中|小学|中专|中职|研究生|硕士|博士|幼儿园|学前")
+_LEVEL = re.compile(r"本科|专科|大专|高中|初中|小学|中专|中职|职高|研究生|硕士|博士|幼儿园|学前|特殊教育|特教")
 _SUBJECT = re.compile(r"^(?:语文|数学|英语|外语|音乐|体育|美术|科学|物理|化学|生物|历史|地理|政治|道德与法治|信息技术|心理健康|劳动|书法)(?:教师|老师)?$")
 _DELTA = re.compile(r"(?:增加|减少|增长|下降|提高|降低|多|少|净增|新增)了?[\u4e00-\u9fff]{0,4}$")
 _SCHOOL_KIND = re.compile(r"(?:中学|小学|初中|高中|完中|村小|幼儿园|教学点|中心校|学校|职中|职校)$")
@@ -184,6 +184,12 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, previous, explain:
             return None  # 义务教育学校73所，其中：初级中学9所，其中…: parts within parts
         b = semi.start()
     depth = _depth(text, whole.start)
+    other = next((q for q in st.quantities if start <= q.start < b and _depth(text, q.start) == depth and q.unit
+                  and q.unit not in (whole.unit, PERCENT) and not q.is_money and not whole.is_money and not q.is_rate), None)
+    if other is not None and not any(q.start > other.start and q.unit == whole.unit for q in here if q.start < b):
+        # 其中：小学64所，…特殊教育学校1所，受益学生30560人: the list ends before the clause counting something else
+        clause = max((m.end() for m in _SEPARATORS.finditer(text, start, other.start)), default=start)
+        b = clause
     items = [m.span() for m in re.finditer(r"[^；;]+", text[start:b])]
     one_each = len(items) > 1 and all(sum(1 for q in st.quantities if start + x <= q.start < start + y and q.unit == whole.unit) == 1
                                       for x, y in items)  # 其中：跑道1个，5394平方米；篮球场2个，1216平方米
@@ -255,8 +261,9 @@ def _confidence(text, word, trigger, whole, parts, labels, start, end) -> str | 
     if word.startswith("其中"):
         marked = WHOLE_MARK.search(text[max(0, whole.start - 14) : whole.start])
         gap = re.sub(r"[（(][^（()）]*[）)]", "", text[whole.end : trigger.start()])
-        if word.startswith("其中") and not (marked or len(gap.strip()) <= 2):
-            return None
+        near = len(gap.strip()) <= 16 and not re.search(r"\d|[。；;]", gap) and _partition(labels)
+        if word.startswith("其中") and not (marked or len(gap.strip()) <= 2 or near):
+            return None  # 79所学校实施营养改善计划，其中：小学…: a short clause about the whole may come between
         if _partition(labels):
             return "error"
         return "warning" if whole.is_money and word.startswith("其中") else None
