@@ -1,0 +1,40 @@
+"""kit.quantities: what is a figure with a unit, and what only looks like one (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from kit.quantities import quantities
+
+
+def read(text: str) -> list[tuple[str, Decimal, str, bool]]:
+    return [(q.text, q.value, q.unit, q.exact) for q in quantities(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["九年一贯制学校开学", "三年制专业招生", "2024年9月1日报到", "第3批名单", "13:30集合", "二年级学生", "第二届运动会"],
+)
+def test_names_dates_and_ordinals_are_no_quantities(text):
+    assert read(text) == []
+
+
+def test_a_school_kind_named_by_its_years_is_not_counted_among_schools():
+    assert read("九年一贯制学校3所，特殊教育学校1所") == [("3所", Decimal(3), "所", True), ("1所", Decimal(1), "所", True)]
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [("2.5万元", Decimal(25000), "元"), ("共2 400名学生", Decimal(2400), "人"), ("22.68万元", Decimal(226800), "元"),
+     ("一千二百人", Decimal(1200), "人"), ("３６０户", Decimal(360), "户"), ("12.5%", Decimal("12.5"), "%")],
+)
+def test_scales_units_and_numerals(text, value, unit):
+    ((_, got, got_unit, exact),) = read(text)
+    assert (got, got_unit, exact) == (value, unit, True)
+
+
+@pytest.mark.parametrize("text", ["约300人", "近2万元", "500余人", "20-30人", "100人以上"])
+def test_approximate_figures_are_never_exact(text):
+    assert not any(exact for *_, exact in read(text))  # dropped, or kept as inexact
