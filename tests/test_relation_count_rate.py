@@ -99,3 +99,33 @@ class TestTotalsWrittenWithAVerb:
         assert figures(text.format("7")) == []
         (found,) = figures(text.format("7.5"))
         assert (found.stated, found.computed) == (Decimal(75000), Decimal(70000))
+
+
+class TestUnpricedThingsInALine:
+    """一等奖4名，每名奖200元，证书一本，共840元: the certificate's price is inside the stated subtotal but not in
+    the text, so the subtotal cannot be recomputed and nothing is said."""
+
+    @pytest.mark.parametrize("text", [
+        "1、一等奖5名，每名奖励150元，荣誉证书一本，共800元；",
+        "为30名困难职工每人发放慰问金300元、大米一袋，合计9600元。",
+    ])
+    def test_an_unpriced_thing_leaves_the_line_alone(self, text):
+        assert figures(text) == []
+
+    def test_a_valued_souvenir_is_priced(self):
+        text = "向12名退休教师每人赠送价值60元纪念品一份，共{}元。"
+        assert figures(text.format(720)) == []
+        assert pairs(text.format(780)) == [(780, 720)]
+
+    def test_kit_check_explain_names_the_unpriced_thing(self):
+        from kit.proof import check_text
+        from kit.proof.relations import Explain
+
+        explain = Explain()
+        check_text("1、一等奖5名，每名奖励150元，荣誉证书一本，共800元；", explain=explain)
+        assert "「荣誉证书一本」没有写价钱" in explain.format()
+
+    def test_goods_named_before_the_money_are_apart_from_its_total(self):
+        text = "此次走访困难家庭50户，发放大米100袋、食用油50桶；每户发放慰问金400元，共计{}万元。"
+        assert figures(text.format(2)) == []
+        assert pairs(text.format(2.4)) == [(24000, 20000)]

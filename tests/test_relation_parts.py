@@ -133,3 +133,8 @@ class TestSchoolKindsAndLevels:
     def test_a_clause_with_figures_between_is_not_bridged(self):
         text = "全县有60所学校，覆盖学生18230人，其中小学41所，初级中学15所，特殊教育学校1所。"
         assert figures(text) == []
+
+
+def test_a_total_for_the_group_named_just_before_it_is_not_a_list_total():
+    text = "本届评出优秀指导奖：李老师所带学生12名，张老师所带学生13名，王老师3名，赵老师、钱老师共2名。"
+    assert figures(text) == []

@@ -81,8 +81,9 @@ def _closed_lists(st: Statement) -> list[Finding]:
         if total.unit == PERCENT or total.is_rate or t < 2:
             continue
         prev = counted[t - 1]
-        if prev.unit != total.unit or not _CLOSER.search(text[prev.end : total.start]) or "\n" in text[prev.end : total.start]:
-            continue
+        gap = text[prev.end : total.start]
+        if prev.unit != total.unit or not _CLOSER.search(gap) or "\n" in gap or re.search(r"[、和及与]", gap):
+            continue  # …张先生3名，王先生、李先生共2名: 共 counts the group named just before it
         begin = max((m.end() for m in re.finditer(r"[。；;：:！？]", text[: prev.start])), default=0)
         level = _depth(text, total.start)
         inside = [q for q in counted[:t] if q.start >= begin and _depth(text, q.start) == level]
@@ -95,7 +96,8 @@ def _closed_lists(st: Statement) -> list[Finding]:
         if total.value in sums or _rounding(items + [total], sums[0], total):
             continue
         computed = sums[0]
-        if any(q.value >= total.value for q in items) and not plausible(total.value, computed, keystroke=True):
+        if any(q.value >= total.value for q in items) and not (
+                plausible(total.value, computed, keystroke=True) and len(_num(total.value)) == len(_num(computed))):
             continue  # 全校1200人，男生620人，女生575人，共1200人: the first figure is a whole, not a part
         listed = "＋".join(_num(q.value) for q in items)
         out.append(located(

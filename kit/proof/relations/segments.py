@@ -46,6 +46,8 @@ _LEAD_TOTAL = re.compile(r"(?:如下|明细|具体|其中)[：:]?\s*$|[：:]\s*$
 _NOT_A_SUM = re.compile(r"其中|已|结余|剩余|尚|超支|节约|[比较]|增加|减少|去年|上年|往年|今年|本年|明年|预计|累计|平均|最高|最低|不超过|以内|分别")
 _COUNT_UNITS = {"人", "户", "人次", "套", "桌", "件", "个", "份", "所", "台", "册", "张", "盒", "箱", "辆", "间", "班", "组", "场", "次",
                 "平方米", "亩", "本", "袋", "块", "束", "只"}
+_THING_COUNT = re.compile(r"(?:[一两二三四五六七八九十]|\d+)\s?(?:袋|本|册|张|份|件|套|台|盒|箱|块|把|双|部|面|副|瓶|包|条|支|束|只|桶|枚|座)")
+_PRICED = re.compile(r"(?:价值|价格|单价|每[份件套个本张])[^，,。；;、]{0,4}\d[\d.]*元[\u4e00-\u9fff]{0,6}$")
 _NAME_JUNK = re.compile(r"^[、，,；;：:\s\u3000]+|[、，,；;：:\s\u3000]+$")
 _COMPONENT_JUNK = re.compile(r"^(?:每(?:人次|[^\d\s，、])|人均|安排|发放|慰问(?![金品])|标准为|标准|按|各|为|的|其中|另)+")
 
@@ -240,6 +242,9 @@ def _per_head(st: Statement, floor: int, result: Quantity, rates: list[Quantity]
         if not pick.exact or pick.value != pick.value.to_integral_value():
             return Unsure(st, f"数量「{pick.text}」不是确数")
         chosen.append(pick)
+    unpriced = _unpriced(st, floor, result, chosen, rates)
+    if unpriced:  # 一等奖4名，每名奖200元，证书一本，共840元: the certificate's price is in the total, not in the text
+        return Unsure(st, f"「{unpriced}」没有写价钱，小计算不出来")
     count = 1
     for c in chosen:
         count *= int(c.value)
@@ -255,6 +260,17 @@ def _per_head(st: Statement, floor: int, result: Quantity, rates: list[Quantity]
         comps.append(("标准" if replaced else _component_name(st.text[prev : r.start]), r.value))
         prev = r.end
     return Line(st, floor, result, name, "per_head", count, unit, comps, True)
+
+
+def _unpriced(st: Statement, floor: int, result: Quantity, chosen: list[Quantity], rates: list[Quantity]) -> str | None:
+    """A thing given with the money but priced nowhere (证书一本, 大米一袋), or None."""
+    taken = [(q.start, q.end) for q in [*chosen, *rates]]
+    after = max([floor] + [r.end for r in rates[:1]])  # 发放大米148袋…；每户慰问金300元，共计…: goods named before the money are apart from it
+    for m in _THING_COUNT.finditer(st.text, after, result.start):
+        if any(a < m.end() and m.start() < b for a, b in taken) or _PRICED.search(st.text, floor, m.start()):
+            continue
+        return re.split(r"[，,、；;：:和及]", st.text[max(floor, m.start() - 6) : m.start()])[-1] + m.group()
+    return None
 
 
 def _groups(st: Statement, floor: int, result: Quantity, rates: list[Quantity], counts: list[Quantity]) -> Line | Unsure:
