@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from relation_helpers import figures, pairs
@@ -115,6 +115,7 @@ class TestCountsListedThenTotalled:
         listed = "，".join(f"{g}参赛{c}人" for g, c in zip(groups, counts))
         total = sum(counts)
         slipped = int(str(total)[:-1] + str((int(str(total)[-1]) + digit) % 10))
+        assume(slipped not in {sum(counts[k:]) for k in range(1, len(counts))})  # that list adds up from a later start
         assert figures(f"本次运动会{listed}，{word}{total}人。") == []
         assert pairs(f"本次运动会{listed}，{word}{slipped}人。") == [(slipped, total)]
 
@@ -138,3 +139,18 @@ class TestSchoolKindsAndLevels:
 def test_a_total_for_the_group_named_just_before_it_is_not_a_list_total():
     text = "本届评出优秀指导奖：李老师所带学生12名，张老师所带学生13名，王老师3名，赵老师、钱老师共2名。"
     assert figures(text) == []
+
+
+class TestListsRunningOnAndBracketsCountingOtherThings:
+    def test_a_qizhong_list_running_on_into_the_next_sentence(self):
+        text = ("全区共有各级各类学校{}所，其中幼儿园41所（民办12所），小学38所，初级中学9所。"
+                "九年一贯制学校4所，完全中学2所，职业学校1所。在校学生52310人。")
+        assert figures(text.format(95)) == []
+        assert pairs(text.format(98)) == [(98, 95)]
+
+    def test_a_next_sentence_about_something_else_does_not_run_on(self):
+        text = "全校学生240人，其中男生128人，女生112人。留守儿童31人，占全校学生的12.9%。"
+        assert figures(text) == []
+
+    def test_a_bracket_counting_something_else_too_is_no_partition(self):
+        assert figures("全镇有学校25所（教学点6个，小学12所，初中6所），在校生4120人。") == []

@@ -128,6 +128,8 @@ def _bracketed(st: Statement) -> list[Finding]:
         inside = [p for p in qs if m.end() <= p.start < close.start() and p.unit == q.unit]
         if len(inside) < 2 or not all(p.exact for p in inside + [q]):
             continue
+        if any(m.end() <= p.start < close.start() and p.unit and p.unit != q.unit for p in qs):
+            continue  # 学校68所（教学点5个，小学33所，中学30所）: something else is counted in the bracket too
         labels = [_label(text, m.end(), p, inside) for p in inside]
         if not _partition(labels):
             continue
@@ -147,6 +149,7 @@ def _bracketed(st: Statement) -> list[Finding]:
 
 def _judge(st: Statement, qs: list[Quantity], a: int, b: int, previous, explain: Explain | None) -> Finding | None:
     text = st.text
+    sentence_end = b
     here = [q for q in qs if a <= q.start < b]
     trigger = _TRIGGER.search(text, a, b)
     word = trigger.group().strip("，, ") if trigger else ""
@@ -205,6 +208,8 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, previous, explain:
         parts = parts[:2]  # 在校学生72名,男37名,女33名,适龄儿童54名: the pair, not what follows it
     if len(parts) < 2:
         return None
+    if word.startswith("其中") and b == sentence_end:
+        parts += _going_on(st, whole, sentence_end)
     labels = [_label(text, start, p, parts) for p in parts]
     severity = _confidence(text, word, trigger, whole, parts, labels, start, b)
     if severity is None:
@@ -218,7 +223,7 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, previous, explain:
         return None
     # 总额6488440元，其中人员经费6157140元，日常公用经费331300元，2016年…: the list ended where its sum
     # reached the whole; 其中拨给A140万元…。拨给B80万元…: it goes on in the sentences after
-    more = [q for q in qs if q.start >= b and q.unit == whole.unit and _depth(text, q.start) == _depth(text, whole.start)]
+    more = [q for q in qs if q.start >= b and q.unit == whole.unit and _depth(text, q.start) == _depth(text, whole.start) and q not in parts]
     running = Decimal(0)
     for q in parts + more:
         running += q.value
@@ -241,6 +246,24 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, previous, explain:
         quote=st.quote(max(0, whole.start - 3), parts[-1].end).strip(),
         stated=whole.value, computed=total, difference=diff, rule="PARTS",
     )
+
+
+def _going_on(st: Statement, whole: Quantity, end: int) -> list[Quantity]:
+    """其中幼儿园75所…初级中学16所。九年一贯制学校7所，…特殊教育学校1所。: a 其中 list may run on into the next
+    sentence. Its parts when that sentence only counts more of the same (no new whole), nothing when it counts
+    something else, and None when it mixes both (the list's end is then unknown)."""
+    text = st.text
+    nxt = _SENTENCE.match(text, end + 1)
+    if not nxt:
+        return []
+    level = _depth(text, whole.start)
+    found = [q for q in st.quantities if nxt.start() <= q.start < nxt.end() and _depth(text, q.start) == level and q.unit]
+    same = [q for q in found if q.unit == whole.unit]
+    if not same or text[nxt.start() : same[0].start].strip() and re.search(r"其中|[共总全合]|比|增|减", text[nxt.start() : same[0].start]):
+        return []
+    if len(same) == len(found) and len(text[nxt.start() : same[0].start]) <= 12 and all(q.exact for q in same):
+        return same
+    return []
 
 
 def _rounding(figures: list[Quantity], total: Decimal, whole: Quantity) -> bool:
