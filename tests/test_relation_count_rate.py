@@ -129,3 +129,30 @@ class TestUnpricedThingsInALine:
         text = "此次走访困难家庭50户，发放大米100袋、食用油50桶；每户发放慰问金400元，共计{}万元。"
         assert figures(text.format(2)) == []
         assert pairs(text.format(2.4)) == [(24000, 20000)]
+
+
+class TestOneRelationFailingAgainAndAgain:
+    """Four award lines each off by 10 yuan a head: a cost the text never states, not four slips."""
+
+    LINES = ["1、一等奖4名，每名奖金200元，共{}元；", "2、二等奖6名，每名奖金100元，共{}元；",
+             "3、三等奖8名，每名奖金80元，共{}元；", "4、优秀奖16名，每名奖金20元，共{}元。"]
+
+    def text(self, *totals):
+        return "三、奖励\n" + "\n".join(line.format(t) for line, t in zip(self.LINES, totals))
+
+    def test_the_same_relation_failing_in_every_line_is_left_alone(self):
+        assert figures(self.text(840, 660, 720, 480)) == []
+
+    def test_two_lines_over_by_the_same_amount_a_head_are_left_alone(self):
+        assert figures(self.text(840, 660, 640, 320)) == []
+
+    def test_two_slips_are_still_reported(self):
+        assert pairs(self.text(880, 660, 640, 320)) == [(880, 800), (660, 600)]
+
+    def test_explain_says_why(self):
+        from kit.proof import check_text
+        from kit.proof.relations import Explain
+
+        explain = Explain()
+        check_text(self.text(840, 660, 720, 480), explain=explain)
+        assert explain.format().count("几项都是每人多出 10 元") == 4

@@ -22,9 +22,10 @@ from pydantic import ValidationError
 from ...cnnum import chinese_int
 from ...findings import Finding
 from ...ledger import check_ledger
+from ...money import format_figure as _num
 from ...model import LedgerSection
 from ..passage import Statement, figure_edit, located
-from .explain import Explain
+from .explain import Explain, Skipped
 from .segments import BESIDE, Block, Line, Total, Unsure, segments
 
 # -- blocks --------------------------------------------------------------------------
@@ -84,9 +85,27 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
 def check_budgets(statements: list[Statement], explain: Explain | None = None) -> list[Finding]:
     """Each stated subtotal and total (and its 大写) against the arithmetic."""
     findings: list[Finding] = []
+    per_head: dict[int, Decimal] = {}  # id(finding) → what each head adds beyond the stated rates
     for block in budget_blocks(statements, explain):
-        findings.extend(_check_block(block, explain))
-    return findings
+        findings.extend(_check_block(block, explain, per_head))
+    return _unstated_costs(findings, per_head, explain)
+
+
+def _unstated_costs(findings: list[Finding], per_head: dict[int, Decimal], explain: Explain | None) -> list[Finding]:
+    """一等奖4名，每名200元，共840元；二等奖6名，每名100元，共660元: every line over by the same 10 yuan a head
+    is a cost the text never states (a certificate, a frame), not one slip per line: those lines are left alone."""
+    seen: dict[Decimal, int] = {}
+    for extra in per_head.values():
+        seen[extra] = seen.get(extra, 0) + 1
+    shared = {extra for extra, n in seen.items() if n >= 2}
+    out = []
+    for f in findings:
+        if per_head.get(id(f)) in shared:
+            if explain is not None:
+                explain.skipped.append(Skipped(f.where, f.quote or "", f"几项都是每人多出 {_num(per_head[id(f)])} 元，像是有一笔没写出的费用，不当作算错"))
+            continue
+        out.append(f)
+    return out
 
 
 def _rounded_ok(line: Line, computed: Decimal) -> bool:
@@ -95,7 +114,7 @@ def _rounded_ok(line: Line, computed: Decimal) -> bool:
     return r.scale > 1 and abs(computed - r.value) * 2 < r.resolution
 
 
-def _check_block(block: Block, explain: Explain | None) -> list[Finding]:
+def _check_block(block: Block, explain: Explain | None, per_head: dict[int, Decimal]) -> list[Finding]:
     total = block.total
     if total is not None and block.unsure:
         if explain is not None:
@@ -145,6 +164,10 @@ def _check_block(block: Block, explain: Explain | None) -> list[Finding]:
                                     quote=quote, edits=edits)
         if total is None:  # no total understood: a corrected total would be a guess
             found = dataclasses.replace(found, message=re.sub(r"；更正后.*$", "", found.message), corrected_total=None)
+        if m and line.kind == "per_head" and line.count and found.computed is not None and found.stated is not None:
+            extra = (found.stated - found.computed) / line.count
+            if extra and extra == extra.quantize(Decimal("0.01")):
+                per_head[id(found)] = extra
         findings.append(found)
     return findings
 
