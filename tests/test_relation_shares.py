@@ -135,3 +135,27 @@ class TestSharesOfABreakdown:
         text = "其中公用经费支出52000元（办公费13000元，占25%；水电费7800元，占{}%；其他31200元，占60%）。"
         assert figures(text.format("15")) == []
         assert pairs(text.format("51")) == [(D("51"), D("15"))]
+
+
+class TestWholesFramingAReport:
+    """Shares in survey and health-check reports: the whole opens the sentence, or frames it with 「…中」."""
+
+    @pytest.mark.parametrize(
+        "text, right, wrong",
+        [
+            ("本次共发出问卷640份，赞成的有576份，占{}，反对的64份，占10%。", "90%", "09%"),
+            ("本次共发出问卷640份，赞成的有576份，占90%，反对的64份，占{}。", "10%", "11%"),
+            ("在受检的1250名学生中，有3名贫血，占比0.24%；150名近视，占比{}；95名龋齿，占比7.6%。", "12%", "21%"),
+            ("测评显示，4360人中需要跟进的学生共218人（占{}），其中重点关注36人。", "5%", "6%"),
+        ],
+    )
+    def test_right_is_silent_and_one_slip_is_found(self, text, right, wrong):
+        assert figures(text.format(right)) == []
+        (found,) = figures(text.format(wrong))
+        assert found.computed == Decimal(right.rstrip("%"))
+
+    def test_a_part_followed_by_a_subset_phrase_is_not_paired(self):
+        assert figures("全校教师320人，具有研究生学历的占18%。") == []
+
+    def test_a_figure_between_that_has_no_share_of_its_own_stops_the_pairing(self):
+        assert figures("共发出问卷640份，收回600份，赞成的有576份，占90%。") == []

@@ -27,6 +27,9 @@ _SENTENCE = re.compile(r"[^。；;！!？?]+[。；;！!？?]?")
 _SUBJECT_GAP = re.compile(r"[\s，,、（(]*(?:约|共|即|均)?")
 _THEN_AMONG = re.compile(r"\s?[，,；;。]?\s?其中")  # 实际录取284人，其中本市149人，占…: the figure 其中 breaks down
 _AMONG = re.compile(r"[^，,。；;\d]{0,12}中[，,：:]")  # 48名正式代表中，…16人，占33%
+_AMONG_RIGHT = re.compile(r"中(?![学心职专国层级等午小])")  # 5282人中需关注学生共1118人（占21.71%）
+_NAMED_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}(?<![的其中])[，,]\s?")  # 184名视力不良，占比14.43%: the count, then what it counts
+_SIBLING = re.compile(r"[，,]?\s?[（(]?\s?占(?:比)?\s?\d")  # …718份，占97.29%，…: a part with its own share
 TOTAL_MARK = re.compile(r"(?:共有|共计|共|总数为?|总人数为?|总计|合计|全体|全校|全县|全市|全区|全镇|现有)[^，,。；;]{0,8}$")
 WHOLE_MARK = re.compile(r"(?:共|总|合计|全|现有|有|计|达)[^，,。；;]{0,12}$")
 
@@ -53,7 +56,8 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
             if not parts:
                 continue
             part = parts[-1]
-            if not _SUBJECT_GAP.fullmatch(st.text[part.end : m.start()]):
+            gap = st.text[part.end : m.start()]
+            if not (_SUBJECT_GAP.fullmatch(gap) or _NAMED_AFTER.fullmatch(gap)):
                 continue  # 2320人，接受过专业教育的占…: the share is of someone else
             inside = [q for q in qs if m.end() <= q.start < pct.start and q.unit == part.unit]
             if _depth(st.text, part.start) > _depth(st.text, m.start()):
@@ -134,6 +138,18 @@ def _earlier_whole(st: Statement, part: Quantity, s_start: int, sentences, noun:
     candidates = [q for q in st.quantities if prev_start <= q.start < part.start and q.unit == part.unit
                   and (WHOLE_MARK.search(st.text[max(prev_start, q.start - 14) : q.start]) and "其中" in st.text[q.end : part.start]
                        or _AMONG.match(st.text, q.end) or _THEN_AMONG.match(st.text, q.end))]
+    if not candidates:
+        # 1283名儿童中，…；184名视力不良，占比14.43%: 「…中，」 frames the whole sentence, across its ；
+        full = max((m.end() for m in re.finditer(r"[。！？!?]", st.text[: part.start])), default=0)
+        candidates = [q for q in st.quantities if full <= q.start < part.start and q.unit == part.unit
+                      and (_AMONG.match(st.text, q.end) or _AMONG_RIGHT.match(st.text, q.end))][:1]
+    if not candidates:
+        # 共收到问卷738份，同意的有718份，占97.29%，不同意的20份，占2.71%: the sentence opens with its total,
+        # and every figure between is a sibling part with its own share
+        opening = [q for q in st.quantities if s_start <= q.start < part.start and q.unit == part.unit]
+        if opening and TOTAL_MARK.search(st.text[max(s_start, opening[0].start - 12) : opening[0].start]) and all(
+                _SIBLING.match(st.text, q.end) for q in opening[1:]) and opening[0] is not part:
+            candidates = opening[:1]
     if not candidates:  # 决算为22.62万元。其中甲20.10万元，占88.86%；乙2.52万元，占11.14%: items of one 其中
         among = st.text.rfind("其中", 0, part.start)
         if among >= 0 and not re.search(r"[。！？!?]", st.text[among : part.start]):
