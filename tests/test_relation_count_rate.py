@@ -156,3 +156,26 @@ class TestOneRelationFailingAgainAndAgain:
         explain = Explain()
         check_text(self.text(840, 660, 720, 480), explain=explain)
         assert explain.format().count("几项都是每人多出 10 元") == 4
+
+
+class TestASumBrokenIntoRatedGroups:
+    """共资助学生…计…万元，其中小学生16人，每人1000元；中学生14人，每人2000元…: each group a count and its rate."""
+
+    TEXT = "区关工委本次共资助困难学生42名，计{}万元，其中，小学生18人，每人1000元；初中生15人，每人1500元；高中生9人，每人2500元。"
+
+    def test_right_is_silent_and_one_slip_is_found(self):
+        assert figures(self.TEXT.format("6.3")) == []
+        (found,) = figures(self.TEXT.format("6.8"))
+        assert (found.stated, found.computed) == (68000, 63000) and "6.3万元" in found.suggestion
+
+    def test_a_group_changed_breaks_the_sum(self):
+        text = self.TEXT.format("6.3").replace("初中生15人", "初中生25人")
+        assert pairs(text) == [(63000, 78000)]
+
+    def test_a_figure_that_is_neither_count_nor_rate_leaves_it_alone(self):
+        text = self.TEXT.format("6.8").replace("高中生9人，每人2500元", "高中生9人，每人2500元，另发放图书补贴3000元")
+        assert figures(text) == []
+
+    def test_a_list_short_of_its_whole_may_leave_a_group_out(self):
+        text = "共发放慰问金5万元，其中退休教师20人，每人500元；困难职工10人，每人800元。"
+        assert figures(text) == []

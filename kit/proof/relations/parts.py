@@ -23,8 +23,9 @@ from decimal import Decimal
 
 from ...findings import Finding
 from ...money import format_figure as _num
-from ...quantities import PERCENT, Quantity
-from ..passage import Statement, depth as _depth, located
+from ...money import format_scaled
+from ...quantities import PERCENT, Quantity, same_count_unit
+from ..passage import Statement, depth as _depth, figure_edit, located
 from .explain import Explain
 from .slips import plausible
 from .shares import WHOLE_MARK
@@ -58,7 +59,61 @@ def check_parts(statements: list[Statement], explain: Explain | None = None) -> 
                 findings.append(found)
         findings.extend(_bracketed(st))
         findings.extend(_closed_lists(st))
+        findings.extend(_rated_groups(st))
     return findings
+
+
+_GROUPS_WHOLE = re.compile(r"(?:共|计|合计|总计|总额|发放|资助|投入|拨付)[^，,。；;\d]{0,10}$")
+
+
+def _rated_groups(st: Statement) -> list[Finding]:
+    """共资助学生39名计7.1万元，其中小学生16人，每人1000元；中学生14人，每人2000元；…: a sum of money broken
+    down into groups, each a count with its own rate. Every figure after 其中 up to the sentence's end must
+    be a group's count or its rate; a list that comes to less than the whole may leave a group out, so it
+    is named only one keystroke off."""
+    out = []
+    text = st.text
+    for among in re.finditer(r"其中[：:，,]?", text):
+        head = max((m.end() for m in re.finditer(r"[。！？!?]", text[: among.start()])), default=0)
+        if head == among.start():  # 其中 opens a sentence: the whole closes the one before
+            head = max((m.end() for m in re.finditer(r"[。！？!?]", text[: max(0, head - 1)])), default=0)
+        money = [q for q in st.quantities if head <= q.start < among.start() and q.is_money and not q.is_rate]
+        if not money or not _GROUPS_WHOLE.search(text, max(head, money[-1].start - 14), money[-1].start):
+            continue
+        whole = money[-1]
+        stop = re.compile(r"[。！？!?]").search(text, among.end())
+        end = stop.start() if stop else len(text)
+        inside = [q for q in st.quantities if among.end() <= q.start < end]
+        rates = [q for q in inside if q.is_rate]
+        if len(rates) < 2 or any(q.is_money and not q.is_rate or q.unit == PERCENT or not q.exact for q in inside):
+            continue
+        groups, prev, used = [], among.end(), set()
+        for r in rates:
+            own = [q for q in inside if prev <= q.start < r.start and not q.is_rate and len(r.per) == 1
+                   and same_count_unit(r.per[0], q.unit) and q.value == q.value.to_integral_value()]
+            if len(own) != 1:
+                groups = []
+                break
+            groups.append((own[0], r))
+            used |= {id(own[0]), id(r)}
+            prev = r.end
+        if not groups or any(id(q) not in used for q in inside):
+            continue  # a figure that is neither a group's count nor its rate: not understood
+        computed = sum((c.value * r.value for c, r in groups), Decimal(0))
+        if computed == whole.value or _rounding([whole], computed, whole):
+            continue
+        if computed < whole.value and not plausible(whole.value, computed, keystroke=True):
+            continue
+        listed = "＋".join(f"{_num(c.value)}×{_num(r.value)}" for c, r in groups)
+        out.append(located(
+            "arithmetic", "error", st, whole.start, whole.end,
+            f"总额写作 {whole.text}，但其中各组 {listed} = {_num(computed)}元，相差 {_num(abs(whole.value - computed))}元",
+            f"核对各组人数、标准或总额：按各组相加，总额应为 {format_scaled(computed, whole.scale)}元",
+            quote=st.quote(whole.start, groups[-1][1].end).strip(),
+            stated=whole.value, computed=computed, difference=whole.value - computed, rule="PARTS",
+            edits=(figure_edit(st, whole, computed),),
+        ))
+    return out
 
 
 _CLOSER = re.compile(r"[，,、]?\s*[\u4e00-\u9fff]{0,6}?(?:合计|共计|总计|一共|总共|共)(?:有|为|是|计)?[：:\s]*$")
