@@ -38,3 +38,17 @@ def test_scales_units_and_numerals(text, value, unit):
 @pytest.mark.parametrize("text", ["约300人", "近2万元", "500余人", "20-30人", "100人以上"])
 def test_approximate_figures_are_never_exact(text):
     assert not any(exact for *_, exact in read(text))  # dropped, or kept as inexact
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("1万7066人", Decimal(17066)), ("14万6,200元", Decimal(146200)), ("597万8千元", Decimal(5978000)),
+     ("4亿224万元", Decimal(402240000)), ("12万1000元", Decimal(121000))],
+)
+def test_digits_on_both_sides_of_wan_and_yi(text, value):
+    ((_, got, _, exact),) = read(text)
+    assert (got, exact) == (value, True)
+
+
+def test_a_colloquial_three_wan_eight_is_not_guessed():
+    assert [v for _, v, _, _ in read("大概3万8")] != [Decimal(38000)]

@@ -76,3 +76,9 @@ class TestFromTo:
         text = "2024届毕业生月均收入4210元，比2023届（3986元）增长了{}元。"
         assert figures(text.format("224")) == []
         assert pairs(text.format("242")) == [(Decimal(242), Decimal(224))]
+
+
+def test_figures_written_with_digits_around_wan():
+    text = "今年获得A等的有1万2066人，比去年的1万2619人减少{}人。"
+    assert figures(text.format(553)) == []
+    assert pairs(text.format(535)) == [(535, 553)]
