@@ -8,6 +8,9 @@ from __future__ import annotations
 from kit.proof import check_text
 
 
+def kinds(text, kind):
+    return [f for f in check_text(text) if f.kind == kind]
+
 
 class TestNumberingOnRealPages:
     def kinds(self, text):
@@ -113,3 +116,23 @@ class TestListsThisReadingDoesNotUnderstand:
         assert label_of("95. 5") is None and label_of("12. 5%") is None
         assert label_of("1. 2023年4月前报名").number == 1
         assert self.kinds("一、成绩\n1. 语文\n85. 5\n2. 数学\n3. 英语") == []
+
+
+class TestContentsAndListsOfAnotherHand:
+    def test_a_table_of_contents_in_any_order_is_not_a_list(self):
+        text = ("目 次\n甲、财务摘要………\n二、现金流量表………\n一、收支明细表………\n三、平衡表……… 第12页\n"
+                "一、基本情况\n学校现有教职工120人。\n二、收支情况\n全年收入580万元。\n三、平衡情况\n收支平衡。")
+        assert kinds(text, "numbering") == []
+
+    def test_a_contents_entry_does_not_hide_a_real_skip_in_the_body(self):
+        text = "目 录\n一、概况………1\n二、收支………3\n一、概况\n学校概况。\n三、收支\n全年收支。"
+        (found,) = kinds(text, "numbering")
+        assert "三、" in found.quote
+
+    def test_a_list_in_other_punctuation_is_another_list(self):
+        text = "备注：\n1.免缴学费，由教育部补助。\n2.低收入户幼儿免费。\n2、学期初发放缴费单。\n3、请假连续逾五日者办理退费。"
+        assert kinds(text, "numbering") == []
+
+    def test_a_heading_typed_with_a_colon_is_still_one_list(self):
+        (found,) = kinds("一、收入\n全年收入。\n三:支出\n全年支出。\n四、结余\n略。", "numbering")
+        assert "二、" in found.suggestion

@@ -50,6 +50,14 @@ _TITLE_WORDS = re.compile(
 )
 
 
+_CONTENTS = re.compile(r"…{3,}|\.{6,}|·{6,}|．{4,}|(?:…|\.{3,}|·{3,})\s*(?:第\s*)?[\d\-－–]+\s*[页頁]?\s*$")
+
+
+def _style(label: "Label") -> str:
+    """How a label is punctuated: 2、 and 2. begin different lists; 三: is a 三、 typed in haste."""
+    return "." if label.text.rstrip()[-1:] in ".．" else "、"
+
+
 class Label(NamedTuple):
     level: int
     number: int
@@ -113,6 +121,8 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
     """Skips, duplicates and swaps of outline numbers, list by list."""
     events: list[tuple[int, Label | None]] = []  # (line index, label); None starts everything afresh
     for i, at in enumerate(prepared):
+        if _CONTENTS.search(at.text):
+            continue  # 三、平衡表……… 第12頁: an entry of a table of contents, whatever order the page kept it in
         restart = RESTART.search(at.text)
         if is_title(at.text) or restart and not label_of(at.text):
             events.append((i, None))
@@ -139,6 +149,11 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
             continue
         at, level, n = prepared[i], label.level, label.number
         previous = last.get(level)
+        if previous is not None and _style(previous[2]) != _style(label):
+            # 1.免缴… 2.低收… then 2、学期初… 3、…: a list written with other punctuation is another list
+            previous = None
+            for deeper in [d for d in last if d >= level]:
+                del last[deeper]
         if n == 1 or previous is None:
             run[level] = k
         numbers.setdefault((level, run[level]), []).append(n)
