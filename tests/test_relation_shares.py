@@ -159,3 +159,9 @@ class TestWholesFramingAReport:
 
     def test_a_figure_between_that_has_no_share_of_its_own_stops_the_pairing(self):
         assert figures("共发出问卷640份，收回600份，赞成的有576份，占90%。") == []
+
+
+def test_a_named_rate_written_as_bi_lv():
+    text = "学生人数 640 人，参加人数 608 人，参加比率 {} %。"
+    assert figures(text.format("95")) == []
+    assert pairs(text.format("59")) == [(59, 95)]

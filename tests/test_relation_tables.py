@@ -79,3 +79,9 @@ class TestTablesFlattenedByAWebPage:
     def test_a_single_column_total_needs_a_header_naming_it(self):
         text = "1 |\n甲校 |\n12 |\n2 |\n乙校 |\n30 |\n3 |\n丙校 |\n8 |\n合计 |\n51 |"
         assert figures(text) == []
+
+    REMARKS = "项目 | 费用（元） | 说明 |\n---|---|---|\n学费 | 4,800 | 一学期 |\n杂费 | 300 | 一学期 |\n材料费 | 1,250 | 五个月 |\n合计 | {} | |"
+
+    def test_a_total_row_left_aligned_under_a_remarks_column(self):
+        assert figures(self.REMARKS.format("6,350")) == []
+        assert pairs_of(self.REMARKS.format("6,530")) == [(6530, 6350)]

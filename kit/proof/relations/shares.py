@@ -248,16 +248,20 @@ def _named_rate(st: Statement, i: int, sentences):
     m = _NAMED_RATE.search(text[max(0, pct.start - 10) : pct.start])
     if not m:
         return None
+    word = m.group(1)
+    if word.endswith("比"):  # 参加比率: the rate's word is 参加
+        before = re.search(r"([\u4e00-\u9fff]{2})比率\s*(?:为|是|达到?|达|约为|：|:)?\s*$", text[max(0, pct.start - 12) : pct.start])
+        word = before.group(1) if before else word
     start = _sentence_start(sentences, pct.start)
     before = [q for q in qs[:i] if q.start >= start]
     if len(before) != 2 or before[0].unit != before[1].unit or not before[0].unit or before[0].unit == PERCENT:
         return None
     whole, part = before
     gap = text[part.end : pct.start]
-    if (m.group(1) not in text[max(whole.end, part.start - 10) : part.start] or re.search(r"[。；;]", gap) or len(gap) > 14
+    if (word not in text[max(whole.end, part.start - 10) : part.start] or re.search(r"[。；;]", gap) or len(gap) > 14
             or _depth(text, part.start) or _depth(text, pct.start)):
         return None
-    return part, whole, st.quote(whole.start, pct.end).strip(), f"{m.group(1)}率"
+    return part, whole, st.quote(whole.start, pct.end).strip(), f"{word}率"
 
 
 def _bracketed_share(st: Statement, i: int, sentences):

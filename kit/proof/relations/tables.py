@@ -380,9 +380,9 @@ def _column_totals(rows: list[list[GridCell]], serial: set[int]) -> list[Finding
         start = t + 1
         if len(above) < 2:
             continue
-        width = max([len(total)] + [len(r) for r in above])
-        pad = lambda r: [None] * (width - len(r)) + list(r)  # noqa: E731 — right-aligned
+        pad = _aligned(above, total)
         grid, line = [pad(r) for r in above], pad(total)
+        heads = pad(header) if header and len(header) <= len(line) else None
         checked = []
         for p, cell in enumerate(line):
             if cell is None or cell.kind != "num" or cell.q.unit == PERCENT:
@@ -392,7 +392,7 @@ def _column_totals(rows: list[list[GridCell]], serial: set[int]) -> list[Finding
                 continue
             if sum(1 for c in column if c.value) < 2:
                 continue
-            head = header[len(header) - width + p].text if header and 0 <= len(header) - width + p < len(header) else ""
+            head = heads[p].text if heads and heads[p] is not None else ""
             if SKIP.search(head) or RATE.search(head):
                 continue
             checked.append((cell, sum((c.value for c in column), Decimal(0)), len(column), head))
@@ -407,6 +407,26 @@ def _column_totals(rows: list[list[GridCell]], serial: set[int]) -> list[Finding
         out.append(_flag(cell, computed, f"表格「{_label_of(total)}」一行的这一栏写作 {_plain(cell.value)}，上面 {n} 行相加应为 {_plain(computed)}",
                          rule="TABLE-TOTAL"))
     return out
+
+
+def _aligned(above: list[list[GridCell]], total: list[GridCell]):  # -> how to pad a row onto the grid
+    """The rows and the 合计 row on one grid: aligned on the right (合计 spans the label columns on the left)
+    or on the left (a remarks column on the right is left empty), whichever puts the total's figures over
+    columns of figures."""
+    width = max([len(total)] + [len(r) for r in above])
+
+    def right(r):
+        return [None] * (width - len(r)) + list(r)
+
+    def left(r):
+        return list(r) + [None] * (width - len(r))
+
+    def fit(pad) -> int:
+        grid, line = [pad(r) for r in above], pad(total)
+        return sum(1 for p, c in enumerate(line) if c is not None and c.kind == "num"
+                   and all(r[p] is not None and r[p].kind in ("num", "empty") for r in grid))
+
+    return left if fit(left) > fit(right) else right
 
 
 def check_flat_tables(statements: list[Statement]) -> list[Finding]:
