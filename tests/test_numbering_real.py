@@ -136,3 +136,9 @@ class TestContentsAndListsOfAnotherHand:
     def test_a_heading_typed_with_a_colon_is_still_one_list(self):
         (found,) = kinds("一、收入\n全年收入。\n三:支出\n全年支出。\n四、结余\n略。", "numbering")
         assert "二、" in found.suggestion
+
+
+def test_lists_written_inline_in_one_paragraph_are_not_headings():
+    text = ("一、研究设计\n本研究的目的：一、了解现状。二、比较差异。三、提出建议。问卷包括：一、基本资料；二、满意度；"
+            "三、建议。主要结论：一、满意度较高。二、差异不大。\n二、研究结果\n略。")
+    assert kinds(text, "numbering") == []

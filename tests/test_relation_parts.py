@@ -154,3 +154,8 @@ class TestListsRunningOnAndBracketsCountingOtherThings:
 
     def test_a_bracket_counting_something_else_too_is_no_partition(self):
         assert figures("全镇有学校25所（教学点6个，小学12所，初中6所），在校生4120人。") == []
+
+
+def test_a_list_that_began_on_the_line_before_is_not_totalled():
+    text = "每校发放问卷9份，含专任教师6位（随机抽取）、\n教研组长1位、年级组长1位、主任1位共9位教师。"
+    assert figures(text) == []

@@ -110,11 +110,14 @@ def labels_in(text: str) -> list[Label]:
     first = label_of(text)
     if first:
         found.append(first)
+    run_in = []
     for m in _RUN_IN.finditer(text):
         label = label_of(text, m.end())
         if label and label.level <= 2 and (not found or label.start > found[0].end):
-            found.append(label)
-    return found
+            run_in.append(label)
+    if len(run_in) >= 3:
+        return found  # 目的在于：一、…。二、…。三、…；问卷包含：一、…；二、…: lists written inline, not headings run in
+    return found + run_in
 
 
 def check_numbering(prepared: list[Prepared]) -> list[Finding]:

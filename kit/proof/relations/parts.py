@@ -49,7 +49,7 @@ _SCHOOL_KIND = re.compile(r"(?:中学|小学|初中|高中|完中|村小|幼儿�
 
 def check_parts(statements: list[Statement], explain: Explain | None = None) -> list[Finding]:
     findings = []
-    for st in statements:
+    for index, st in enumerate(statements):
         text = st.text
         sentences = [m.span() for m in _SENTENCE.finditer(text)]
         qs = [q for q in st.quantities if q.unit and q.unit != PERCENT and not q.is_rate]
@@ -58,7 +58,7 @@ def check_parts(statements: list[Statement], explain: Explain | None = None) -> 
             if found:
                 findings.append(found)
         findings.extend(_bracketed(st))
-        findings.extend(_closed_lists(st))
+        findings.extend(_closed_lists(st, statements[index - 1] if index else None))
         findings.extend(_rated_groups(st))
     return findings
 
@@ -120,7 +120,7 @@ _CLOSER = re.compile(r"[，,、]?\s*[\u4e00-\u9fff]{0,6}?(?:合计|共计|总计
 _NOT_A_LIST = re.compile(r"其中|分别|每|各|增加|减少|增长|下降|提高|降低|[比较]上?年|同比|人均|平均|约|近|超过|累计")
 
 
-def _closed_lists(st: Statement) -> list[Finding]:
+def _closed_lists(st: Statement, before: Statement | None) -> list[Finding]:
     """文科213人，理科379人，合计582人 / 普通班983班、体育班3班…，总计1052班: counts listed, then their total.
 
     The list is the figures of the total's unit from the start of its clause (after 。；： or the
@@ -140,6 +140,8 @@ def _closed_lists(st: Statement) -> list[Finding]:
         if prev.unit != total.unit or not _CLOSER.search(gap) or "\n" in gap or re.search(r"[、和及与]", gap):
             continue  # …张先生3名，王先生、李先生共2名: 共 counts the group named just before it
         begin = max((m.end() for m in re.finditer(r"[。；;：:！？]", text[: prev.start])), default=0)
+        if begin == 0 and before is not None and not re.search(r"[。；;：:！？!?]\s*$", before.text) and not st.label:
+            continue  # …含专任教师6位（…）⏎领域召集人1位、组长1位、主任1位共9位: the list began on the line before
         level = _depth(text, total.start)
         inside = [q for q in counted[:t] if q.start >= begin and _depth(text, q.start) == level]
         items = [q for q in inside if q.unit == total.unit]
