@@ -142,3 +142,8 @@ def test_lists_written_inline_in_one_paragraph_are_not_headings():
     text = ("一、研究设计\n本研究的目的：一、了解现状。二、比较差异。三、提出建议。问卷包括：一、基本资料；二、满意度；"
             "三、建议。主要结论：一、满意度较高。二、差异不大。\n二、研究结果\n略。")
     assert kinds(text, "numbering") == []
+
+
+def test_a_label_run_into_the_figure_after_it_is_no_skip():
+    text = "二、体检安排\n1、体检时间为每年十月。\n245周岁以上人员每年体检一次。\n3、名单由人事部门提供。"
+    assert kinds(text, "numbering") == []
