@@ -5,6 +5,8 @@ Every sentence is written for these tests, in shapes found on real school and un
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from relation_helpers import figures
 
 
@@ -85,3 +87,17 @@ class TestTablesFlattenedByAWebPage:
     def test_a_total_row_left_aligned_under_a_remarks_column(self):
         assert figures(self.REMARKS.format("6,350")) == []
         assert pairs_of(self.REMARKS.format("6,530")) == [(6530, 6350)]
+
+    RATES = ("地区 园所数 发出问卷 回收问卷 有效问卷 回收率 可用率\n"
+             "城区 25 180 153 150 85% 83.3%\n"
+             "东乡 6 40 40 38 100% 95%\n"
+             "西乡 12 96 84 82 87.5% {}\n"
+             "南乡 9 75 60 57 80% 76%")
+
+    def test_a_share_in_a_row_against_the_figures_beside_it(self):
+        assert figures(self.RATES.format("85.4%")) == []
+        (found,) = figures(self.RATES.format("58.4%"))
+        assert (found.stated, found.computed, found.suggestion) == (Decimal("58.4"), Decimal("85.4"), "改为 85.4%")
+
+    def test_a_share_far_from_the_row_is_left_alone(self):
+        assert figures(self.RATES.format("61%")) == []

@@ -82,7 +82,7 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
                 continue
             if not (part.exact and whole.exact and pct.exact) or whole.value == 0 or part.value > whole.value:
                 continue  # a share above 100 % means the figures were paired wrongly: say nothing
-            finding = _judge(st, part, whole, pct)
+            finding = share_finding(st, part, whole, pct)
             # a whole the text does not name (占65%) was found by its place: only a one-keystroke slip is
             # surely one; a share far off is more likely of another whole (代表总数, not 具有职称的代表)
             if finding and (inside or noun or total_of or plausible(finding.stated, finding.computed, keystroke=True)):
@@ -200,7 +200,7 @@ def check_share_lists(statements: list[Statement], explain: Explain | None = Non
             if not all(q.exact for q in (*parts, *pcts, whole)) or whole.value == 0 or sum(q.value for q in parts) > whole.value:
                 continue
             for part, pct in zip(parts, pcts):
-                finding = _judge(st, part, whole, pct, quote=text[parts[0].start : pcts[-1].end])
+                finding = share_finding(st, part, whole, pct, quote=text[parts[0].start : pcts[-1].end])
                 if finding:
                     findings.append(finding)
     return findings
@@ -233,7 +233,7 @@ def check_placed_shares(statements: list[Statement], explain: Explain | None = N
             part, whole, quote, name = read
             if not (part.exact and whole.exact and pct.exact) or whole.value == 0 or part.value > whole.value:
                 continue
-            finding = _judge(st, part, whole, pct, quote=quote, name=name)
+            finding = share_finding(st, part, whole, pct, quote=quote, name=name)
             if finding and plausible(finding.stated, finding.computed, keystroke=True):
                 findings.append(finding)
     return findings
@@ -302,7 +302,8 @@ def _named(text: str, q: Quantity, noun: str, after_de: bool = False) -> bool:
             or re.search(r"(?:全校|全县|全市|全区|全镇|全体|本校|该校|学校)$", text[window:at]) is not None)
 
 
-def _judge(st: Statement, part: Quantity, whole: Quantity, pct: Quantity, quote: str | None = None, name: str = "占比"):
+def share_finding(st: Statement, part: Quantity, whole: Quantity, pct: Quantity, quote: str | None = None, name: str = "占比"):
+    """The finding for share *pct* of *part* over *whole* at its written decimals: None, a truncation warning, or an error."""
     places = pct.places
     computed = share_percent(part.value, whole.value, places)
     if computed == pct.value:
