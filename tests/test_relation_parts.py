@@ -159,3 +159,15 @@ class TestListsRunningOnAndBracketsCountingOtherThings:
 def test_a_list_that_began_on_the_line_before_is_not_totalled():
     text = "每校发放问卷9份，含专任教师6位（随机抽取）、\n教研组长1位、年级组长1位、主任1位共9位教师。"
     assert figures(text) == []
+
+
+class TestRegionsAndScoresDescribingParts:
+    def test_the_regions_of_the_country_partition_a_whole(self):
+        text = "今年共资助{}万名学生。其中，西部地区资助96.42万人、中部地区资助31.17万人、东部地区资助12.08万人。"
+        assert figures(text.format("139.67")) == []
+        assert pairs(text.format("193.67")) == [(Decimal(1936700), Decimal(1396700))]
+
+    def test_a_score_describing_a_part_is_not_a_stray_count(self):
+        text = "全市共有{}名毕业生获奖，其中理工类58名，考分都在650分以上；文史类27名，考分都在620分以上；艺术类8名，体育类3名。"
+        assert figures(text.format(96)) == []
+        assert pairs(text.format(69)) == [(69, 96)]

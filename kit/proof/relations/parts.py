@@ -40,6 +40,8 @@ _KIND_SUFFIX = set("校级班村组类队室区镇部处点园所馆站社")
 _LEVEL = re.compile(r"本科|专科|大专|高中|初中|小学|中专|中职|职高|研究生|硕士|博士|幼儿园|学前|特殊教育|特教")
 _SUBJECT = re.compile(r"^(?:语文|数学|英语|外语|音乐|体育|美术|科学|物理|化学|生物|历史|地理|政治|道德与法治|信息技术|心理健康|劳动|书法)(?:教师|老师)?$")
 _DELTA = re.compile(r"(?:增加|减少|增长|下降|提高|降低|多|少|净增|新增)了?[\u4e00-\u9fff]{0,4}$")
+_ATTRIBUTES = {"分", "岁", "年", "月", "天", "周", "小时", "分钟", "课时", "学期", "米", "公里", "平方米", "亩", "吨", "千克"}
+_REGIONS = ({"东部", "中部", "西部"}, {"东部", "中部", "西部", "东北"}, {"城区", "农村"}, {"城区", "乡镇"}, {"市区", "郊区"})
 _SCHOOL_KIND = re.compile(r"(?:中学|小学|初中|高中|完中|村小|幼儿园|教学点|中心校|学校|职中|职校)$")
 
 
@@ -256,7 +258,8 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, previous, explain:
     one_each = len(items) > 1 and all(sum(1 for q in st.quantities if start + x <= q.start < start + y and q.unit == whole.unit) == 1
                                       for x, y in items)  # 其中：跑道1个，5394平方米；篮球场2个，1216平方米
     stray = [q for q in st.quantities if start <= q.start < b and _depth(text, q.start) == depth
-             and (not q.unit or not one_each and q.unit not in (whole.unit, PERCENT) and not q.is_money and not whole.is_money)]
+             and (not q.unit or not one_each and q.unit not in (whole.unit, PERCENT) and not q.is_money and not whole.is_money
+                  and q.exact and q.unit not in _ATTRIBUTES)]  # 理工类63名，考分都在657分以上: a score describes a part
     if stray:  # 小学45教学点13 / 827,710.28 with no unit / 学校356所，其中…教学点73个: a figure not understood, so no sum is sure
         return None
     parts = [q for q in here if start <= q.start < b and q.unit == whole.unit
@@ -293,13 +296,15 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, previous, explain:
                 or any(plausible(p.value, whole.value - total + p.value, keystroke=True) for p in parts)):
             return None
     unit = whole.unit
-    listed = "＋".join(_num(p.value) for p in parts)
+    scale = whole.scale if all(p.scale == whole.scale for p in parts) else 1  # 219.32万人 = 178.61万＋…, as written
+    listed = "＋".join(format_scaled(p.value, scale) for p in parts)
     diff = whole.value - total
     doubt = "；如果所列并非全部，可不理会" if severity == "warning" else ""
     return located(
         "arithmetic", severity, st, whole.start, whole.end,
-        f"总数写作 {_num(whole.value)}{unit}，但其中各部分 {listed} = {_num(total)}{unit}，相差 {_num(abs(diff))}{unit}{doubt}",
-        f"核对各部分或总数：按各部分相加，总数应为 {_num(total)}{unit}",
+        f"总数写作 {format_scaled(whole.value, scale)}{unit}，但其中各部分 {listed} = {format_scaled(total, scale)}{unit}，"
+        f"相差 {format_scaled(abs(diff), scale)}{unit}{doubt}",
+        f"核对各部分或总数：按各部分相加，总数应为 {format_scaled(total, scale)}{unit}",
         quote=st.quote(max(0, whole.start - 3), parts[-1].end).strip(),
         stated=whole.value, computed=total, difference=diff, rule="PARTS",
     )
@@ -399,6 +404,10 @@ def _partition(labels: list[str]) -> bool:
         return True
     if all(_SCHOOL_KIND.search(lab) for lab in labels):
         return True
+    regions = [re.findall(r"东部|中部|西部|东北|城区|农村|乡镇|市区|郊区", lab) for lab in labels]
+    if all(len(r) == 1 for r in regions) and len({r[0] for r in regions}) == len(labels) \
+            and any({r[0] for r in regions} <= kind for kind in _REGIONS):
+        return True  # 西部地区资助178.61万人、中部地区…、东部地区…: the regions of the country
     levels = [_LEVEL.findall(lab) for lab in labels]
     if all(len(found) == 1 for found in levels) and len({found[0] for found in levels}) == len(labels):
         return True  # 本科生12人、大专生18人、高中生10人: one level each, all different
