@@ -179,3 +179,8 @@ class TestASumBrokenIntoRatedGroups:
     def test_a_list_short_of_its_whole_may_leave_a_group_out(self):
         text = "共发放慰问金5万元，其中退休教师20人，每人500元；困难职工10人，每人800元。"
         assert figures(text) == []
+
+    def test_one_line_pasted_twice_is_still_one_slip(self):
+        line = "1、一等奖4名，每名奖金200元，共840元；"
+        text = f"三、奖励\n{line}\n2、二等奖6名，每名奖金100元，共600元。\n\n（重复）\n三、奖励\n{line}\n2、二等奖6名，每名奖金100元，共600元。"
+        assert [f.stated for f in figures(text)] == [840, 840]

@@ -101,3 +101,14 @@ class TestTablesFlattenedByAWebPage:
 
     def test_a_share_far_from_the_row_is_left_alone(self):
         assert figures(self.RATES.format("61%")) == []
+
+    BARE = ("六、经费需求\n\n项目\n\n单价（元）\n\n数量\n\n总计（元）\n\n备注\n\n车资\n\n9,500\n\n1\n\n9,500\n\n \n\n"
+            "研学体验\n\n180\n\n42\n\n{}\n\n \n\n保险费\n\n15\n\n71\n\n1,065\n\n师生、家长\n\n午餐费\n\n70\n\n75\n\n5,250\n\n含司机\n")
+
+    def test_every_cell_on_a_line_of_its_own_without_bars(self):
+        assert figures(self.BARE.format("7,560")) == []
+        assert pairs_of(self.BARE.format("7,650")) == [(7650, 7560)]
+
+    def test_short_lines_that_are_no_table_stay_silent(self):
+        text = "获奖名单\n\n张明\n\n85\n\n李华\n\n90\n\n王芳\n\n88\n\n陈静\n\n92\n"
+        assert figures(text) == []

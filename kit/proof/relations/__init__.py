@@ -36,11 +36,12 @@ from .upper import check_upper
 def check_relations(statements: list[Statement], explain: Explain | None = None) -> list[Finding]:
     """Every relation finding, one per figure (the first check to judge a figure speaks for it)."""
     claimed: set[tuple[int, int]] = set()
-    for block in budget_blocks(statements):
+    blocks = budget_blocks(statements)
+    for block in blocks:
         if block.total is not None and block.total.upper is not None:
             claimed.add((block.total.st.index, block.total.upper.start))
     found = [
-        *check_budgets(statements, explain),
+        *check_budgets(statements, explain, blocks),
         *check_equations(statements, explain),
         *check_differences(statements),
         *check_tables(statements, explain),

@@ -82,11 +82,13 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
     return blocks
 
 
-def check_budgets(statements: list[Statement], explain: Explain | None = None) -> list[Finding]:
-    """Each stated subtotal and total (and its 大写) against the arithmetic."""
+def check_budgets(statements: list[Statement], explain: Explain | None = None, blocks: list[Block] | None = None) -> list[Finding]:
+    """Each stated subtotal and total (and its 大写) against the arithmetic (*blocks*: read already, without explain)."""
     findings: list[Finding] = []
     per_head: dict[int, Decimal] = {}  # id(finding) → what each head adds beyond the stated rates
-    for block in budget_blocks(statements, explain):
+    if blocks is None or explain is not None:
+        blocks = budget_blocks(statements, explain)
+    for block in blocks:
         findings.extend(_check_block(block, explain, per_head))
     return _unstated_costs(findings, per_head, explain)
 
@@ -94,10 +96,11 @@ def check_budgets(statements: list[Statement], explain: Explain | None = None) -
 def _unstated_costs(findings: list[Finding], per_head: dict[int, Decimal], explain: Explain | None) -> list[Finding]:
     """一等奖4名，每名200元，共840元；二等奖6名，每名100元，共660元: every line over by the same 10 yuan a head
     is a cost the text never states (a certificate, a frame), not one slip per line: those lines are left alone."""
-    seen: dict[Decimal, int] = {}
-    for extra in per_head.values():
-        seen[extra] = seen.get(extra, 0) + 1
-    shared = {extra for extra, n in seen.items() if n >= 2}
+    seen: dict[Decimal, set[str]] = {}
+    for f in findings:
+        if id(f) in per_head:
+            seen.setdefault(per_head[id(f)], set()).add(f.quote or "")
+    shared = {extra for extra, quotes in seen.items() if len(quotes) >= 2}  # one line pasted twice is still one line
     out = []
     for f in findings:
         if per_head.get(id(f)) in shared:

@@ -229,6 +229,23 @@ def _is_space_row(st: Statement) -> bool:
     return len(cells) >= 3 and sum(c.kind == "num" for c in cells) >= 2
 
 
+def _is_bare_cell(st: Statement) -> bool:
+    """项目⏎⏎单价（元）⏎⏎数量⏎⏎车资⏎⏎9,500⏎⏎1⏎⏎9,500: a table whose every cell became a line of its own, bars lost."""
+    text = st.text.strip()
+    return 0 < len(text) <= 16 and "|" not in text and "\t" not in text and not re.search(r"[，。；;！？]", text)
+
+
+def _label_runs(cells: list[GridCell]) -> list[list[GridCell]]:
+    """Rows of a bare cell stream: each label with the figures that follow it (empty cells are lost with the bars)."""
+    rows: list[list[GridCell]] = []
+    for cell in cells:
+        if cell.kind == "text" or not rows:
+            rows.append([cell])
+        else:
+            rows[-1].append(cell)
+    return [r for r in rows if sum(c.kind == "num" for c in r) >= 2]
+
+
 def _trim(cells: list[GridCell]) -> list[GridCell]:
     while cells and cells[-1].kind == "empty":
         cells = cells[:-1]
@@ -275,6 +292,13 @@ def flat_tables(statements: list[Statement]) -> list[list[list[GridCell]]]:
                 rows = _chunked([c for r in rows for c in r])
             else:
                 rows = [_trim(r) for r in rows]
+        elif _is_bare_cell(statements[i]) and _NUM_CELL.fullmatch(statements[i].text.strip()) is None:
+            while j < len(statements) and _is_bare_cell(statements[j]):
+                j += 1
+            rows = _label_runs([GridCell(st, 0, len(st.text)) for st in statements[i:j]])
+            if len(rows) < 3:
+                i += 1  # no table here: what follows may still start one
+                continue
         elif _is_space_row(statements[i]):
             while j < len(statements) and _is_space_row(statements[j]):
                 j += 1
