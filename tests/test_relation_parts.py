@@ -171,3 +171,8 @@ class TestRegionsAndScoresDescribingParts:
         text = "全市共有{}名毕业生获奖，其中理工类58名，考分都在650分以上；文史类27名，考分都在620分以上；艺术类8名，体育类3名。"
         assert figures(text.format(96)) == []
         assert pairs(text.format(69)) == [(69, 96)]
+
+
+def test_a_next_sentence_that_would_overshoot_the_whole_is_not_its_list():
+    text = "全县共有中小学98所，其中小学60所，初中30所，高中8所。幼儿园40所，特殊教育学校1所。"
+    assert figures(text) == []

@@ -269,7 +269,11 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, previous, explain:
     if len(parts) < 2:
         return None
     if word.startswith("其中") and b == sentence_end:
-        parts += _going_on(st, whole, sentence_end)
+        more_parts = _going_on(st, whole, sentence_end)
+        listed = sum((p.value for p in parts), Decimal(0))
+        extended = listed + sum((p.value for p in more_parts), Decimal(0))
+        if more_parts and listed < whole.value and (extended <= whole.value or plausible(whole.value, extended, keystroke=True)):
+            parts += more_parts  # …只列到初级中学16所。九年一贯制学校7所，…: still short of the whole, the list goes on
     labels = [_label(text, start, p, parts) for p in parts]
     severity = _confidence(text, word, trigger, whole, parts, labels, start, b)
     if severity is None:
