@@ -325,3 +325,10 @@ def test_every_rule_id_the_checks_can_give_is_listed():
         used |= set(re.findall(r"""rule=["']([A-Z][A-Z0-9-]+)["']""", path.read_text(encoding="utf-8")))
     assert {"TABLE-ROW-PRODUCT", "TABLE-ROW-SUM", "PARTS"} <= used
     assert sorted(used - set(RULES)) == []
+
+
+def test_a_corrected_figure_keeps_its_thousands_separators(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text("项目 数量 单价 金额\n讲座 12 300 3,600\n印刷 450 2.5 1,125\n横幅 3 80 240\n培训 25 120 3,300\n", encoding="utf-8")
+    assert main(["fix", str(source), "-o", str(tmp_path / "b.txt")]) == 0
+    assert "培训 25 120 3,000" in (tmp_path / "b.txt").read_text(encoding="utf-8")

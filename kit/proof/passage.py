@@ -114,7 +114,11 @@ def rewrite(q: Quantity, value: Decimal) -> str:
     number = value / q.scale if suffix else value
     if suffix and number != number.quantize(Decimal("0.0001")):
         suffix, number = "", value  # not a round figure in 万: write it out
-    return _digits(number, q.places) + suffix
+    digits = _digits(number, q.places)
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", written):  # 10,050 → 10,500: the thousands kept as written
+        whole, _, fraction = digits.partition(".")
+        digits = f"{int(whole):,}" + (f".{fraction}" if fraction else "")
+    return digits + suffix
 
 
 def _digits(number: Decimal, places: int) -> str:

@@ -223,7 +223,7 @@ def _is_bar(st: Statement) -> bool:
 
 
 def _is_space_row(st: Statement) -> bool:
-    if "|" in st.text or "\t" in st.text or _SENTENCE.search(st.text):
+    if "|" in st.text or "\t" in st.text or _SENTENCE.search(re.sub(r"(?<=\d),(?=\d{3})", "", st.text)):
         return False
     cells = _space_cells(st)
     return len(cells) >= 3 and sum(c.kind == "num" for c in cells) >= 2
@@ -232,7 +232,8 @@ def _is_space_row(st: Statement) -> bool:
 def _is_bare_cell(st: Statement) -> bool:
     """项目⏎⏎单价（元）⏎⏎数量⏎⏎车资⏎⏎9,500⏎⏎1⏎⏎9,500: a table whose every cell became a line of its own, bars lost."""
     text = st.text.strip()
-    return 0 < len(text) <= 16 and "|" not in text and "\t" not in text and not re.search(r"[，。；;！？]", text)
+    return (0 < len(text) <= 16 and "|" not in text and "\t" not in text and not re.search(r"[，。；;！？]", text)
+            and not re.search(r"\s[\d$¥￥]", text))  # 讲座 12 300 3,600 is a row set apart by spaces, not a cell
 
 
 def _label_runs(cells: list[GridCell]) -> list[list[GridCell]]:
