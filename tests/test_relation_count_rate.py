@@ -184,3 +184,9 @@ class TestASumBrokenIntoRatedGroups:
         line = "1、一等奖4名，每名奖金200元，共840元；"
         text = f"三、奖励\n{line}\n2、二等奖6名，每名奖金100元，共600元。\n\n（重复）\n三、奖励\n{line}\n2、二等奖6名，每名奖金100元，共600元。"
         assert [f.stated for f in figures(text)] == [840, 840]
+
+
+def test_a_line_in_running_prose_is_told_with_its_own_figures():
+    (found,) = figures("9月2日，县总工会为47名贫困大学新生发放了每人2000元的助学金，共计9.6万元。")
+    assert found.message == "按 47人×2000元 计算应为 9.4万元，文中写作 9.6万元，多写了 2000元"
+    assert found.suggestion == "改为 9.4万元"

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from ...cnnum import chinese_int
 from ...findings import Finding
 from ...ledger import check_ledger
-from ...money import format_figure as _num
+from ...money import format_figure as _num, format_scaled
 from ...model import LedgerSection
 from ..passage import Statement, figure_edit, located
 from .explain import Explain, Skipped
@@ -157,13 +157,17 @@ def _check_block(block: Block, explain: Explain | None, per_head: dict[int, Deci
         else:
             st, q = total.st, total.result
             quote = st.quote(total.start, q.end).strip()
-        loc = located(found.kind, found.severity, st, q.start, q.end, found.message, found.suggestion or "", quote=quote)
+        message, suggestion = found.message, found.suggestion or ""
+        if m and not st.label and found.computed is not None and found.stated is not None:
+            message, suggestion = _in_prose(line, found.stated, found.computed, message)
+        loc = located(found.kind, found.severity, st, q.start, q.end, message, suggestion, quote=quote)
         right = found.computed if found.computed is not None else None
         edits = (figure_edit(st, q, right),) if right is not None else ()
         if found.kind == "format" and found.suggestion:  # 大写 right in value, not in form
             at, pos = st.line_at(q.start)
             edits = (at.edit(pos, pos + (q.end - q.start), found.suggestion),)
         found = dataclasses.replace(found, where=loc.where, paragraph=loc.paragraph, line=loc.line, span=loc.span, page=loc.page,
+                                    message=message, suggestion=suggestion or found.suggestion,
                                     quote=quote, edits=edits)
         if total is None:  # no total understood: a corrected total would be a guess
             found = dataclasses.replace(found, message=re.sub(r"；更正后.*$", "", found.message), corrected_total=None)
@@ -173,6 +177,26 @@ def _check_block(block: Block, explain: Explain | None, per_head: dict[int, Deci
                 per_head[id(found)] = extra
         findings.append(found)
     return findings
+
+
+def _in_prose(line: Line, stated: Decimal, computed: Decimal, ledger_message: str) -> tuple[str, str]:
+    """A line found in running prose has no item number or name to point at: say it with its own figures.
+
+    为47名新生每人发放2000元，共计9.6万元 → 按 47人×2000元 计算应为 9.4万元，文中写作 9.6万元，多写了 0.2万元.
+    """
+    scale = line.result.scale
+    amounts = [a for _, a in line.components]
+    if line.kind == "per_head" and line.count:
+        rate = "＋".join(_num(a) for a in amounts)
+        formula = f"{line.count}{line.unit}×{rate if len(amounts) == 1 else f'（{rate}）'}元"
+    else:
+        formula = "＋".join(f"{_num(a)}元" for a in amounts)
+    diff = stated - computed
+    word = "多写了" if diff > 0 else "少写了"
+    tail = re.search(r"；更正后.*$", ledger_message)
+    return (f"按 {formula} 计算应为 {format_scaled(computed, scale)}元，文中写作 {format_scaled(stated, scale)}元，"
+            f"{word} {_num(abs(diff))}元" + (tail.group() if tail else ""),
+            f"改为 {format_scaled(computed, scale)}元")
 
 
 def _one_line_per_item(block: Block) -> bool:
