@@ -504,7 +504,7 @@ def test_encodings_are_detected(tmp_path, text, codec, label):
     run = kit("check", "n.txt", cwd=tmp_path)
     assert run.returncode == 1 and "Traceback" not in run.stderr, run.stdout + run.stderr
     assert f"已按 {label} 读取" in run.stdout
-    assert "应为 5000 元" in run.stdout  # the arithmetic was read, so the text was decoded right
+    assert "计算应为 5000元" in run.stdout  # the arithmetic was read, so the text was decoded right
     from kit.proof.source import read_document
 
     assert read_document(tmp_path / "n.txt").text == text.rstrip("\n").replace("\r", "") + "\n" or read_document(tmp_path / "n.txt").raw == text
