@@ -147,3 +147,8 @@ def test_lists_written_inline_in_one_paragraph_are_not_headings():
 def test_a_label_run_into_the_figure_after_it_is_no_skip():
     text = "二、体检安排\n1、体检时间为每年十月。\n245周岁以上人员每年体检一次。\n3、名单由人事部门提供。"
     assert kinds(text, "numbering") == []
+
+
+def test_an_item_whose_text_starts_with_a_figure_is_no_skip():
+    text = "四、比赛项目\n1.投篮负责人：赵老师\n2.接力赛负责人：钱老师\n3.100米障碍跑负责人：孙老师\n4.跳绳负责人：李老师"
+    assert kinds(text, "numbering") == []

@@ -294,7 +294,7 @@ def _written_between(texts: list[str], a: int, b: int, label: Label, before: int
         if re.search(form.get(label.level, re.escape(label.renumbered(k).strip())), between):
             return True  # run into a sentence, in whichever width or separator
         bare = str(k) if label.level >= 3 else chinese_int(k)  # 3大家按时到场: the label lost its dot
-        glued = r"|\d{1,3}[\u4e00-\u9fff]" if label.level >= 3 else ""  # 245周岁以上: 2、 run into the figure 45
+        glued = r"|\d{1,3}[\u4e00-\u9fff]|[.．]\d" if label.level >= 3 else ""  # 245周岁: 2、 run into 45; 3.100米: 3. before 100米
         return any(re.match(rf"[\s\u3000]*{bare}(?=[\u4e00-\u9fff]{glued})", t) for t in texts[a + 1 : b])
 
     return all(written(k) for k in range(before + 1, n))
