@@ -190,3 +190,9 @@ def test_a_line_in_running_prose_is_told_with_its_own_figures():
     (found,) = figures("9月2日，县总工会为47名贫困大学新生发放了每人2000元的助学金，共计9.6万元。")
     assert found.message == "按 47人×2000元 计算应为 9.4万元，文中写作 9.6万元，多写了 2000元"
     assert found.suggestion == "改为 9.4万元"
+
+
+def test_a_rate_per_school_year_times_the_years():
+    text = "为40名贫困女童发放助学金每人每学年500元，已连续资助三年，共计{}万元。"
+    assert figures(text.format(6)) == []
+    assert pairs(text.format(6.6)) == [(66000, 60000)]

@@ -188,7 +188,7 @@ def _in_prose(line: Line, stated: Decimal, computed: Decimal, ledger_message: st
     amounts = [a for _, a in line.components]
     if line.kind == "per_head" and line.count:
         rate = "＋".join(_num(a) for a in amounts)
-        formula = f"{line.count}{line.unit}×{rate if len(amounts) == 1 else f'（{rate}）'}元"
+        formula = f"{line.counted or f'{line.count}{line.unit}'}×{rate if len(amounts) == 1 else f'（{rate}）'}元"
     else:
         formula = "＋".join(f"{_num(a)}元" for a in amounts)
     diff = stated - computed

@@ -65,6 +65,7 @@ class Line:
     unit: str
     components: list[tuple[str, Decimal]]
     checked: bool  # the stated figure is recomputed from inputs (not merely stated)
+    counted: str = ""  # how the count was written when it multiplies several (50人×3年)
 
     def ledger_line(self) -> LedgerLine:
         return LedgerLine(
@@ -259,7 +260,8 @@ def _per_head(st: Statement, floor: int, result: Quantity, rates: list[Quantity]
     for r in rates:
         comps.append(("标准" if replaced else _component_name(st.text[prev : r.start]), r.value))
         prev = r.end
-    return Line(st, floor, result, name, "per_head", count, unit, comps, True)
+    counted = "×".join(f"{int(c.value)}{c.unit}" for c in chosen) if len(chosen) > 1 else ""
+    return Line(st, floor, result, name, "per_head", count, unit, comps, True, counted)
 
 
 def _unpriced(st: Statement, floor: int, result: Quantity, chosen: list[Quantity], rates: list[Quantity]) -> str | None:
