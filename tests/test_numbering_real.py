@@ -152,3 +152,14 @@ def test_a_label_run_into_the_figure_after_it_is_no_skip():
 def test_an_item_whose_text_starts_with_a_figure_is_no_skip():
     text = "四、比赛项目\n1.投篮负责人：赵老师\n2.接力赛负责人：钱老师\n3.100米障碍跑负责人：孙老师\n4.跳绳负责人：李老师"
     assert kinds(text, "numbering") == []
+
+
+def test_a_nested_list_in_the_same_style_then_the_outer_list_goes_on():
+    text = ("四、实施步骤\n1.确定主题\n2.设计内容\n1.学习与讨论\n2.实践活动\n3.文体活动\n3.组织与管理\n4.总结\n"
+            "五、要求\n1.按时参加\n2.做好记录")
+    assert kinds(text, "numbering") == []
+
+
+def test_a_label_typed_with_a_comma_starts_its_list():
+    text = "一、收费\n1.按规定收取。\n2.不得多收。\n二、标准\n1,代理费按成交额1%收取；\n2.贷款服务费按0.5%收取；\n3.其他服务协商确定。"
+    assert kinds(text, "numbering") == []

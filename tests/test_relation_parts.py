@@ -176,3 +176,8 @@ class TestRegionsAndScoresDescribingParts:
 def test_a_next_sentence_that_would_overshoot_the_whole_is_not_its_list():
     text = "全县共有中小学98所，其中小学60所，初中30所，高中8所。幼儿园40所，特殊教育学校1所。"
     assert figures(text) == []
+
+
+def test_a_total_in_the_next_sentence_closes_no_list():
+    text = "全县各级各类学校共310所，其中：幼儿园113所、小学163所、初中24所、普通高中8所、特殊教育学校2所。义务教育阶段学校共187所。"
+    assert figures(text) == []

@@ -38,7 +38,7 @@ STYLES = (  # (level, pattern); the level is the customary depth, 1 the outermos
     (0, re.compile(_LEAD + rf"(?P<open>第)(?P<n>[{_CN}]{{1,3}})(?P<close>条)")),
     (1, re.compile(_LEAD + rf"(?P<n>[{_CN}]{{1,3}})(?P<sep>[、.．]|[:：](?=\s*[\u4e00-\u9fff]))(?![{_CN}]+(?:[、至到和与]|年级|个|月)|\d|[{_CN}]*年级)")),
     (2, re.compile(_LEAD + rf"(?P<open>[（(])(?P<n>[{_CN}]{{1,3}})(?P<close>[）)])")),
-    (3, re.compile(_LEAD + r"(?P<n>\d{1,2})(?P<sep>[、]|[.．](?![\d０-９])(?!\s+[\d０-９]+\s*[%％]?\s*$)|[.．](?=\d{1,4}[年月日]|\d{1,2}[:：点时]))(?!\d+(?:年级|个年级))")),
+    (3, re.compile(_LEAD + r"(?P<n>\d{1,2})(?P<sep>[、]|[,，](?=[\u4e00-\u9fff])|[.．](?![\d０-９])(?!\s+[\d０-９]+\s*[%％]?\s*$)|[.．](?=\d{1,4}[年月日]|\d{1,2}[:：点时]))(?!\d+(?:年级|个年级))")),
     (4, re.compile(_LEAD + r"(?P<open>[（(])(?P<n>\d{1,2})(?P<close>[）)])")),
     (5, re.compile(_LEAD + rf"(?P<n>[{_CIRCLED}])")),
 )
@@ -55,7 +55,7 @@ _CONTENTS = re.compile(r"…{3,}|\.{6,}|·{6,}|．{4,}|(?:…|\.{3,}|·{3,})\s*(
 
 def _style(label: "Label") -> str:
     """How a label is punctuated: 2、 and 2. begin different lists; 三: is a 三、 typed in haste."""
-    return "." if label.text.rstrip()[-1:] in ".．" else "、"
+    return "." if label.text.rstrip()[-1:] in ".．,，" else "、"
 
 
 class Label(NamedTuple):
@@ -145,10 +145,11 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
     deferred: dict[int, set[int]] = {}  # level -> numbers written later than their place (a swap)
     texts = [at.text for at in prepared]
     second_one: dict[int, tuple[int, int, Label, Label]] = {}  # level -> a 1 right after a lone 1 (k, line, it, the first)
+    suspended: dict[int, list[int]] = {}  # level -> lists left for a nested list written in the same style
     after_duplicate: dict[int, int] = {}  # level -> the number just written twice
     for k, (i, label) in enumerate(events):
         if label is None:
-            last.clear(), restarted.clear(), deferred.clear(), second_one.clear(), after_duplicate.clear()
+            last.clear(), restarted.clear(), deferred.clear(), second_one.clear(), after_duplicate.clear(), suspended.clear()
             continue
         at, level, n = prepared[i], label.level, label.number
         previous = last.get(level)
@@ -157,6 +158,14 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
             previous = None
             for deeper in [d for d in last if d >= level]:
                 del last[deeper]
+        waiting = suspended.get(level)
+        if previous is not None and waiting and n == waiting[-1] + 1 and n != previous[0] + 1:
+            # 2.活动内容 1.学习 2.实践 3.文体 3.组织与管理: the outer list, left for a nested one, goes on
+            waiting.pop()
+            previous = None
+            run[level] = k
+        elif n == 1 and previous is not None and previous[0] >= 2 and _introduces(texts[previous[1]], previous[2]):
+            suspended.setdefault(level, []).append(previous[0])
         if n == 1 or previous is None:
             run[level] = k
         numbers.setdefault((level, run[level]), []).append(n)
@@ -200,9 +209,17 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
             last[level] = (n, i, label)
         for deeper in [d for d in last if d > level]:
             del last[deeper]
+        for deeper in [d for d in suspended if d > level]:
+            del suspended[deeper]
         for deeper in [d for d in restarted if d >= level]:
             del restarted[deeper]
     return _believable(findings, numbers)
+
+
+def _introduces(text: str, label: Label) -> bool:
+    """2.活动内容的设计 (short, no full stop): an item that heads a nested list, not one that says something."""
+    body = text[label.end :].strip()
+    return 0 < len(body) <= 20 and not re.search(r"[。；;！？!?，,：:]", body)
 
 
 def _believable(findings: list[tuple[int, int, Finding]], numbers: dict[tuple[int, int], list[int]]) -> list[Finding]:

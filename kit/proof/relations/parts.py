@@ -118,7 +118,7 @@ def _rated_groups(st: Statement) -> list[Finding]:
     return out
 
 
-_CLOSER = re.compile(r"[，,、]?\s*[\u4e00-\u9fff]{0,6}?(?:合计|共计|总计|一共|总共|共)(?:有|为|是|计)?[：:\s]*$")
+_CLOSER = re.compile(r"[\u4e00-\u9fff]{0,8}[，,、]?\s*[\u4e00-\u9fff]{0,6}?(?:合计|共计|总计|一共|总共|共)(?:有|为|是|计)?[：:\s]*")
 _NOT_A_LIST = re.compile(r"其中|分别|每|各|增加|减少|增长|下降|提高|降低|[比较]上?年|同比|人均|平均|约|近|超过|累计")
 
 
@@ -139,7 +139,7 @@ def _closed_lists(st: Statement, before: Statement | None) -> list[Finding]:
             continue
         prev = counted[t - 1]
         gap = text[prev.end : total.start]
-        if prev.unit != total.unit or not _CLOSER.search(gap) or "\n" in gap or re.search(r"[、和及与]", gap):
+        if prev.unit != total.unit or not _CLOSER.fullmatch(gap) or re.search(r"[、和及与\n。；;！？!?]", gap):
             continue  # …张先生3名，王先生、李先生共2名: 共 counts the group named just before it
         begin = max((m.end() for m in re.finditer(r"[。；;：:！？]", text[: prev.start])), default=0)
         if begin == 0 and before is not None and not re.search(r"[。；;：:！？!?]\s*$", before.text) and not st.label:
