@@ -165,3 +165,11 @@ def test_a_named_rate_written_as_bi_lv():
     text = "学生人数 640 人，参加人数 608 人，参加比率 {} %。"
     assert figures(text.format("95")) == []
     assert pairs(text.format("59")) == [(59, 95)]
+
+
+def test_a_total_named_in_a_statement_before():
+    text = ("2024年度总收入18,420.50万元，其中财政拨款收入12,300.20万元。\n"
+            "①财政拨款收入：本年度财政拨款收入12,300.20万元，占总收入的{}。\n"
+            "②其他收入：本年度其他收入6,120.30万元，占总收入的33.23%。")
+    assert figures(text.format("66.77%")) == []
+    assert pairs(text.format("66.67%")) == [(Decimal("66.67"), Decimal("66.77"))]

@@ -42,7 +42,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 def check_shares(statements: list[Statement], explain: Explain | None = None) -> list[Finding]:
     findings = []
-    for st in statements:
+    for k, st in enumerate(statements):
         qs = st.quantities
         sentences = _sentences(st.text)
         for m in _SHARE.finditer(st.text):
@@ -76,6 +76,10 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
             else:
                 whole = _earlier_whole(st, part, s_start, sentences, noun,
                                        total=bool(re.search(r"总数|总人数|总额|总量|总计", phrase)))
+            far = False
+            if whole is None and noun and re.match(r"总|全", noun):
+                # 其他收入12,037.17万元，占总收入的45.31%: the 总收入 named lines before
+                whole, far = _named_before(statements, k, part, noun), True
             if whole is None:
                 if explain is not None:
                     explain.skip(st, f"占比「{pct.text}」找不到对应的总数")
@@ -85,9 +89,18 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
             finding = share_finding(st, part, whole, pct)
             # a whole the text does not name (占65%) was found by its place: only a one-keystroke slip is
             # surely one; a share far off is more likely of another whole (代表总数, not 具有职称的代表)
-            if finding and (inside or noun or total_of or plausible(finding.stated, finding.computed, keystroke=True)):
+            if finding and (not far and (inside or noun or total_of) or plausible(finding.stated, finding.computed, keystroke=True)):
                 findings.append(finding)
     return findings
+
+
+def _named_before(statements: list[Statement], k: int, part: Quantity, noun: str) -> Quantity | None:
+    """The last figure named *noun* (总收入27,664.71万元) in the three statements before statement *k*."""
+    for host in (statements[j] for j in range(k - 1, max(-1, k - 4), -1)):
+        found = [q for q in host.quantities if q.unit == part.unit and q.exact and _named(host.text, q, noun)]
+        if found:
+            return found[-1]
+    return None
 
 
 def _opening_bracket(text: str, pos: int) -> int | None:
