@@ -173,3 +173,10 @@ def test_a_total_named_in_a_statement_before():
             "②其他收入：本年度其他收入6,120.30万元，占总收入的33.23%。")
     assert figures(text.format("66.77%")) == []
     assert pairs(text.format("66.67%")) == [(Decimal("66.67"), Decimal("66.77"))]
+
+
+def test_every_item_of_one_qizhong_shares_the_whole_of_its_first():
+    text = ("2.收入情况。2024年度收入合计520.40万元，较上年减少36.20万元，下降6.5%，主要是学生减少。"
+            "其中：财政拨款收入488.20万元，占93.8%；事业收入20.10万元，占{}；其他收入12.10万元，占2.3%。")
+    assert figures(text.format("3.9%")) == []
+    assert pairs(text.format("9.3%")) == [(Decimal("9.3"), Decimal("3.9"))]

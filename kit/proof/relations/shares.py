@@ -168,6 +168,14 @@ def _earlier_whole(st: Statement, part: Quantity, s_start: int, sentences, noun:
         if among >= 0 and not re.search(r"[。！？!?]", st.text[among : part.start]):
             candidates = [q for q in st.quantities if q.end <= among and q.unit == part.unit
                           and _THEN_AMONG.fullmatch(st.text[q.end : among + 2])][-1:]
+            if not candidates:
+                # 收入合计617.85万元，较上年减少76.03万元…。其中：甲603.13万元，占97.6%；乙6.78万元，占1.1%: every
+                # item of one 其中 shares the whole its first item was found to have
+                first = next((q for q in st.quantities if among < q.start and q.unit == part.unit), None)
+                if first is not None and first is not part:
+                    head = _sentence_start(sentences, among)
+                    candidates = [_earlier_whole(st, first, head, sentences, "")] if head else []
+                    candidates = [q for q in candidates if q is not None]
     return candidates[0] if len(candidates) == 1 else None
 
 
