@@ -163,3 +163,8 @@ def test_a_nested_list_in_the_same_style_then_the_outer_list_goes_on():
 def test_a_label_typed_with_a_comma_starts_its_list():
     text = "一、收费\n1.按规定收取。\n2.不得多收。\n二、标准\n1,代理费按成交额1%收取；\n2.贷款服务费按0.5%收取；\n3.其他服务协商确定。"
     assert kinds(text, "numbering") == []
+
+
+def test_grades_named_three_and_four_are_no_labels():
+    text = "一、一、二级残疾人每人每月155元；三、四级残疾人每人每月125元。\n二、重度残疾人护理补贴每人每月140元。"
+    assert kinds(text, "numbering") == []

@@ -181,3 +181,19 @@ def test_a_next_sentence_that_would_overshoot_the_whole_is_not_its_list():
 def test_a_total_in_the_next_sentence_closes_no_list():
     text = "全县各级各类学校共310所，其中：幼儿园113所、小学163所、初中24所、普通高中8所、特殊教育学校2所。义务教育阶段学校共187所。"
     assert figures(text) == []
+
+
+class TestBreakdownsThatMayNotBeComplete:
+    def test_levels_short_of_their_whole_may_leave_one_out(self):
+        assert figures("我校2024届毕业生共3860人，其中本科生1620人，专科生1870人。") == []
+
+    def test_money_spent_after_qizhong_may_exceed_the_sum_raised(self):
+        text = "2023年共募集善款48万元。其中，开展助困活动共发放救助金24万元；实施助学工程共发放助学金31.5万元。"
+        assert figures(text) == []
+
+    def test_an_average_among_the_parts_is_none_of_them(self):
+        text = "全年发放低保金2837.84万元。其中城市低保累计发放681.73万元，月平均补助水平为408.4元；农村低保累计发放2156.11万元。"
+        assert figures(text) == []
+
+    def test_a_level_list_one_keystroke_off_is_still_named(self):
+        assert pairs("我校2024届毕业生共3860人，其中本科生1620人，专科生2140人。") == [(3860, 3760)]

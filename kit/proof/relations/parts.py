@@ -40,6 +40,7 @@ _KIND_SUFFIX = set("校级班村组类队室区镇部处点园所馆站社")
 _LEVEL = re.compile(r"本科|专科|大专|高中|初中|小学|中专|中职|职高|研究生|硕士|博士|幼儿园|学前|特殊教育|特教")
 _SUBJECT = re.compile(r"^(?:语文|数学|英语|外语|音乐|体育|美术|科学|物理|化学|生物|历史|地理|政治|道德与法治|信息技术|心理健康|劳动|书法)(?:教师|老师)?$")
 _DELTA = re.compile(r"(?:增加|减少|增长|下降|提高|降低|多|少|净增|新增)了?[\u4e00-\u9fff]{0,4}$")
+_AVERAGE = re.compile(r"(?:平均|人均|户均|生均|标准|水平)[^，,。；;\d]{0,6}$")
 _ATTRIBUTES = {"分", "岁", "年", "月", "天", "周", "小时", "分钟", "课时", "学期", "米", "公里", "平方米", "亩", "吨", "千克"}
 _REGIONS = ({"东部", "中部", "西部"}, {"东部", "中部", "西部", "东北"}, {"城区", "农村"}, {"城区", "乡镇"}, {"市区", "郊区"})
 _SCHOOL_KIND = re.compile(r"(?:中学|小学|初中|高中|完中|村小|幼儿园|教学点|中心校|学校|职中|职校)$")
@@ -262,6 +263,8 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, previous, explain:
                   and q.exact and q.unit not in _ATTRIBUTES)]  # 理工类63名，考分都在657分以上: a score describes a part
     if stray:  # 小学45教学点13 / 827,710.28 with no unit / 学校356所，其中…教学点73个: a figure not understood, so no sum is sure
         return None
+    if any(_AVERAGE.search(text, max(start, q.start - 10), q.start) for q in here if start <= q.start < b and q.unit == whole.unit):
+        return None  # …累计发放低保金6481.73万元，月平均补助水平为408.4元: an average among the parts is none of them
     parts = [q for q in here if start <= q.start < b and q.unit == whole.unit
              and _depth(text, q.start) == _depth(text, whole.start) and not _inside_share(text, start, q)]
     if word == "男女":
@@ -293,9 +296,10 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, previous, explain:
         running += q.value
         if running == whole.value:
             return None
-    if severity == "warning" and total < whole.value:
-        # a breakdown that lists less than its whole may just not list everything: speak only when one
-        # keystroke in the whole or in one part would make it add up
+    if severity == "warning" or total < whole.value and word.startswith("其中"):
+        # a breakdown that lists less than its whole may just not list everything (本科生、专科生 and no
+        # 研究生), and money listed after 其中 may be spent from more than the sum raised: speak only when
+        # one keystroke in the whole or in one part would make it add up
         if not (plausible(whole.value, total, keystroke=True)
                 or any(plausible(p.value, whole.value - total + p.value, keystroke=True) for p in parts)):
             return None
