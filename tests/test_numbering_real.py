@@ -168,3 +168,8 @@ def test_a_label_typed_with_a_comma_starts_its_list():
 def test_grades_named_three_and_four_are_no_labels():
     text = "一、一、二级残疾人每人每月155元；三、四级残疾人每人每月125元。\n二、重度残疾人护理补贴每人每月140元。"
     assert kinds(text, "numbering") == []
+
+
+def test_labels_that_lost_their_opening_bracket_are_written():
+    text = "1、奖励办法\n(1)、优秀班级奖500元。\n。2)、特优生每人1000元。\n。3)、奖金发至班级。\n(4)、未完成指标的扣减奖金。"
+    assert kinds(text, "numbering") == []

@@ -310,6 +310,8 @@ def _written_between(texts: list[str], a: int, b: int, label: Label, before: int
                 4: rf"(?<![\d０-９])[（(]{shown}[）)]"}
         if re.search(form.get(label.level, re.escape(label.renumbered(k).strip())), between):
             return True  # run into a sentence, in whichever width or separator
+        if label.level == 4 and any(re.match(rf"[\s\u3000。.，,]*[（(]?{k}[）)]", t) for t in texts[a + 1 : b]):
+            return True  # 。2)、特优…: the label lost its opening bracket
         bare = str(k) if label.level >= 3 else chinese_int(k)  # 3大家按时到场: the label lost its dot
         glued = r"|\d{1,3}[\u4e00-\u9fff]|[.．]\d" if label.level >= 3 else ""  # 245周岁: 2、 run into 45; 3.100米: 3. before 100米
         return any(re.match(rf"[\s\u3000]*{bare}(?=[\u4e00-\u9fff]{glued})", t) for t in texts[a + 1 : b])
