@@ -196,3 +196,14 @@ def test_a_rate_per_school_year_times_the_years():
     text = "为40名贫困女童发放助学金每人每学年500元，已连续资助三年，共计{}万元。"
     assert figures(text.format(6)) == []
     assert pairs(text.format(6.6)) == [(66000, 60000)]
+
+
+def test_an_average_standard_and_a_fund_that_holds_more_are_left_alone():
+    text = "2023年全区新农合共有251460人参保，人均筹资标准由320元提高至380元。共筹集基金9563万元，其中区级财政补助3105万元。"
+    assert figures(text) == []
+
+
+def test_an_average_standard_one_keystroke_off_is_still_named():
+    text = "全镇困难老人85人，人均慰问金300元，共计{}元。"
+    assert figures(text.format(25500)) == []
+    assert pairs(text.format(25800)) == [(25800, 25500)]

@@ -180,3 +180,9 @@ def test_every_item_of_one_qizhong_shares_the_whole_of_its_first():
             "其中：财政拨款收入488.20万元，占93.8%；事业收入20.10万元，占{}；其他收入12.10万元，占2.3%。")
     assert figures(text.format("3.9%")) == []
     assert pairs(text.format("9.3%")) == [(Decimal("9.3"), Decimal("3.9"))]
+
+
+def test_a_share_of_whole_wan_figures_allows_their_rounding():
+    text = "全村经济总收入39万元，其中：养殖业收入13万元，占总收入的{}。"
+    assert figures(text.format("35%")) == []  # 12.5万 of 39.5万 to 13.5万 of 38.5万: 31.6 % to 35.1 %
+    assert pairs(text.format("53%")) == [(Decimal(53), Decimal(33))]

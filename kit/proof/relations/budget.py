@@ -26,6 +26,7 @@ from ...money import format_figure as _num, format_scaled
 from ...model import LedgerSection
 from ..passage import Statement, figure_edit, located
 from .explain import Explain, Skipped
+from .slips import plausible
 from .segments import BESIDE, Block, Line, Total, Unsure, segments
 
 # -- blocks --------------------------------------------------------------------------
@@ -149,6 +150,9 @@ def _check_block(block: Block, explain: Explain | None, per_head: dict[int, Deci
             line = lines[int(m.group(1))]
             if not line.checked or _rounded_ok(line, found.computed):
                 continue
+            if line.averaged and found.computed is not None and found.stated is not None \
+                    and not plausible(found.stated, found.computed, keystroke=True):
+                continue  # 281473人…人均筹资标准400元…共筹集11265万元: an average, and the fund holds more
             st, q = line.st, line.result
             quote = st.quote(line.start, q.end).strip()
         elif found.where.endswith("stated_total_upper"):

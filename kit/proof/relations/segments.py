@@ -46,6 +46,7 @@ _LEAD_TOTAL = re.compile(r"(?:如下|明细|具体|其中)[：:]?\s*$|[：:]\s*$
 _NOT_A_SUM = re.compile(r"其中|已|结余|剩余|尚|超支|节约|[比较]|增加|减少|去年|上年|往年|今年|本年|明年|预计|累计|平均|最高|最低|不超过|以内|分别")
 _COUNT_UNITS = {"人", "户", "人次", "套", "桌", "件", "个", "份", "所", "台", "册", "张", "盒", "箱", "辆", "间", "班", "组", "场", "次",
                 "平方米", "亩", "本", "袋", "块", "束", "只"}
+_AVERAGED = re.compile(r"(?:人均|户均|生均|平均)[^，,。；;\d]{0,8}$")
 _THING_COUNT = re.compile(r"(?:[一两二三四五六七八九十]|\d+)\s?(?:袋|本|册|张|份|件|套|台|盒|箱|块|把|双|部|面|副|瓶|包|条|支|束|只|桶|枚|座)")
 _PRICED = re.compile(r"(?:价值|价格|单价|每[份件套个本张])[^，,。；;、]{0,4}\d[\d.]*元[\u4e00-\u9fff]{0,6}$")
 _NAME_JUNK = re.compile(r"^[、，,；;：:\s\u3000]+|[、，,；;：:\s\u3000]+$")
@@ -66,6 +67,7 @@ class Line:
     components: list[tuple[str, Decimal]]
     checked: bool  # the stated figure is recomputed from inputs (not merely stated)
     counted: str = ""  # how the count was written when it multiplies several (50人×3年)
+    averaged: bool = False  # the rate is an average (人均筹资标准400元): the total may hold more than count × rate
 
     def ledger_line(self) -> LedgerLine:
         return LedgerLine(
@@ -226,6 +228,7 @@ def _current_rates(st: Statement, rates: list[Quantity]) -> list[Quantity]:
 
 def _per_head(st: Statement, floor: int, result: Quantity, rates: list[Quantity], counts: list[Quantity]) -> Line | Unsure:
     current = _current_rates(st, rates)
+    written = rates  # 人均筹资标准由300元提高至400元: the average is named before the first standard
     replaced, rates = len(current) < len(rates), current
     pers = {q.per for q in rates}
     if len(pers) != 1:
@@ -261,7 +264,8 @@ def _per_head(st: Statement, floor: int, result: Quantity, rates: list[Quantity]
         comps.append(("标准" if replaced else _component_name(st.text[prev : r.start]), r.value))
         prev = r.end
     counted = "×".join(f"{int(c.value)}{c.unit}" for c in chosen) if len(chosen) > 1 else ""
-    return Line(st, floor, result, name, "per_head", count, unit, comps, True, counted)
+    averaged = any(_AVERAGED.search(st.text, max(0, r.start - 12), r.start) for r in written)
+    return Line(st, floor, result, name, "per_head", count, unit, comps, True, counted, averaged)
 
 
 def _unpriced(st: Statement, floor: int, result: Quantity, chosen: list[Quantity], rates: list[Quantity]) -> str | None:

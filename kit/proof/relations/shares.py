@@ -323,14 +323,23 @@ def _named(text: str, q: Quantity, noun: str, after_de: bool = False) -> bool:
             or re.search(r"(?:全校|全县|全市|全区|全镇|全体|本校|该校|学校)$", text[window:at]) is not None)
 
 
+def _span(q: Quantity) -> tuple[Decimal, Decimal]:
+    """What a figure in 万 may stand for when a share is taken of it: 13万 is 12.5万 to 13.5万 (a budget's
+    5万元 is exact, but a share is reckoned from the figures before they were rounded)."""
+    if q.scale == 1:
+        return q.value, q.value
+    half = q.resolution / 2
+    return q.value - half, q.value + half
+
+
 def share_finding(st: Statement, part: Quantity, whole: Quantity, pct: Quantity, quote: str | None = None, name: str = "占比"):
     """The finding for share *pct* of *part* over *whole* at its written decimals: None, a truncation warning, or an error."""
     places = pct.places
     computed = share_percent(part.value, whole.value, places)
     if computed == pct.value:
         return None
-    if part.rounded or whole.rounded:  # 2.26万人 of 6.25万: rounded figures, a range of shares
-        (p_lo, p_hi), (w_lo, w_hi) = part.bounds, whole.bounds
+    if part.scale > 1 or whole.scale > 1:  # 2.26万人 of 6.25万, 13万元 of 39万元: rounded figures, a range of shares
+        (p_lo, p_hi), (w_lo, w_hi) = _span(part), _span(whole)
         half = pct.resolution / 2
         if w_lo > 0 and p_lo * 100 / w_hi - half <= pct.value <= p_hi * 100 / w_lo + half:
             return None
