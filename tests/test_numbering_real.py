@@ -173,3 +173,9 @@ def test_grades_named_three_and_four_are_no_labels():
 def test_labels_that_lost_their_opening_bracket_are_written():
     text = "1、奖励办法\n(1)、优秀班级奖500元。\n。2)、特优生每人1000元。\n。3)、奖金发至班级。\n(4)、未完成指标的扣减奖金。"
     assert kinds(text, "numbering") == []
+
+
+def test_a_list_quoted_from_a_rule_is_not_the_documents():
+    text = ("一、依据上级通知办理。\n二、评量准则第11条规定：「学生修业期满，符合下列规定者发给毕业证书：一、出席率达三分之二以上。"
+            "二、四个学习领域成绩丙等以上。」\n三、请各班导师配合办理。")
+    assert kinds(text, "numbering") == []

@@ -113,8 +113,10 @@ def labels_in(text: str) -> list[Label]:
     run_in = []
     for m in _RUN_IN.finditer(text):
         label = label_of(text, m.end())
-        if label and label.level <= 2 and (not found or label.start > found[0].end):
-            run_in.append(label)
+        before = text[: m.end()]
+        quoted = before.count("「") > before.count("」") or before.count("“") > before.count("”")
+        if label and label.level <= 2 and (not found or label.start > found[0].end) and not quoted:
+            run_in.append(label)  # …准则第11条规定：「…：一、…。二、…」: a list quoted from a rule is the rule's
     if len(run_in) >= 3:
         return found  # 目的在于：一、…。二、…。三、…；问卷包含：一、…；二、…: lists written inline, not headings run in
     return found + run_in
