@@ -74,6 +74,7 @@ def adversarial_texts(length: int) -> dict[str, str]:
         "乘号长链": fill("2×"),
         "表格每行一格": lines("12 |"),
         "表格每行一格（无竖线）": lines("车资\n\n12\n\n3\n\n36"),
+        "每行一个短词": lines("车资"),
         "表格每行 60 个数": lines(" ".join(str(7 + i % 5) for i in range(60))),
         "表格竖线行 40 格": lines("|".join(str(3 + i % 4) for i in range(40)) + "|"),
         "100 字无断点标题开头": ("甲乙丙丁戊己庚辛壬癸" * 10 + "\n" + ordinary)[:length],

@@ -1,4 +1,5 @@
-"""Tables (DOCX rows, Markdown, tab-separated text): 数量×单价=金额 per row, and column totals.
+"""Tables (DOCX rows, Markdown, tab-separated text, and as web pages flatten them): 数量×单价=金额 per row,
+row sums and shares, and column totals.
 
 Columns are known by their headers: a count (数量, 人数, 户数), a rate
 (单价, 标准, 元/人) and an amount (金额, 小计, 预算, 费用). Rates, ratios,
@@ -165,20 +166,19 @@ def _check_total(total: list[Cell], data: list[list[Cell]], roles) -> list[Findi
     return findings
 
 
-__all__ = ["check_tables", "quantities"]
-
-
 # -- tables as web pages flatten them ----------------------------------------------------------------
 #
 # Copied from a web page, a table arrives as rows ``名称 | 单位 | 数量 | 单价 | 总价 |`` (often without the
-# first bar and with empty cells ``|||`` trailing), as one cell per line (``学生活动费 |`` / ``1665 |``), or
-# as rows of figures set apart by spaces (``铁环 个 6 30 150``). Headers are lost or merged, so a column's
-# meaning is not read from its header: a relation is believed only when the table itself corroborates it.
-# A row is checked against a relation (the last figure is the sum of the others, or two figures multiply
-# to a third) only when at least two other rows satisfy it with real figures and no other row breaks it;
-# a 合计 row is checked column by column only when another column of the same row adds up, or when the
-# column's header names an amount or a count. No library reads tables out of flattened text; this is
-# written here.
+# first bar and with empty cells ``|||`` trailing), as one cell per line (``学生活动费 |`` / ``1665 |``, or
+# with the bars lost: ``车资`` / ``9,500`` / ``1`` / ``9,500``, read row by row from each label), or as rows
+# of figures set apart by spaces (``铁环 个 6 30 150``). Headers are lost or merged, so a column's meaning
+# is not read from its header: a relation is believed only when the table itself corroborates it. A row
+# is checked against a relation (the last figure is the sum of the others, two figures multiply to a
+# third, or a share is one figure over another) only when at least two other rows satisfy it with real
+# figures and no other row breaks it (for shares, up to half as many as satisfy it); a 合计 row is checked
+# column by column, aligned on whichever side puts its figures over figures, only when another column
+# of the same row adds up, or when the column's header names an amount or a count. No library reads
+# tables out of flattened text; this is written here.
 
 _TOTAL_LABEL = re.compile(r"合\s*计|总\s*计|小\s*计|共\s*计|总\s*额|总\s*数")
 _NUM_CELL = re.compile(r"[$＄¥￥]?\s*\d[\d,，.]*\s*(?:元|万元|人|名|个|所|户|件|套|台|张|本|册|次|人次|%)?")
@@ -297,9 +297,6 @@ def flat_tables(statements: list[Statement]) -> list[list[list[GridCell]]]:
             while j < len(statements) and _is_bare_cell(statements[j]):
                 j += 1
             rows = _label_runs([GridCell(st, 0, len(st.text)) for st in statements[i:j]])
-            if len(rows) < 3:
-                i += 1  # no table here: what follows may still start one
-                continue
         elif _is_space_row(statements[i]):
             while j < len(statements) and _is_space_row(statements[j]):
                 j += 1
@@ -500,3 +497,6 @@ def check_flat_tables(statements: list[Statement]) -> list[Finding]:
         serial = _serial(rows)
         findings += _row_sums(rows, serial) + _row_products(rows, serial) + _column_totals(rows, serial) + _row_ratios(rows, serial)
     return findings
+
+
+__all__ = ["check_flat_tables", "check_tables", "flat_tables", "quantities"]
