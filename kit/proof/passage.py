@@ -10,6 +10,8 @@ at the physical line and the characters the figure came from.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from decimal import Decimal
@@ -33,12 +35,19 @@ class Statement:
     label: Label | None
     index: int  # position among the document's statements
     _quantities: list[Quantity] | None = field(default=None, repr=False)
+    _starts: list[int] | None = field(default=None, repr=False)
 
     @property
     def quantities(self) -> list[Quantity]:
         if self._quantities is None:
             self._quantities = quantities(self.text)
         return self._quantities
+
+    def quantities_in(self, start: int, end: int) -> list[Quantity]:
+        """The figures that begin in ``text[start:end]``, found by bisection: checks ask this of every figure."""
+        if self._starts is None:
+            self._starts = [q.start for q in self.quantities]
+        return self.quantities[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
 
     @property
     def first(self) -> Prepared:
@@ -70,7 +79,17 @@ class Statement:
 
 def depth(text: str, pos: int) -> int:
     """How many brackets are open at *pos*: 甲校20人（女生9人） puts 9 one level below 20."""
-    return max(0, sum(1 for c in text[:pos] if c in "（(") - sum(1 for c in text[:pos] if c in "）)"))
+    return max(0, _opened(text)[pos])
+
+
+@lru_cache(maxsize=32)
+def _opened(text: str) -> list[int]:
+    """Brackets opened less brackets closed before each position: every check asks of many figures of one text."""
+    out, level = [0], 0
+    for c in text:
+        level += (c in "（(") - (c in "）)")
+        out.append(level)
+    return out
 
 
 def statements(prepared: list[Prepared]) -> list[Statement]:

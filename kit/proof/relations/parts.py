@@ -19,6 +19,7 @@ no partition: such sentences are left alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from decimal import Decimal
 
 from ...findings import Finding
@@ -120,6 +121,7 @@ def _rated_groups(st: Statement) -> list[Finding]:
 
 
 _CLOSER = re.compile(r"[\u4e00-\u9fff]{0,8}[，,、]?\s*[\u4e00-\u9fff]{0,6}?(?:合计|共计|总计|一共|总共|共)(?:有|为|是|计)?[：:\s]*")
+_LONGEST = 40  # figures a listed-then-totalled list may hold
 _NOT_A_LIST = re.compile(r"其中|分别|每|各|增加|减少|增长|下降|提高|降低|[比较]上?年|同比|人均|平均|约|近|超过|累计")
 
 
@@ -135,6 +137,8 @@ def _closed_lists(st: Statement, before: Statement | None) -> list[Finding]:
     out = []
     text = st.text
     counted = [q for q in st.quantities if q.unit and not q.is_money]
+    stops = [m.end() for m in re.finditer(r"[。；;：:！？]", text)]
+    last_total = 0  # a list starts after the total that closed the list before it
     for t, total in enumerate(counted):
         if total.unit == PERCENT or total.is_rate or t < 2:
             continue
@@ -142,17 +146,24 @@ def _closed_lists(st: Statement, before: Statement | None) -> list[Finding]:
         gap = text[prev.end : total.start]
         if prev.unit != total.unit or not _CLOSER.fullmatch(gap) or re.search(r"[、和及与\n。；;！？!?]", gap):
             continue  # …张先生3名，王先生、李先生共2名: 共 counts the group named just before it
-        begin = max((m.end() for m in re.finditer(r"[。；;：:！？]", text[: prev.start])), default=0)
+        closed_before, last_total = last_total, total.end
+        begin = max(closed_before, stops[bisect_right(stops, prev.start) - 1] if bisect_right(stops, prev.start) else 0)
         if begin == 0 and before is not None and not re.search(r"[。；;：:！？!?]\s*$", before.text) and not st.label:
             continue  # …含专任教师6位（…）⏎领域召集人1位、组长1位、主任1位共9位: the list began on the line before
         level = _depth(text, total.start)
-        inside = [q for q in counted[:t] if q.start >= begin and _depth(text, q.start) == level]
+        inside = [q for q in counted[max(0, t - _LONGEST) : t] if q.start >= begin and _depth(text, q.start) == level]
         items = [q for q in inside if q.unit == total.unit]
         if len(items) < 2 or len(items) != len(inside) or _NOT_A_LIST.search(text, begin, total.start):
             continue
+        if t > _LONGEST and counted[t - _LONGEST - 1].start >= begin:
+            continue  # longer than any list a person totals by hand: not understood
         if not all(q.exact and not q.is_rate for q in items + [total]):
             continue
-        sums = [sum((q.value for q in items[k:]), Decimal(0)) for k in range(len(items) - 1)]
+        sums, running = [], Decimal(0)
+        for q in reversed(items):
+            running += q.value
+            sums.append(running)
+        sums.reverse()  # sums[k]: the list read from its k-th figure
         if total.value in sums or _rounding(items + [total], sums[0], total):
             continue
         computed = sums[0]

@@ -10,6 +10,7 @@ compared at the decimals written: rounding half-up is right, truncation
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from decimal import ROUND_DOWN, Decimal
 
 from ...findings import Finding
@@ -29,6 +30,8 @@ _THEN_AMONG = re.compile(r"\s?[，,；;。]?\s?其中")  # 实际录取284人，
 _AMONG = re.compile(r"[^，,。；;\d]{0,12}中[，,：:]")  # 48名正式代表中，…16人，占33%
 _AMONG_RIGHT = re.compile(r"中(?![学心职专国层级等午小])")  # 5282人中需关注学生共1118人（占21.71%）
 _NAMED_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}(?<![的其中])[，,]\s?")  # 184名视力不良，占比14.43%: the count, then what it counts
+_FULL_STOP = re.compile(r"[。！？!?]")
+_REACH = 400  # characters before a share searched for its whole: a whole further off is not where a reader looks
 _SIBLING = re.compile(r"[，,]?\s?[（(]?\s?占(?:比)?\s?\d")  # …718份，占97.29%，…: a part with its own share
 TOTAL_MARK = re.compile(r"(?:共有|共计|共|总数为?|总人数为?|总计|合计|全体|全校|全县|全市|全区|全镇|现有)[^，,。；;]{0,8}$")
 WHOLE_MARK = re.compile(r"(?:共|总|合计|全|现有|有|计|达)[^，,。；;]{0,12}$")
@@ -49,17 +52,18 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
             s_start = _sentence_start(sentences, m.start())
             clause_end = re.compile(r"[，,。；;]").search(st.text, m.end())
             limit = clause_end.start() if clause_end else len(st.text)
-            pct = next((q for q in qs if m.end() <= q.start < limit and q.unit == PERCENT), None)
+            pct = next((q for q in st.quantities_in(m.end(), limit) if q.unit == PERCENT), None)
             if pct is None:
                 continue
-            parts = [q for q in qs if s_start <= q.start and q.end <= m.start() and q.unit and q.unit != PERCENT]
+            parts = [q for q in st.quantities_in(max(s_start, m.start() - _REACH), m.start())
+                     if q.end <= m.start() and q.unit and q.unit != PERCENT]
             if not parts:
                 continue
             part = parts[-1]
             gap = st.text[part.end : m.start()]
             if not (_SUBJECT_GAP.fullmatch(gap) or _NAMED_AFTER.fullmatch(gap)):
                 continue  # 2320人，接受过专业教育的占…: the share is of someone else
-            inside = [q for q in qs if m.end() <= q.start < pct.start and q.unit == part.unit]
+            inside = [q for q in st.quantities_in(m.end(), pct.start) if q.unit == part.unit]
             if _depth(st.text, part.start) > _depth(st.text, m.start()):
                 continue  # （其中24人），占…: the bracketed figure is not what the share is of
             phrase = st.text[m.end() : pct.start]
@@ -148,18 +152,19 @@ def _earlier_whole(st: Statement, part: Quantity, s_start: int, sentences, noun:
             candidates = marked or [q for q in candidates if _named(st.text, q, noun)]
         return candidates[0] if candidates else None
     # 占14.7% names no whole: only 全校116人，其中…17人，占14.7% says which one it is
-    candidates = [q for q in st.quantities if prev_start <= q.start < part.start and q.unit == part.unit
+    prev_start = max(prev_start, part.start - _REACH)
+    candidates = [q for q in st.quantities_in(prev_start, part.start) if q.unit == part.unit
                   and (WHOLE_MARK.search(st.text[max(prev_start, q.start - 14) : q.start]) and "其中" in st.text[q.end : part.start]
                        or _AMONG.match(st.text, q.end) or _THEN_AMONG.match(st.text, q.end))]
     if not candidates:
         # 1283名儿童中，…；184名视力不良，占比14.43%: 「…中，」 frames the whole sentence, across its ；
-        full = max((m.end() for m in re.finditer(r"[。！？!?]", st.text[: part.start])), default=0)
-        candidates = [q for q in st.quantities if full <= q.start < part.start and q.unit == part.unit
+        full = max([part.start - _REACH] + [m.end() for m in _FULL_STOP.finditer(st.text, max(0, part.start - _REACH), part.start)])
+        candidates = [q for q in st.quantities_in(full, part.start) if q.unit == part.unit
                       and (_AMONG.match(st.text, q.end) or _AMONG_RIGHT.match(st.text, q.end))][:1]
     if not candidates:
         # 共收到问卷738份，同意的有718份，占97.29%，不同意的20份，占2.71%: the sentence opens with its total,
         # and every figure between is a sibling part with its own share
-        opening = [q for q in st.quantities if s_start <= q.start < part.start and q.unit == part.unit]
+        opening = [q for q in st.quantities_in(max(s_start, part.start - _REACH), part.start) if q.unit == part.unit]
         if opening and TOTAL_MARK.search(st.text[max(s_start, opening[0].start - 12) : opening[0].start]) and all(
                 _SIBLING.match(st.text, q.end) for q in opening[1:]) and opening[0] is not part:
             candidates = opening[:1]
@@ -261,7 +266,8 @@ def check_placed_shares(statements: list[Statement], explain: Explain | None = N
 
 
 def _sentence_start(sentences, pos: int) -> int:
-    return max((a for a, b in sentences if a <= pos), default=0)
+    k = bisect_right(sentences, (pos, float("inf")))  # sentences are (start, end) in order
+    return sentences[k - 1][0] if k else 0
 
 
 def _named_rate(st: Statement, i: int, sentences):
