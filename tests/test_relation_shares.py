@@ -186,3 +186,11 @@ def test_a_share_of_whole_wan_figures_allows_their_rounding():
     text = "全村经济总收入39万元，其中：养殖业收入13万元，占总收入的{}。"
     assert figures(text.format("35%")) == []  # 12.5万 of 39.5万 to 13.5万 of 38.5万: 31.6 % to 35.1 %
     assert pairs(text.format("53%")) == [(Decimal(53), Decimal(33))]
+
+
+def test_of_several_figures_with_the_shares_name_the_nearest_is_its_whole():
+    text = ("全区规划改造面积28.5万平方米。其中，东区规划改造面积6.2万平方米，已开工完工；"
+            "西区规划改造面积18.3万平方米，现已开工面积7.4万平方米，占规划改造面积的{}。")
+    assert figures(text.format("40.44%")) == []
+    assert pairs(text.format("44.04%")) == [(Decimal("44.04"), Decimal("40.44"))]  # of 西区's 18.3万, not 全区's 28.5万
+    assert figures(text.format("51%")) == []  # far off a whole chosen among several: left alone

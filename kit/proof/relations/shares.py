@@ -81,6 +81,8 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
                 whole = _earlier_whole(st, part, s_start, sentences, noun,
                                        total=bool(re.search(r"总数|总人数|总额|总量|总计", phrase)))
             far = False
+            if isinstance(whole, _Nearest):
+                whole, far = whole.q, True
             if whole is None and noun and re.match(r"总|全", noun):
                 # 其他收入12,037.17万元，占总收入的45.31%: the 总收入 named lines before
                 whole, far = _named_before(statements, k, part, noun), True
@@ -96,6 +98,13 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
             if finding and (not far and (inside or noun or total_of) or plausible(finding.stated, finding.computed, keystroke=True)):
                 findings.append(finding)
     return findings
+
+
+class _Nearest:
+    """A whole chosen as the nearest of several figures with the share's name: named only one keystroke off."""
+
+    def __init__(self, q: Quantity):
+        self.q = q
 
 
 def _named_before(statements: list[Statement], k: int, part: Quantity, noun: str) -> Quantity | None:
@@ -150,7 +159,13 @@ def _earlier_whole(st: Statement, part: Quantity, s_start: int, sentences, noun:
             marked = [q for q in candidates if TOTAL_MARK.search(st.text[max(0, q.start - 14) : q.start])]
             # or one whose clause is that name and nothing else (，留守儿童12751人，), not 中级职称的教师38人
             candidates = marked or [q for q in candidates if _named(st.text, q, noun)]
-        return candidates[0] if candidates else None
+        if not candidates:
+            return None
+        # 规划改造面积31.04万…；通辽市规划改造面积23.49万…，已开工8.9万，占规划改造面积的37.97%: a figure with that
+        # name nearer the share (qualified or not) is the share's whole; only a one-keystroke slip is named then
+        nearer = [q for q in st.quantities_in(candidates[0].end, part.start) if q.unit == part.unit
+                  and re.search(rf"{re.escape(noun)}[\s共有计为是达：:]*$", st.text[max(0, q.start - len(noun) - 4) : q.start])]
+        return _Nearest(nearer[-1]) if nearer else candidates[0]
     # 占14.7% names no whole: only 全校116人，其中…17人，占14.7% says which one it is
     prev_start = max(prev_start, part.start - _REACH)
     candidates = [q for q in st.quantities_in(prev_start, part.start) if q.unit == part.unit
