@@ -34,13 +34,16 @@ def _at_precision(value: Decimal, written: Quantity) -> Decimal:
     return (value / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
 
 
+_BI = re.compile(r"比")
+
+
 def check_differences(statements: list[Statement]) -> list[Finding]:
     findings = []
     for st in statements:
         for m in _SENTENCE.finditer(st.text):
             a, b = m.span()
             qs = [q for q in st.quantities if a <= q.start < b]
-            findings.extend(_compared(st, qs))
+            findings.extend(_compared(st, qs, a, b))
             findings.extend(_from_to(st, qs))
             found = _balance(st, qs, a, b)
             if found:
@@ -49,11 +52,11 @@ def check_differences(statements: list[Statement]) -> list[Finding]:
     return findings
 
 
-def _compared(st: Statement, qs: list[Quantity]) -> list[Finding]:
-    """A 比 B 增加 C: one finding when C is not what A and B give."""
+def _compared(st: Statement, qs: list[Quantity], a: int, b: int) -> list[Finding]:
+    """A 比 B 增加 C: one finding when C is not what A and B give (each 比 of the sentence ``text[a:b]``)."""
     out = []
     text = st.text
-    for bi in re.finditer(r"比", text):
+    for bi in _BI.finditer(text, a, b):
         before = [q for q in qs if q.end <= bi.start() and q.unit and q.unit != PERCENT]
         after = [q for q in qs if q.start >= bi.end()]
         if not before or len(after) < 2:

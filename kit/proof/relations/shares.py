@@ -151,7 +151,8 @@ def _earlier_whole(st: Statement, part: Quantity, s_start: int, sentences, noun:
 
     When the share names its whole (占留守儿童总数的…), the figure must be the one written after that name.
     """
-    prev_start = max((a for a, b in sentences if b <= s_start), default=0)
+    k = bisect_right(sentences, (s_start, -1))  # the sentence before the one starting at s_start
+    prev_start = sentences[k - 1][0] if k and sentences[k - 1][1] <= s_start else 0
 
     if noun:  # the first figure written after that name is the whole (小学留守儿童… come after 留守儿童12751人)
         candidates = [q for q in st.quantities if q.start < part.start and q.unit == part.unit and _named(st.text, q, noun, after_de=True)]
