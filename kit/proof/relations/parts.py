@@ -128,8 +128,9 @@ _NOT_A_LIST = re.compile(r"其中|分别|每|各|增加|减少|增长|下降|提
 def _closed_lists(st: Statement, before: Statement | None) -> list[Finding]:
     """文科213人，理科379人，合计582人 / 普通班983班、体育班3班…，总计1052班: counts listed, then their total.
 
-    The list is the figures of the total's unit from the start of its clause (after 。；： or the
-    sentence start) to the total, at one bracket depth, with nothing else counted in between; a
+    The list is the figures of the total's unit from the start of its clause (after 。；：, the total
+    before it, or the sentence start) to the total, at one bracket depth, at most 40 of them, with
+    nothing else counted in between; a
     list holding 其中, 分别, rates, changes or approximate figures is not a plain list. A list whose
     first figures are themselves a whole (全校1200人，男620人，女580人，共1200人) adds up from where
     the parts begin; when a figure is as large as the total, only a total one keystroke off is named.
@@ -147,7 +148,8 @@ def _closed_lists(st: Statement, before: Statement | None) -> list[Finding]:
         if prev.unit != total.unit or not _CLOSER.fullmatch(gap) or re.search(r"[、和及与\n。；;！？!?]", gap):
             continue  # …张先生3名，王先生、李先生共2名: 共 counts the group named just before it
         closed_before, last_total = last_total, total.end
-        begin = max(closed_before, stops[bisect_right(stops, prev.start) - 1] if bisect_right(stops, prev.start) else 0)
+        k = bisect_right(stops, prev.start)
+        begin = max(closed_before, stops[k - 1] if k else 0)
         if begin == 0 and before is not None and not re.search(r"[。；;：:！？!?]\s*$", before.text) and not st.label:
             continue  # …含专任教师6位（…）⏎领域召集人1位、组长1位、主任1位共9位: the list began on the line before
         level = _depth(text, total.start)
