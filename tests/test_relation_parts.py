@@ -197,3 +197,25 @@ class TestBreakdownsThatMayNotBeComplete:
 
     def test_a_level_list_one_keystroke_off_is_still_named(self):
         assert pairs("我校2024届毕业生共3860人，其中本科生1620人，专科生2140人。") == [(3860, 3760)]
+
+
+class TestAWholeOverNumberedLines:
+    """收入226.45万元。其中：⏎1.…161.26万元；⏎2.…: the parts are the first figures of the numbered lines below."""
+
+    TEXT = ("一、收入情况\n本年度工会经费收入{}万元。其中：\n1.拨交经费收入152.36万元；\n2.会员会费收入18.42万元；\n"
+            "3.上级补助收入40.15万元，其中：专项补助收入12.20万元；\n4.其他收入0.6万元，为利息收入。\n二、支出情况\n略。")
+
+    def test_right_is_silent_and_a_whole_one_keystroke_off_is_named(self):
+        assert figures(self.TEXT.format("211.53")) == []
+        (found,) = figures(self.TEXT.format("211.35"))
+        assert (found.stated, found.computed, found.severity) == (Decimal(2113500), Decimal(2115300), "warning")
+
+    def test_lines_said_to_be_all_the_parts_are_an_error_at_any_distance(self):
+        text = "共发放资助金{}万元，分别是：\n一、学前教育资助17.38万元；\n二、义务教育生活补助430.89万元；\n三、高中助学金96.50万元。"
+        assert figures(text.format("544.77")) == []
+        (found,) = figures(text.format("600"))
+        assert (found.computed, found.severity) == (Decimal(5447700), "error")
+
+    def test_ranks_and_small_counts_under_a_quota_are_not_parts(self):
+        text = "全校每次奖励20名学生，各年级奖励指标分配如下：\n(1)高一奖励年级前三名；\n(2)高二奖励前三名以及3名进步学生；\n(3)高三奖励前三名。"
+        assert figures(text) == []

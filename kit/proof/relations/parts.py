@@ -64,7 +64,72 @@ def check_parts(statements: list[Statement], explain: Explain | None = None) -> 
         findings.extend(_bracketed(st))
         findings.extend(_closed_lists(st, statements[index - 1] if index else None))
         findings.extend(_rated_groups(st))
+    findings.extend(_numbered_breakdowns(statements))
     return findings
+
+
+_LEADS_ITEMS = re.compile(r"(?:其中|分别是|分别为|具体如下|如下)[：:]\s*$")
+
+
+def _numbered_breakdowns(statements: list[Statement]) -> list[Finding]:
+    """收入226.45万元。其中：⏎1.拨交经费161.26万元；⏎2.会费19.92万元；⏎…: a whole whose parts are the numbered
+    lines below it, each line's first figure of the whole's unit (a line's own 其中 stays inside it).
+
+    Only 分别是/分别为 say the lines are all the parts; after 其中 or 如下, money may come from more
+    than is listed, so only a whole one keystroke from the lines' sum is named.
+    """
+    out = []
+    for k, st in enumerate(statements):
+        lead = _LEADS_ITEMS.search(st.text)
+        if not lead:
+            continue
+        before = [q for q in st.quantities_in(max(0, lead.start() - 60), lead.start()) if q.unit and q.unit != PERCENT
+                  and not q.is_rate and q.exact]
+        if not before:
+            continue
+        whole = before[-1]
+        if re.search(r"\d", st.text[whole.end : lead.start()]) or _DELTA.search(st.text[max(0, whole.start - 8) : whole.start]):
+            continue  # …总额X元，比上年增加Y元，其中：: the list may be of the change
+        items, level, expected = [], None, 1
+        for nxt in statements[k + 1 : k + 1 + 30]:
+            if nxt.label is None:
+                if nxt.text.lstrip().startswith("其中"):
+                    continue  # 其中：寄宿生…: a line's own breakdown
+                break
+            if level is None:
+                level = nxt.label.level
+            if nxt.label.level != level or nxt.label.number != expected:
+                break
+            first = next((q for q in nxt.quantities_in(nxt.label.end, len(nxt.text))
+                          if q.unit and q.unit != PERCENT and not q.is_rate and _depth(nxt.text, q.start) == 0), None)
+            cut = nxt.text.find("其中")
+            if first is None or first.unit != whole.unit or not first.exact or (cut >= 0 and first.start > cut):
+                items = []
+                break
+            items.append(first)
+            expected += 1
+        if len(items) < 2:
+            continue
+        total = sum((q.value for q in items), Decimal(0))
+        if total == whole.value or _rounding(items + [whole], total, whole):
+            continue
+        certain = lead.group().startswith("分别")
+        if not certain and not (plausible(whole.value, total, keystroke=True) or any(
+                whole.value - total + q.value >= 10 and plausible(q.value, whole.value - total + q.value, keystroke=True)
+                for q in items)):
+            continue  # a part put right by one keystroke must stay a part (positive, and not a lone digit any gap fits)
+        scale = whole.scale if all(q.scale == whole.scale for q in items) else 1
+        listed = "＋".join(format_scaled(q.value, scale) for q in items)
+        out.append(located(
+            "arithmetic", "error" if certain else "warning", st, whole.start, whole.end,
+            f"总数写作 {format_scaled(whole.value, scale)}{whole.unit}，但下面 {len(items)} 项 {listed} = "
+            f"{format_scaled(total, scale)}{whole.unit}，相差 {format_scaled(abs(whole.value - total), scale)}{whole.unit}"
+            + ("" if certain else "；如果所列并非全部，可不理会"),
+            f"核对各项或总数：按各项相加，总数应为 {format_scaled(total, scale)}{whole.unit}",
+            quote=st.quote(max(0, whole.start - 8), lead.end()).strip(),
+            stated=whole.value, computed=total, difference=whole.value - total, rule="PARTS",
+        ))
+    return out
 
 
 _GROUPS_WHOLE = re.compile(r"(?:共|计|合计|总计|总额|发放|资助|投入|拨付)[^，,。；;\d]{0,10}$")
