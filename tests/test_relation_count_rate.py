@@ -207,3 +207,8 @@ def test_an_average_standard_one_keystroke_off_is_still_named():
     text = "全镇困难老人85人，人均慰问金300元，共计{}元。"
     assert figures(text.format(25500)) == []
     assert pairs(text.format(25800)) == [(25800, 25500)]
+
+
+def test_a_total_after_another_groups_count_is_not_the_first_groups_line():
+    text = "确定受助学生62人，其中一等17人，每人1500元；二等：18人，共22500元；三等27人，每人800元。共需发放助学金69600元。"
+    assert figures(text) == []

@@ -246,6 +246,11 @@ def _per_head(st: Statement, floor: int, result: Quantity, rates: list[Quantity]
         if not pick.exact or pick.value != pick.value.to_integral_value():
             return Unsure(st, f"数量「{pick.text}」不是确数")
         chosen.append(pick)
+    later = [c for c in counts if c.start > rates[-1].end and c not in chosen
+             and any(same_count_unit(dim, c.unit) for dim in per)]
+    if later and all(c.end <= rates[0].start for c in chosen):
+        # 一等17人，每人1500元；二等：18人，共22500元: the total closes another group, whose rate is not given
+        return Unsure(st, f"「{later[0].text}」在标准之后，合计可能是另一组的")
     unpriced = _unpriced(st, floor, result, chosen, rates)
     if unpriced:  # 一等奖4名，每名奖200元，证书一本，共840元: the certificate's price is in the total, not in the text
         return Unsure(st, f"「{unpriced}」没有写价钱，小计算不出来")
