@@ -95,3 +95,10 @@ class TestSumsClosedByAVerbOrANamedFund:
         text = "需投入课后服务补助215000元、校车运行补助86420元，合计财政预算经费{}元。"
         assert figures(text.format("301420")) == []
         assert pairs(text.format("301240")) == [(Decimal(301240), Decimal(301420))]
+
+
+def test_an_items_own_subtotal_closes_only_that_items_lines():
+    text = ("二、经费预算\n1．红领巾及队徽：352套×8元＝2,816元\n2．游园奖品：1,450份×3元＝4,350元\n"
+            "3．表彰奖品：优秀队员120名×30元＝3,600元；优秀队干部36名×40元＝1,440元；小计{}元\n4．场地布置：1,160元")
+    assert figures(text.format("5,040")) == []
+    assert pairs(text.format("5,400")) == [(Decimal(5400), Decimal(5040))]

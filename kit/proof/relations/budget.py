@@ -58,6 +58,7 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
                 orphans = False
             close()
             continue
+        own_lines, own_unsure = len(current.lines), len(current.unsure)  # where this statement's lines begin
         for part in segments(st):
             if isinstance(part, Line) and not part.checked and not st.label and any(s.label for s in statements[st.index + 1 : st.index + 2]):
                 continue  # 1.5万元慰问经费由工会经费列支。— an introduction before the numbered lines
@@ -71,6 +72,11 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
                 close()
                 lead = part
             else:
+                if st.label and part.label == "小计" and 0 < own_lines and len(current.lines) - own_lines >= 2:
+                    # 4．表彰奖品：…＝3,600元；…＝1,440元；小计5,040元: an item's 小计 closes the item's own lines
+                    blocks.append(Block(current.lines[:own_lines], None, current.unsure[:own_unsure]))
+                    current.lines, current.unsure = current.lines[own_lines:], current.unsure[own_unsure:]
+                    own_lines = own_unsure = 0
                 current.total = part
                 if not opened and current.lines:
                     current.unsure.append(Unsure(st, "合计前的各项从文本开头就开始，前面可能还有项目"))
