@@ -192,7 +192,7 @@ def _check_block(block: Block, explain: Explain | None, per_head: dict[int, Deci
 def _in_prose(line: Line, stated: Decimal, computed: Decimal, ledger_message: str) -> tuple[str, str]:
     """A line found in running prose has no item number or name to point at: say it with its own figures.
 
-    为47名新生每人发放2000元，共计9.6万元 → 按 47人×2000元 计算应为 9.4万元，文中写作 9.6万元，多写了 0.2万元.
+    为47名新生每人发放2000元，共计9.6万元 → 按 47人×2000元 计算应为 9.4万元，文中写作 9.6万元，多写了 2000元.
     """
     scale = line.result.scale
     amounts = [a for _, a in line.components]

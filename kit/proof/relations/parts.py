@@ -68,6 +68,7 @@ def check_parts(statements: list[Statement], explain: Explain | None = None) -> 
     return findings
 
 
+_FULL_STOP = re.compile(r"[。！？!?]")
 _LEADS_ITEMS = re.compile(r"(?:其中|分别是|分别为|具体如下|如下)[：:]\s*$")
 
 
@@ -114,10 +115,8 @@ def _numbered_breakdowns(statements: list[Statement]) -> list[Finding]:
         if total == whole.value or _rounding(items + [whole], total, whole):
             continue
         certain = lead.group().startswith("分别")
-        if not certain and not (plausible(whole.value, total, keystroke=True) or any(
-                whole.value - total + q.value >= 10 and plausible(q.value, whole.value - total + q.value, keystroke=True)
-                for q in items)):
-            continue  # a part put right by one keystroke must stay a part (positive, and not a lone digit any gap fits)
+        if not certain and not _one_keystroke_apart(whole, total, items):
+            continue
         scale = whole.scale if all(q.scale == whole.scale for q in items) else 1
         listed = "＋".join(format_scaled(q.value, scale) for q in items)
         out.append(located(
@@ -143,16 +142,16 @@ def _rated_groups(st: Statement) -> list[Finding]:
     out = []
     text = st.text
     for among in re.finditer(r"其中[：:，,]?", text):
-        head = max((m.end() for m in re.finditer(r"[。！？!?]", text[: among.start()])), default=0)
+        head = max((m.end() for m in _FULL_STOP.finditer(text, 0, among.start())), default=0)
         if head == among.start():  # 其中 opens a sentence: the whole closes the one before
-            head = max((m.end() for m in re.finditer(r"[。！？!?]", text[: max(0, head - 1)])), default=0)
-        money = [q for q in st.quantities if head <= q.start < among.start() and q.is_money and not q.is_rate]
+            head = max((m.end() for m in _FULL_STOP.finditer(text, 0, max(0, head - 1))), default=0)
+        money = [q for q in st.quantities_in(head, among.start()) if q.is_money and not q.is_rate]
         if not money or not _GROUPS_WHOLE.search(text, max(head, money[-1].start - 14), money[-1].start):
             continue
         whole = money[-1]
-        stop = re.compile(r"[。！？!?]").search(text, among.end())
+        stop = _FULL_STOP.search(text, among.end())
         end = stop.start() if stop else len(text)
-        inside = [q for q in st.quantities if among.end() <= q.start < end]
+        inside = st.quantities_in(among.end(), end)
         rates = [q for q in inside if q.is_rate]
         if len(rates) < 2 or any(q.is_money and not q.is_rate or q.unit == PERCENT or not q.exact for q in inside):
             continue
@@ -195,8 +194,8 @@ def _closed_lists(st: Statement, before: Statement | None) -> list[Finding]:
 
     The list is the figures of the total's unit from the start of its clause (after 。；：, the total
     before it, or the sentence start) to the total, at one bracket depth, at most 40 of them, with
-    nothing else counted in between; a
-    list holding 其中, 分别, rates, changes or approximate figures is not a plain list. A list whose
+    nothing else counted in between; a list holding 其中, 分别, rates, changes or approximate figures
+    is not a plain list. A list whose
     first figures are themselves a whole (全校1200人，男620人，女580人，共1200人) adds up from where
     the parts begin; when a figure is as large as the total, only a total one keystroke off is named.
     """
@@ -327,7 +326,7 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, previous, explain:
             return None  # 义务教育学校73所，其中：初级中学9所，其中…: parts within parts
         b = semi.start()
     depth = _depth(text, whole.start)
-    other = next((q for q in st.quantities if start <= q.start < b and _depth(text, q.start) == depth and q.unit
+    other = next((q for q in st.quantities_in(start, b) if _depth(text, q.start) == depth and q.unit
                   and q.unit not in (whole.unit, PERCENT) and not q.is_money and not whole.is_money and not q.is_rate), None)
     if other is not None and not any(q.start > other.start and q.unit == whole.unit for q in here if q.start < b):
         # 其中：小学64所，…特殊教育学校1所，受益学生30560人: the list ends before the clause counting something else
@@ -374,13 +373,10 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, previous, explain:
         running += q.value
         if running == whole.value:
             return None
-    if severity == "warning" or total < whole.value and word.startswith("其中"):
+    if (severity == "warning" or total < whole.value and word.startswith("其中")) and not _one_keystroke_apart(whole, total, parts):
         # a breakdown that lists less than its whole may just not list everything (本科生、专科生 and no
-        # 研究生), and money listed after 其中 may be spent from more than the sum raised: speak only when
-        # one keystroke in the whole or in one part would make it add up
-        if not (plausible(whole.value, total, keystroke=True)
-                or any(plausible(p.value, whole.value - total + p.value, keystroke=True) for p in parts)):
-            return None
+        # 研究生), and money listed after 其中 may be spent from more than the sum raised
+        return None
     unit = whole.unit
     scale = whole.scale if all(p.scale == whole.scale for p in parts) else 1  # 219.32万人 = 178.61万＋…, as written
     listed = "＋".join(format_scaled(p.value, scale) for p in parts)
@@ -398,20 +394,29 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, previous, explain:
 
 def _going_on(st: Statement, whole: Quantity, end: int) -> list[Quantity]:
     """其中幼儿园75所…初级中学16所。九年一贯制学校7所，…特殊教育学校1所。: a 其中 list may run on into the next
-    sentence. Its parts when that sentence only counts more of the same (no new whole), nothing when it counts
-    something else, and None when it mixes both (the list's end is then unknown)."""
+    sentence. Its parts when that sentence only counts more of the same (no new whole, nothing else counted),
+    else nothing."""
     text = st.text
     nxt = _SENTENCE.match(text, end + 1)
     if not nxt:
         return []
     level = _depth(text, whole.start)
-    found = [q for q in st.quantities if nxt.start() <= q.start < nxt.end() and _depth(text, q.start) == level and q.unit]
+    found = [q for q in st.quantities_in(nxt.start(), nxt.end()) if _depth(text, q.start) == level and q.unit]
     same = [q for q in found if q.unit == whole.unit]
     if not same or text[nxt.start() : same[0].start].strip() and re.search(r"其中|[共总全合]|比|增|减", text[nxt.start() : same[0].start]):
         return []
     if len(same) == len(found) and len(text[nxt.start() : same[0].start]) <= 12 and all(q.exact for q in same):
         return same
     return []
+
+
+def _one_keystroke_apart(whole: Quantity, total: Decimal, parts: list[Quantity]) -> bool:
+    """One keystroke in the whole, or in one part, would make the parts add up to the whole. A part put right
+    must stay a part: positive, and of two digits or more (a lone digit fits any small gap)."""
+    if plausible(whole.value, total, keystroke=True):
+        return True
+    return any(whole.value - total + p.value >= 10 and plausible(p.value, whole.value - total + p.value, keystroke=True)
+               for p in parts)
 
 
 def _rounding(figures: list[Quantity], total: Decimal, whole: Quantity) -> bool:

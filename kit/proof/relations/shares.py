@@ -71,6 +71,7 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
             noun = _noun(phrase)
             opening = _opening_bracket(st.text, part.start)
             before_bracket = [q for q in qs if opening is not None and q.end <= opening and q.unit == part.unit]
+            far = False  # the whole chosen among several, or statements away: only a one-keystroke slip is named
             if inside:
                 whole = inside[-1]
             elif before_bracket and re.fullmatch(r"\s?", st.text[before_bracket[-1].end : opening]) and not noun:
@@ -78,11 +79,8 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
             elif total_of:
                 whole = _total_of(st, part, total_of.group(1))
             else:
-                whole = _earlier_whole(st, part, s_start, sentences, noun,
-                                       total=bool(re.search(r"总数|总人数|总额|总量|总计", phrase)))
-            far = False
-            if isinstance(whole, _Nearest):
-                whole, far = whole.q, True
+                whole, far = _earlier_whole(st, part, s_start, sentences, noun,
+                                            total=bool(re.search(r"总数|总人数|总额|总量|总计", phrase)))
             if whole is None and noun and re.match(r"总|全", noun):
                 # 其他收入12,037.17万元，占总收入的45.31%: the 总收入 named lines before
                 whole, far = _named_before(statements, k, part, noun), True
@@ -100,17 +98,14 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
     return findings
 
 
-class _Nearest:
-    """A whole chosen as the nearest of several figures with the share's name: named only one keystroke off."""
-
-    def __init__(self, q: Quantity):
-        self.q = q
-
-
-def _named_before(statements: list[Statement], k: int, part: Quantity, noun: str) -> Quantity | None:
-    """The last figure named *noun* (总收入27,664.71万元) in the three statements before statement *k*."""
-    for host in (statements[j] for j in range(k - 1, max(-1, k - 4), -1)):
-        found = [q for q in host.quantities if q.unit == part.unit and q.exact and _named(host.text, q, noun)]
+def _named_before(statements: list[Statement], k: int, part: Quantity, noun: str, back: int = 3,
+                  here: bool = False) -> Quantity | None:
+    """The last figure of *part*'s unit named *noun* (总收入27,664.71万元): in statement *k* before *part* when
+    *here*, else in the *back* statements before it."""
+    hosts = ([statements[k]] if here else []) + [statements[j] for j in range(k - 1, max(-1, k - 1 - back), -1)]
+    for host in hosts:
+        limit = part.start if host is statements[k] else len(host.text)
+        found = [q for q in host.quantities if q.end <= limit and q.unit == part.unit and _named(host.text, q, noun)]
         if found:
             return found[-1]
     return None
@@ -146,8 +141,9 @@ def _noun(phrase: str) -> str:
 
 
 def _earlier_whole(st: Statement, part: Quantity, s_start: int, sentences, noun: str,
-                   total: bool = False) -> Quantity | None:
-    """The whole the share is of: a figure of the part's unit marked 共/总/全… just before.
+                   total: bool = False) -> tuple[Quantity | None, bool]:
+    """The whole the share is of: a figure of the part's unit marked 共/总/全… just before; and whether it was
+    chosen among several figures of that name (then only a one-keystroke slip is named).
 
     When the share names its whole (占留守儿童总数的…), the figure must be the one written after that name.
     """
@@ -161,12 +157,12 @@ def _earlier_whole(st: Statement, part: Quantity, s_start: int, sentences, noun:
             # or one whose clause is that name and nothing else (，留守儿童12751人，), not 中级职称的教师38人
             candidates = marked or [q for q in candidates if _named(st.text, q, noun)]
         if not candidates:
-            return None
+            return None, False
         # 规划改造面积31.04万…；通辽市规划改造面积23.49万…，已开工8.9万，占规划改造面积的37.97%: a figure with that
         # name nearer the share (qualified or not) is the share's whole; only a one-keystroke slip is named then
         nearer = [q for q in st.quantities_in(candidates[0].end, part.start) if q.unit == part.unit
                   and re.search(rf"{re.escape(noun)}[\s共有计为是达：:]*$", st.text[max(0, q.start - len(noun) - 4) : q.start])]
-        return _Nearest(nearer[-1]) if nearer else candidates[0]
+        return (nearer[-1], True) if nearer else (candidates[0], False)
     # 占14.7% names no whole: only 全校116人，其中…17人，占14.7% says which one it is
     prev_start = max(prev_start, part.start - _REACH)
     candidates = [q for q in st.quantities_in(prev_start, part.start) if q.unit == part.unit
@@ -195,9 +191,9 @@ def _earlier_whole(st: Statement, part: Quantity, s_start: int, sentences, noun:
                 first = next((q for q in st.quantities if among < q.start and q.unit == part.unit), None)
                 if first is not None and first is not part:
                     head = _sentence_start(sentences, among)
-                    candidates = [_earlier_whole(st, first, head, sentences, "")] if head else []
+                    candidates = [_earlier_whole(st, first, head, sentences, "")[0]] if head else []
                     candidates = [q for q in candidates if q is not None]
-    return candidates[0] if len(candidates) == 1 else None
+    return (candidates[0] if len(candidates) == 1 else None), False
 
 
 def check_share_lists(statements: list[Statement], explain: Explain | None = None) -> list[Finding]:
@@ -227,14 +223,7 @@ def check_share_lists(statements: list[Statement], explain: Explain | None = Non
                 noun = head.group(1) if head else ""
             if not noun:
                 continue
-            window = [st] + [statements[j] for j in range(k - 1, max(-1, k - 3), -1)]
-            whole = None
-            for host in window:
-                limit = parts[0].start if host is st else len(host.text)
-                found = [q for q in host.quantities if q.end <= limit and q.unit == parts[0].unit and _named(host.text, q, noun)]
-                if found:
-                    whole = found[-1]
-                    break
+            whole = _named_before(statements, k, parts[0], noun, back=2, here=True)
             if whole is None:
                 if explain is not None:
                     explain.skip(st, f"「分别占」的总数「{noun}」找不到")

@@ -29,25 +29,40 @@ TOTAL_ROW = re.compile(r"^\s*(?:合\s*计|总\s*计|小\s*计|共\s*计|总额)"
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
 
 
+_NUM_CELL = re.compile(r"[$＄¥￥]?\s*\d[\d,，.]*\s*(?:元|万元|人|名|个|所|户|件|套|台|张|本|册|次|人次|%)?")
+
+
 class Cell:
+    """One table cell: its text; ``value``, the one figure in it; and, when the cell is nothing but an exact
+    figure (no rate), ``q`` with ``kind`` "num" — what a flattened table, headers lost, is read by."""
+
     def __init__(self, st: Statement, start: int, end: int):
         self.st, self.start, self.end = st, start, end
         self.text = st.text[start:end].strip()
-        qs = [q for q in st.quantities if start <= q.start < end]
+        qs = st.quantities_in(start, end)
         self.value: Quantity | None = qs[0] if len(qs) == 1 else None
-        self.plain = re.fullmatch(r"[\d,.]+(?:元|万元)?", self.text.replace(" ", "")) is not None
+        only = self.value is not None and self.value.exact and not self.value.per and _NUM_CELL.fullmatch(self.text)
+        self.q: Quantity | None = self.value if only else None
+        self.kind = "empty" if not self.text else "num" if self.q is not None else "text"
+
+    @property
+    def amount(self) -> Decimal:
+        return self.q.value if self.q is not None else Decimal(0)
+
+
+def _split(st: Statement, sep: str) -> list[Cell]:
+    """The cells of a row, one per piece between separators (the pieces before the first and after the last included)."""
+    bounds, pos = [], 0
+    for piece in st.text.split(sep):
+        bounds.append((pos, pos + len(piece)))
+        pos += len(piece) + 1
+    return [Cell(st, a, b) for a, b in bounds]
 
 
 def _cells(st: Statement) -> list[Cell]:
-    text = st.text
-    sep = "\t" if "\t" in text else "|"
-    bounds, pos = [], 0
-    for piece in text.split(sep):
-        bounds.append((pos, pos + len(piece)))
-        pos += len(piece) + 1
-    if sep == "|":
-        bounds = bounds[1:-1] if text.strip().startswith("|") else bounds
-    return [Cell(st, a, b) for a, b in bounds]
+    sep = "\t" if "\t" in st.text else "|"
+    cells = _split(st, sep)
+    return cells[1:-1] if sep == "|" and st.text.strip().startswith("|") else cells
 
 
 def tables(statements: list[Statement]) -> list[list[Statement]]:
@@ -181,41 +196,20 @@ def _check_total(total: list[Cell], data: list[list[Cell]], roles) -> list[Findi
 # tables out of flattened text; this is written here.
 
 _TOTAL_LABEL = re.compile(r"合\s*计|总\s*计|小\s*计|共\s*计|总\s*额|总\s*数")
-_NUM_CELL = re.compile(r"[$＄¥￥]?\s*\d[\d,，.]*\s*(?:元|万元|人|名|个|所|户|件|套|台|张|本|册|次|人次|%)?")
 _SENTENCE = re.compile(r"[，。；：,;:！？]")
 _SAMPLE, _WIDEST = 400, 16  # cells read to find a one-cell-per-line table's width; its widest row
 _FACTORS = 10  # a row with more figures is a statistics row, not 数量×单价=金额
 
 
-class GridCell:
-    """One cell of a flattened table: its text, and its figure when the cell is only a figure."""
-
-    def __init__(self, st: Statement, start: int, end: int):
-        self.st, self.start, self.end = st, start, end
-        self.text = st.text[start:end].strip()
-        qs = [q for q in st.quantities if start <= q.start < end]
-        plain = _NUM_CELL.fullmatch(self.text) is not None
-        self.q: Quantity | None = qs[0] if plain and len(qs) == 1 and qs[0].exact and not qs[0].per else None
-        self.kind = "empty" if not self.text else "num" if self.q is not None else "text"
-
-    @property
-    def value(self) -> Decimal:
-        return self.q.value if self.q is not None else Decimal(0)
-
-
-def _bar_cells(st: Statement) -> list[GridCell]:
-    bounds, pos = [], 0
-    for piece in st.text.split("|"):
-        bounds.append((pos, pos + len(piece)))
-        pos += len(piece) + 1
-    cells = [GridCell(st, a, b) for a, b in bounds]
+def _bar_cells(st: Statement) -> list[Cell]:
+    cells = _split(st, "|")
     if cells and cells[-1].kind == "empty":
         cells.pop()  # the text after the closing bar
     return cells
 
 
-def _space_cells(st: Statement) -> list[GridCell]:
-    return [GridCell(st, m.start(), m.end()) for m in re.finditer(r"\S+", st.text)]
+def _space_cells(st: Statement) -> list[Cell]:
+    return [Cell(st, m.start(), m.end()) for m in re.finditer(r"\S+", st.text)]
 
 
 def _is_bar(st: Statement) -> bool:
@@ -236,9 +230,9 @@ def _is_bare_cell(st: Statement) -> bool:
             and not re.search(r"\s[\d$¥￥]", text))  # 讲座 12 300 3,600 is a row set apart by spaces, not a cell
 
 
-def _label_runs(cells: list[GridCell]) -> list[list[GridCell]]:
+def _label_runs(cells: list[Cell]) -> list[list[Cell]]:
     """Rows of a bare cell stream: each label with the figures that follow it (empty cells are lost with the bars)."""
-    rows: list[list[GridCell]] = []
+    rows: list[list[Cell]] = []
     for cell in cells:
         if cell.kind == "text" or not rows:
             rows.append([cell])
@@ -247,7 +241,7 @@ def _label_runs(cells: list[GridCell]) -> list[list[GridCell]]:
     return [r for r in rows if sum(c.kind == "num" for c in r) >= 2]
 
 
-def _trim(cells: list[GridCell]) -> list[GridCell]:
+def _trim(cells: list[Cell]) -> list[Cell]:
     while cells and cells[-1].kind == "empty":
         cells = cells[:-1]
     while cells and cells[0].kind == "empty":
@@ -255,7 +249,7 @@ def _trim(cells: list[GridCell]) -> list[GridCell]:
     return cells
 
 
-def _chunked(cells: list[GridCell]) -> list[list[GridCell]]:
+def _chunked(cells: list[Cell]) -> list[list[Cell]]:
     """One cell per line: the width and start whose rows agree best on which positions hold figures."""
     best: tuple[int, int, int] = (0, 0, 0)
     sample = "".join(c.kind[0] for c in cells[:_SAMPLE])  # n/t/e; the width is read from the table's start
@@ -278,9 +272,9 @@ def _chunked(cells: list[GridCell]) -> list[list[GridCell]]:
     return ([cells[:offset]] if offset else []) + [cells[i : i + width] for i in range(offset, len(cells), width)]
 
 
-def flat_tables(statements: list[Statement]) -> list[list[list[GridCell]]]:
+def flat_tables(statements: list[Statement]) -> list[list[list[Cell]]]:
     """Tables flattened by a web page, as rows of cells."""
-    out: list[list[list[GridCell]]] = []
+    out: list[list[list[Cell]]] = []
     i = 0
     while i < len(statements):
         j = i
@@ -296,7 +290,7 @@ def flat_tables(statements: list[Statement]) -> list[list[list[GridCell]]]:
         elif _is_bare_cell(statements[i]) and _NUM_CELL.fullmatch(statements[i].text.strip()) is None:
             while j < len(statements) and _is_bare_cell(statements[j]):
                 j += 1
-            rows = _label_runs([GridCell(st, 0, len(st.text)) for st in statements[i:j]])
+            rows = _label_runs([Cell(st, 0, len(st.text)) for st in statements[i:j]])
         elif _is_space_row(statements[i]):
             while j < len(statements) and _is_space_row(statements[j]):
                 j += 1
@@ -311,7 +305,7 @@ def flat_tables(statements: list[Statement]) -> list[list[list[GridCell]]]:
     return out
 
 
-def _serial(rows: list[list[GridCell]]) -> set[int]:
+def _serial(rows: list[list[Cell]]) -> set[int]:
     """Positions holding 1, 2, 3…: row numbers, never added."""
     out = set()
     for p in range(3):
@@ -321,15 +315,15 @@ def _serial(rows: list[list[GridCell]]) -> set[int]:
     return out
 
 
-def _figures(row: list[GridCell], serial: set[int]) -> list[GridCell]:
+def _figures(row: list[Cell], serial: set[int]) -> list[Cell]:
     return [c for p, c in enumerate(row) if c.kind == "num" and p not in serial and c.q.unit != PERCENT]
 
 
-def _label_of(row: list[GridCell]) -> str:
+def _label_of(row: list[Cell]) -> str:
     return next((c.text for c in row if c.kind == "text"), "")
 
 
-def _flag(cell: GridCell, computed: Decimal, message: str, rule: str) -> Finding:
+def _flag(cell: Cell, computed: Decimal, message: str, rule: str) -> Finding:
     stated = cell.q
     unit = "%" if stated.unit == PERCENT else ""
     return located(
@@ -343,30 +337,30 @@ def _plain(value: Decimal) -> str:
     return f"{value.normalize():f}"
 
 
-def _row_sums(rows: list[list[GridCell]], serial: set[int]) -> list[Finding]:
+def _row_sums(rows: list[list[Cell]], serial: set[int]) -> list[Finding]:
     """The last figure of each row is the sum of the others (学段…合计): corroborated by two rows, broken by one."""
     held, broken = 0, []
     for row in rows:
         figs = _figures(row, serial)
-        addends = [c for c in figs[:-1] if c.value]
+        addends = [c for c in figs[:-1] if c.amount]
         if len(figs) < 3 or len(addends) < 2:
             continue
-        total = sum((c.value for c in figs[:-1]), Decimal(0))
-        if total == figs[-1].value:
+        total = sum((c.amount for c in figs[:-1]), Decimal(0))
+        if total == figs[-1].amount:
             held += 1
         else:
             broken.append((row, figs, total))
     if held < 2 or len(broken) != 1:
         return []
     row, figs, total = broken[0]
-    listed = "＋".join(_plain(c.value) for c in figs[:-1] if c.value)
-    return [_flag(figs[-1], total, f"表格「{_label_of(row)}」一行：{listed} = {_plain(total)}，末栏写作 {_plain(figs[-1].value)}"
+    listed = "＋".join(_plain(c.amount) for c in figs[:-1] if c.amount)
+    return [_flag(figs[-1], total, f"表格「{_label_of(row)}」一行：{listed} = {_plain(total)}，末栏写作 {_plain(figs[-1].amount)}"
                   f"（表中另有 {held} 行的末栏都是前面各栏之和）", rule="TABLE-ROW-SUM")]
 
 
-def _row_products(rows: list[list[GridCell]], serial: set[int]) -> list[Finding]:
+def _row_products(rows: list[list[Cell]], serial: set[int]) -> list[Finding]:
     """Two figures of a row multiply to a third (数量×单价=金额), at the same places in every row of that shape."""
-    shapes: dict[int, list[list[GridCell]]] = {}
+    shapes: dict[int, list[list[Cell]]] = {}
     for row in rows:
         figs = _figures(row, serial)
         if 3 <= len(figs) <= _FACTORS and not _TOTAL_LABEL.search(_label_of(row)):  # a 合计 row adds its columns up
@@ -377,25 +371,25 @@ def _row_products(rows: list[list[GridCell]], serial: set[int]) -> list[Finding]
         for i in range(n):
             for j in range(i + 1, n):
                 for k in range(j + 1, n):
-                    held = [f for f in group if f[i].value * f[j].value == f[k].value and f[i].value not in (0, 1)
-                            and f[j].value not in (0, 1)]
-                    broken = [f for f in group if f[i].value * f[j].value != f[k].value and f[k].value]
+                    held = [f for f in group if f[i].amount * f[j].amount == f[k].amount and f[i].amount not in (0, 1)
+                            and f[j].amount not in (0, 1)]
+                    broken = [f for f in group if f[i].amount * f[j].amount != f[k].amount and f[k].amount]
                     if len(held) >= 2 and len(broken) <= 1 and (best is None or len(held) > len(best[1])):
                         best = ((i, j, k), held, broken)
         if best and best[2]:
             (i, j, k), held, (figs,) = best
-            computed = figs[i].value * figs[j].value
+            computed = figs[i].amount * figs[j].amount
             row = next(r for r in rows if figs[k] in r)
             out.append(_flag(figs[k], computed,
-                             f"表格「{_label_of(row)}」一行：{_plain(figs[i].value)}×{_plain(figs[j].value)} = {_plain(computed)}，"
-                             f"写作 {_plain(figs[k].value)}（表中另有 {len(held)} 行都是这两栏相乘）", rule="TABLE-ROW-PRODUCT"))
+                             f"表格「{_label_of(row)}」一行：{_plain(figs[i].amount)}×{_plain(figs[j].amount)} = {_plain(computed)}，"
+                             f"写作 {_plain(figs[k].amount)}（表中另有 {len(held)} 行都是这两栏相乘）", rule="TABLE-ROW-PRODUCT"))
     return out
 
 
-def _row_ratios(rows: list[list[GridCell]], serial: set[int]) -> list[Finding]:
+def _row_ratios(rows: list[list[Cell]], serial: set[int]) -> list[Finding]:
     """A share in a row is one figure of it over another (发出183 回收155 回收率84.7%), at the same places in
     every row of that shape: corroborated by two rows, broken by one, and named only one keystroke off."""
-    shapes: dict[tuple[int, int], list[tuple[list[GridCell], list[GridCell]]]] = {}
+    shapes: dict[tuple[int, int], list[tuple[list[Cell], list[Cell]]]] = {}
     for row in rows:
         figs = _figures(row, serial)
         pcts = [c for c in row if c.kind == "num" and c.q.unit == PERCENT]
@@ -411,11 +405,11 @@ def _row_ratios(rows: list[list[GridCell]], serial: set[int]) -> list[Finding]:
                         continue
                     held, broken = [], []
                     for figs, pcts in group:
-                        part, whole, pct = figs[i].value, figs[j].value, pcts[k].q
+                        part, whole, pct = figs[i].amount, figs[j].amount, pcts[k].q
                         if not whole or part > whole:
                             continue
                         (held if share_percent(part, whole, pct.places) == pct.value else broken).append((figs, pcts))
-                    real = [h for h in held if h[0][i].value != h[0][j].value and h[0][i].value]
+                    real = [h for h in held if h[0][i].amount != h[0][j].amount and h[0][i].amount]
                     if len(real) >= 2 and len(broken) <= max(1, len(held) // 2) and (best is None or len(held) > len(best[1])):
                         best = ((i, j), held, broken)
             if best is None:
@@ -430,7 +424,7 @@ def _row_ratios(rows: list[list[GridCell]], serial: set[int]) -> list[Finding]:
     return out
 
 
-def _column_totals(rows: list[list[GridCell]], serial: set[int]) -> list[Finding]:
+def _column_totals(rows: list[list[Cell]], serial: set[int]) -> list[Finding]:
     """A 合计 row against the rows above it, column by column, the rows aligned on their right."""
     out = []
     header = rows[0] if all(c.kind != "num" for c in rows[0]) else None
@@ -452,26 +446,26 @@ def _column_totals(rows: list[list[GridCell]], serial: set[int]) -> list[Finding
             column = [r[p] for r in grid]
             if len(column) < 2 or any(c is None or c.kind == "text" or c.kind == "num" and c.q.unit == PERCENT for c in column):
                 continue
-            if sum(1 for c in column if c.value) < 2:
+            if sum(1 for c in column if c.amount) < 2:
                 continue
             head = heads[p].text if heads and heads[p] is not None else ""
             if SKIP.search(head) or RATE.search(head):
                 continue
-            checked.append((cell, sum((c.value for c in column), Decimal(0)), len(column), head))
-        held = [c for c in checked if c[0].value == c[1]]
-        broken = [c for c in checked if c[0].value != c[1]]
+            checked.append((cell, sum((c.amount for c in column), Decimal(0)), len(column), head))
+        held = [c for c in checked if c[0].amount == c[1]]
+        broken = [c for c in checked if c[0].amount != c[1]]
         if len(broken) != 1:
             continue
         cell, computed, n, head = broken[0]
         named = bool(COUNT.search(head) or AMOUNT.search(head))
-        if not held and not (named and n >= 3 and plausible(cell.value, computed, keystroke=True)):
+        if not held and not (named and n >= 3 and plausible(cell.amount, computed, keystroke=True)):
             continue
-        out.append(_flag(cell, computed, f"表格「{_label_of(total)}」一行的这一栏写作 {_plain(cell.value)}，上面 {n} 行相加应为 {_plain(computed)}",
+        out.append(_flag(cell, computed, f"表格「{_label_of(total)}」一行的这一栏写作 {_plain(cell.amount)}，上面 {n} 行相加应为 {_plain(computed)}",
                          rule="TABLE-TOTAL"))
     return out
 
 
-def _aligned(above: list[list[GridCell]], total: list[GridCell]):  # -> how to pad a row onto the grid
+def _aligned(above: list[list[Cell]], total: list[Cell]):  # -> how to pad a row onto the grid
     """The rows and the 合计 row on one grid: aligned on the right (合计 spans the label columns on the left)
     or on the left (a remarks column on the right is left empty), whichever puts the total's figures over
     columns of figures."""
