@@ -119,7 +119,9 @@ def _places(text: str) -> int:
 
 # 2548-1974=574, 9600-6964元=2636元: a difference written out, not a range or a date. A chain starts
 # only where no operator is before it, so a long chain is scanned once, not once per figure.
-_WRITTEN_DIFFERENCE = re.compile(r"(?<![\d./\-－−+＋元])(?<![\-－−+＋] )\d+(?:\.\d+)?元?(?:\s?[-－−+＋]\s?\d+(?:\.\d+)?元?)+\s?[=＝]\s?\d")
+_WRITTEN_DIFFERENCE = re.compile(r"(?<![\d./\-－−+＋元])(?<![\-－−+＋] )\d+(?:\.\d+)?元?(?:\s?[-－−+＋/÷]\s?\d+(?:\.\d+)?元?)+\s?[=＝]\s?\d")
+# 47.0%（473/1162）: the fraction a share was computed from, written beside it, is two figures, not a date.
+_WRITTEN_FRACTION = re.compile(r"(?<=[%％])\s?[（(]\s?\d+(?:\.\d+)?\s?[/／]\s?\d+(?:\.\d+)?(?=\s?[）)=＝])")
 
 
 def _not_a_quantity(text: str, start: int, span: NumberSpan, arithmetic: bool = False) -> bool:
@@ -154,6 +156,8 @@ def quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     phones = [(m.start(), m.end()) for m in _PHONE.finditer(text)]
     written = [(m.start(), m.end()) for m in _WRITTEN_DIFFERENCE.finditer(text)] if "=" in text or "＝" in text else []
+    if "/" in text or "／" in text:
+        written += [(m.start(), m.end()) for m in _WRITTEN_FRACTION.finditer(text)]
     for span in find_amounts(text):
         if any(a <= span.start < b for a, b in phones):
             continue

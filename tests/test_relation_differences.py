@@ -82,3 +82,47 @@ def test_figures_written_with_digits_around_wan():
     text = "今年获得A等的有1万2066人，比去年的1万2619人减少{}人。"
     assert figures(text.format(553)) == []
     assert pairs(text.format(535)) == [(535, 553)]
+
+
+class TestComparedWithJiao:
+    """较/相较 as well as 比; the rate after a change is the change over the base; a sentence that opens with
+    与上年相比 speaks of the figure the sentence before states."""
+
+    def test_jiao_like_bi(self):
+        text = "今年全镇小学一年级新生2万1468人，较去年2万2301人减少{}人。"
+        assert figures(text.format(833)) == []
+        assert pairs(text.format(883)) == [(883, 833)]
+
+    def test_the_adverb_bijiao_is_no_comparison(self):
+        assert figures("今年报名人数比较多，共412人，较为集中，比较去年的380人略有增加。") == []
+
+    def test_the_rate_after_a_change_that_holds(self):
+        text = "初一新生3310人，相较上学年2875人，增加435人，增长了{}%。"
+        assert figures(text.format("15.1")) == []  # 435 / 2875 = 15.13 %
+        assert pairs(text.format("15.8")) == [(D("15.8"), D("15.1"))]
+        assert figures("幼儿园在园幼儿1236人，比上年1310人减少74人，下降5.65%。") == []
+        assert pairs("幼儿园在园幼儿1236人，比上年1310人减少74人，下降6.55%。") == [(D("6.55"), D("5.65"))]
+
+    @settings(max_examples=40, deadline=None)
+    @given(base=st.integers(200, 90000), change=st.integers(5, 3000))
+    def test_generated_rates_after_a_change(self, base, change):
+        from decimal import ROUND_HALF_UP
+
+        rate = (D(change) * 100 / base).quantize(D("0.1"), rounding=ROUND_HALF_UP)
+        text = "全区在校生{}人，较上年{}人增加{}人，增长{}%。"
+        assert figures(text.format(base + change, base, change, rate)) == []
+        wrong = rate + D("0.3")
+        assert pairs(text.format(base + change, base, change, wrong)) == [(wrong, rate)]
+
+    def test_a_sentence_opening_with_last_year_speaks_of_the_figure_before(self):
+        text = "2024年度本校收、支总计均为688.20万元。与2023年度相比，收、支总计各减少51.80万元，下降{}%。"
+        assert figures(text.format("7.0")) == []  # 51.80 / 740.00 = 7.0 %
+        (found,) = figures(text.format("7.6"))
+        assert (found.stated, found.computed) == (D("7.6"), D("7.0")) and "740万元" in found.message
+        assert figures("2025年部门收入预算215.6万元。收入较去年增加15.6万元，增长7.8%。") == []  # 15.6 / 200
+        assert pairs("2025年部门收入预算215.6万元。收入较去年增加15.6万元，增长8.7%。") == [(D("8.7"), D("7.8"))]
+
+    def test_two_figures_before_need_the_name(self):
+        assert figures("2025年收入预算215.6万元，支出预算210万元。较去年增加15.6万元，增长8.7%。") == []  # which one?
+        assert pairs("2025年收入预算215.6万元，支出预算210万元。支出较去年增加15.6万元，增长8.7%。") == [(D("8.7"), D("8.0"))]
+

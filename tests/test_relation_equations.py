@@ -52,3 +52,18 @@ class TestDifferencesWrittenOut:
 
     def test_ranges_and_school_years_are_still_no_figures(self):
         assert figures("2015-2016学年共有20-30人参加，每人100元，共计2500元。") == []
+
+
+class TestDivisionWrittenOut:
+    def test_a_quotient_at_the_written_decimals(self):
+        assert figures("甲镇占比33.3%（212/636=0.333），乙镇占比66.7%（424/636=0.667）。") == []
+        (found,) = figures("乙镇占比66.7%（424/636=0.676）。")
+        assert (found.stated, found.computed) == (Decimal("0.676"), Decimal("0.667")) and "0.667" in found.message
+
+    def test_per_head_written_out(self):
+        assert figures("包车每天1万2千元，两天共24000元，每车45人，每人约533元（24000/45=533）。") == []
+        assert pairs("每人分摊（24000/40=660）元。") == [(Decimal(660), Decimal(600))]
+
+    def test_a_divisor_inside_a_bigger_expression_is_left_alone(self):
+        assert figures("计算：3*(240/8)=91。") == []
+

@@ -194,3 +194,30 @@ def test_of_several_figures_with_the_shares_name_the_nearest_is_its_whole():
     assert figures(text.format("40.44%")) == []
     assert pairs(text.format("44.04%")) == [(Decimal("44.04"), Decimal("40.44"))]  # of 西区's 18.3万, not 全区's 28.5万
     assert figures(text.format("51%")) == []  # far off a whole chosen among several: left alone
+
+
+class TestSharesWithTheirFraction:
+    """体检异常率38.4%（529/1378）: a share with the fraction it was computed from beside it."""
+
+    def test_right_fractions_are_silent(self):
+        assert figures("女职工中乳腺增生检出率38.4%（529/1378），甲状腺结节检出率21.09%(116/550)。") == []
+
+    def test_a_share_not_what_its_fraction_gives(self):
+        assert pairs("女职工中乳腺增生检出率34.8%（529/1378）。") == [(Decimal("34.8"), Decimal("38.4"))]
+        (found,) = figures("男职工脂肪肝检出率21.0%(116/550)。")
+        assert "21.0%" in found.message and "21.1%" in found.message
+
+    def test_a_fraction_is_no_date(self):
+        assert figures("请于3/15前报名，检出率12.5%。") == []
+
+    @settings(max_examples=40, deadline=None)
+    @given(whole=st.integers(20, 5000), data=st.data())
+    def test_generated_fraction_shares(self, whole, data):
+        from decimal import ROUND_HALF_UP
+
+        part = data.draw(st.integers(1, whole))
+        share = (Decimal(part) * 100 / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        assert figures(f"近视检出率{share}%（{part}/{whole}）。") == []
+        wrong = share + Decimal(3)
+        assert pairs(f"近视检出率{wrong}%（{part}/{whole}）。") == [(wrong, share)]
+

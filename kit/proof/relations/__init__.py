@@ -27,7 +27,7 @@ from .equations import check_equations
 from .explain import Explain, Skipped
 from .slips import plausible
 from .parts import check_parts
-from .shares import check_placed_shares, check_share_lists, check_share_sets, check_shares
+from .shares import check_fraction_shares, check_placed_shares, check_share_lists, check_share_sets, check_shares
 from .tables import check_tables
 from .thresholds import check_thresholds
 from .upper import check_upper
@@ -48,6 +48,7 @@ def check_relations(statements: list[Statement], explain: Explain | None = None)
         *check_parts(statements, explain),
         *check_shares(statements, explain),
         *check_share_sets(statements),
+        *check_fraction_shares(statements),
         *check_share_lists(statements, explain),
         *check_placed_shares(statements, explain),
         *check_thresholds(statements),

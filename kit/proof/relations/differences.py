@@ -34,16 +34,23 @@ def _at_precision(value: Decimal, written: Quantity) -> Decimal:
     return (value / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
 
 
-_BI = re.compile(r"比")
+_BI = re.compile(r"比(?![较較])|(?<!比)(?:相[较較]|[较較])")  # 比 / 较 / 相较, not the adverb 比较
+_RATE_AFTER = re.compile(r"\s?[，,]\s?(?P<verb>增长|增幅为?|成长|上升|提高|下降|降低|降幅为?|减少|减幅为?)了?\s?$")
 
 
 def check_differences(statements: list[Statement]) -> list[Finding]:
     findings = []
     for st in statements:
+        previous = None
         for m in _SENTENCE.finditer(st.text):
             a, b = m.span()
             qs = [q for q in st.quantities if a <= q.start < b]
             findings.extend(_compared(st, qs, a, b))
+            if previous is not None:
+                found = _against_last_year(st, qs, a, b, previous)
+                if found:
+                    findings.append(found)
+            previous = (a, b)
             findings.extend(_from_to(st, qs))
             found = _balance(st, qs, a, b)
             if found:
@@ -86,6 +93,11 @@ def _compared(st: Statement, qs: list[Quantity], a: int, b: int) -> list[Finding
             what = "增加量" if up else "减少量"
         else:
             continue
+        if change.unit != PERCENT and computed == change.value:
+            found = _rate_of_change(st, qs, base, change, bool(up))  # 相较上学年4776人，增加881人，增长了18.4%
+            if found:
+                out.append(found)
+            continue
         if computed == change.value or computed < 0:
             continue
         if change.unit != PERCENT and _one_rounding_step((first, base, change), computed, change.value):
@@ -99,6 +111,29 @@ def _compared(st: Statement, qs: list[Quantity], a: int, b: int) -> list[Finding
             edits=(figure_edit(st, change, computed),),
         ))
     return out
+
+
+def _rate_of_change(st: Statement, qs: list[Quantity], base: Quantity, change: Quantity, up: bool) -> Finding | None:
+    """…较上年4776人，增加881人，增长了18.4%: after a change that holds, the rate is the change over the base."""
+    later = [q for q in qs if q.start >= change.end]
+    if not later or later[0].unit != PERCENT or not later[0].exact or base.value <= 0:
+        return None
+    pct = later[0]
+    verb = _RATE_AFTER.match(st.text[change.end : pct.start])
+    if not verb or bool(re.match(r"增|成|上|提", verb.group("verb"))) != up:
+        return None
+    computed = _at_precision(change.value * 100 / base.value, pct)
+    if computed == pct.value or _possible(base, change, pct, up, base_given=True):
+        return None
+    what = "增幅" if up else "降幅"
+    return located(
+        "arithmetic", "error", st, pct.start, pct.end,
+        f"比 {format_scaled(base.value, base.scale)}{base.unit}{'增加' if up else '减少'} {format_scaled(change.value, change.scale)}{change.unit}，"
+        f"{what}应为 {computed}%，文中写作 {pct.value}%",
+        f"改为 {computed}%，或核对两个数", quote=st.quote(base.start, pct.end).strip(),
+        stated=pct.value, computed=computed, difference=pct.value - computed, rule="EQUATION",
+        edits=(figure_edit(st, pct, computed),),
+    )
 
 
 _CHANGE_VERB = r"(?:增加|减少|增长|下降|降低|提高|上升|扩大|缩小)"
@@ -166,13 +201,60 @@ def _growth(st: Statement, now: Quantity, change: Quantity, pct: Quantity, verb:
     )
 
 
-def _possible(now: Quantity, change: Quantity, pct: Quantity, up: bool) -> bool:
-    """Figures written in 万 are rounded: is the stated rate reachable by some values they may stand for?"""
+_LAST = r"(?:上年|去年|上一年|上年度|上学年|上年同期|同期|\d{4}年度?)"
+_AGAINST = re.compile(
+    rf"\s*(?:(?:与|和|同){_LAST}[^\d，,。；;]{{0,4}}相比[，,]?\s*(?P<name>[^\d，,。；;]{{0,12}}?)"
+    rf"|(?P<name2>[^\d，,。；;]{{1,12}}?)(?:较|比){_LAST}(?:同期)?)"
+    rf"(?:各|共|均|分别)?(?P<verb>增加|减少)了?\s?$")
+
+
+def _against_last_year(st: Statement, qs: list[Quantity], a: int, b: int, previous: tuple[int, int]) -> Finding | None:
+    """2023年度收、支总计均为971.04万元。与2022年度相比，收、支总计各减少64.54万元，下降6.2%。: a sentence
+    that starts with the change against last year of the figure the sentence before states. Checked only
+    when that figure is certain: the one figure of the unit there, or the ones named as the change is."""
+    if len(qs) < 2 or qs[1].unit != PERCENT:
+        return None
+    change, pct = qs[0], qs[1]
+    lead = _AGAINST.fullmatch(st.text, a, change.start)
+    if not lead or not change.unit or change.unit == PERCENT or not (change.exact and pct.exact):
+        return None
+    up = lead.group("verb") == "增加"
+    second = st.text[change.end : pct.start].strip("，, ")
+    if not re.fullmatch(r"(?:增长|上升|提高|增幅为?)了?" if up else r"(?:下降|降低|减少|降幅为?)了?", second):
+        return None
+    name = re.sub(r"[、\s]", "", (lead.group("name") or lead.group("name2") or "").strip("，, "))
+    earlier = [q for q in st.quantities if previous[0] <= q.start < previous[1] and q.unit == change.unit and q.exact]
+    if name:
+        earlier = [q for q in earlier if name in re.sub(r"[、\s]", "", st.text[max(previous[0], q.start - 16) : q.start])]
+    if not earlier or len({q.value for q in earlier}) != 1:
+        return None  # no figure, or two different ones it may be the change of
+    now = earlier[-1]
+    last = now.value + change.value if not up else now.value - change.value
+    if last <= 0:
+        return None
+    computed = _at_precision(change.value * 100 / last, pct)
+    if computed == pct.value or _possible(now, change, pct, up):
+        return None
+    what = "增幅" if up else "降幅"
+    return located(
+        "arithmetic", "error", st, pct.start, pct.end,
+        f"现为 {format_scaled(now.value, now.scale)}{now.unit}，比上年{'增加' if up else '减少'} "
+        f"{format_scaled(change.value, change.scale)}{now.unit}，上年应为 {format_scaled(last, now.scale)}{now.unit}，"
+        f"{what}应为 {computed}%，文中写作 {pct.value}%",
+        f"改为 {computed}%，或核对两个数", quote=st.quote(a, pct.end).strip(),
+        stated=pct.value, computed=computed, difference=pct.value - computed, rule="EQUATION",
+        edits=(figure_edit(st, pct, computed),),
+    )
+
+
+def _possible(now: Quantity, change: Quantity, pct: Quantity, up: bool, base_given: bool = False) -> bool:
+    """Figures written in 万 are rounded: is the stated rate reachable by some values they may stand for?
+    *now* is the figure after the change, or with *base_given* the one before it."""
     (n_lo, n_hi), (c_lo, c_hi) = now.bounds, change.bounds
     rates = []
     for n in (n_lo, n_hi):
         for c in (c_lo, c_hi):
-            last = n - c if up else n + c
+            last = n if base_given else n - c if up else n + c
             if last > 0:
                 rates.append(c * 100 / last)
     if not rates:

@@ -17,7 +17,7 @@ from ..passage import Statement, figure_edit, located
 from .explain import Explain
 
 _EQUALS = re.compile(r"[=＝]")
-_OPERATOR = re.compile(r"^[\s（）()]*(?P<op>[×xX*＊✕+＋\-－−])[\s（）()]*(?:[\u4e00-\u9fff]{1,6}[：:]?\s*)?$")  # +文具139.5元
+_OPERATOR = re.compile(r"^[\s（）()]*(?P<op>[×xX*＊✕+＋\-－−/÷])[\s（）()]*(?:[\u4e00-\u9fff]{1,6}[：:]?\s*)?$")  # +文具139.5元
 _TAIL = re.compile(r"^[\s（）()元人名户次个份套件桌]*$")
 
 
@@ -43,6 +43,7 @@ def check_equations(statements: list[Statement], explain: Explain | None = None)
             if not _TAIL.match(st.text[left[-1].end : m.start()]):
                 continue
             terms: list[list[Quantity]] = [[left[-1]]]
+            divisors: set[int] = set()  # ids of the operands that divide (149/447=0.333)
             signs = [1]
             i = len(left) - 2
             while i >= 0:
@@ -54,14 +55,16 @@ def check_equations(statements: list[Statement], explain: Explain | None = None)
                     terms.insert(0, [left[i]])
                     signs.insert(0, 1)
                 else:
+                    if gap.group("op") in "/÷":
+                        divisors.add(id(left[i + 1]))
                     terms[0].insert(0, left[i])
                 i -= 1
             operands = [q for t in terms for q in t]
-            if len(operands) < 2:
+            if len(operands) < 2 or any(q.value == 0 for q in operands if id(q) in divisors):
                 continue
             span = st.text[operands[0].start : m.start()]
             lead = st.text[max(0, operands[0].start - 8) : operands[0].start]
-            if re.search(r"[（）()]", span) or re.search(r"[×xX*＊✕+＋（）()]\s*$", lead):
+            if re.search(r"[（）()]", span) or re.search(r"[×xX*＊✕+＋/÷）)]\s*$|[\d×xX*＊✕+＋/÷]\s*[（(]\s*$", lead):
                 if explain is not None:  # 6.5*(121+145), 300元(长袖)*3+…: more of the sum than this reads
                     explain.skip(st, "算式带括号或前面还有未读懂的部分")
                 continue
@@ -73,11 +76,13 @@ def check_equations(statements: list[Statement], explain: Explain | None = None)
             for sign, term in zip(signs, terms):
                 product = Decimal(1)
                 for q in term:
-                    product *= _operand(q)
+                    product = product / _operand(q) if id(q) in divisors else product * _operand(q)
                 computed += sign * product
             stated = _operand(right)
             if computed == stated or _same_at_precision(computed, right):
                 continue
+            if divisors:  # 298/447 = 0.6666…: said at the decimals the author wrote
+                computed = (computed / right.resolution).quantize(Decimal(1), rounding=ROUND_HALF_UP) * right.resolution
             start = operands[0].start
             written = st.text[start : right.end]
             findings.append(located(

@@ -355,20 +355,42 @@ def share_finding(st: Statement, part: Quantity, whole: Quantity, pct: Quantity,
         if w_lo > 0 and p_lo * 100 / w_hi - half <= pct.value <= p_hi * 100 / w_lo + half:
             return None
     truncated = (part.value * 100 / whole.value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)
+    written = pct.value.quantize(Decimal(1).scaleb(-places))  # 47.0 as written, not 47
     formula = f"{format_scaled(part.value, part.scale)}÷{format_scaled(whole.value, whole.scale)}"
     quote = quote or st.quote(part.start, pct.end).strip()
     if truncated == pct.value:
         return located(
             "arithmetic", "warning", st, pct.start, pct.end,
-            f"{name}写作 {pct.value}%，是 {formula} 截断所得；四舍五入应为 {computed}%",
+            f"{name}写作 {written}%，是 {formula} 截断所得；四舍五入应为 {computed}%",
             f"改为 {computed}%", quote=quote, stated=pct.value, computed=computed, difference=pct.value - computed, rule="SHARE",
         )
     return located(
         "arithmetic", "error", st, pct.start, pct.end,
-        f"{name}写作 {pct.value}%，按 {formula} 计算应为 {computed}%",
+        f"{name}写作 {written}%，按 {formula} 计算应为 {computed}%",
         f"改为 {computed}%", quote=quote, stated=pct.value, computed=computed, difference=pct.value - computed, rule="SHARE",
         edits=(figure_edit(st, pct, computed),),
     )
+
+
+_FRACTION = re.compile(r"\s?[（(]\s?$")
+
+
+def check_fraction_shares(statements: list[Statement]) -> list[Finding]:
+    """女性47.0%（473/1162）, 33.3%（149/447=0.333）: a share with the fraction it was computed from beside it."""
+    findings = []
+    for st in statements:
+        qs = st.quantities
+        for i, pct in enumerate(qs[:-2]):
+            part, whole = qs[i + 1], qs[i + 2]
+            if pct.unit != PERCENT or part.unit or whole.unit or whole.value == 0 or not all(q.exact for q in (pct, part, whole)):
+                continue
+            if not (_FRACTION.match(st.text[pct.end : part.start]) and re.fullmatch(r"\s?[/／]\s?", st.text[part.end : whole.start])
+                    and re.match(r"\s?[）)=＝]", st.text[whole.end : whole.end + 2])):
+                continue
+            found = share_finding(st, part, whole, pct, quote=st.quote(pct.start, whole.end + 1).strip(), name="比例")
+            if found:
+                findings.append(found)
+    return findings
 
 
 _COMPLEMENT = re.compile(r"不(满意|合格|同意|赞成|支持|了解|清楚)")
