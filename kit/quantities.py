@@ -167,9 +167,12 @@ def quantities(text: str) -> list[Quantity]:
             continue
         m = _UNIT.match(text, span.end)
         mult, unit = (m.group("mult"), m.group("unit")) if m else (None, None)
-        if unit == "万":
-            mult, unit = "万", None
         end = m.end() if m and (mult or unit) else span.end
+        if unit == "万":  # 1259.94 万元: the 万 after a space, then the unit
+            mult, unit = "万", None
+            after = _UNIT.match(text, end)
+            if after and after.group("unit") and not after.group("mult") and after.group("unit") != "万":
+                unit, end = after.group("unit"), after.end()
         arithmetic = any(a <= span.start < b for a, b in written)
         if _not_a_quantity(text, span.start, span, arithmetic):
             continue

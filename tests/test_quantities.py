@@ -52,3 +52,11 @@ def test_digits_on_both_sides_of_wan_and_yi(text, value):
 
 def test_a_colloquial_three_wan_eight_is_not_guessed():
     assert [v for _, v, _, _ in read("大概3万8")] != [Decimal(38000)]
+
+
+def test_wan_written_apart_from_its_figure_keeps_the_unit_after_it():
+    (q,) = quantities("收支总预算 1259.94 万元，")
+    assert (q.value, q.unit, q.scale) == (Decimal("12599400"), "元", 10000)
+    (q,) = quantities("全县共 3 万人")
+    assert (q.value, q.unit) == (Decimal(30000), "人")
+

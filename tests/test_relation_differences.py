@@ -126,3 +126,14 @@ class TestComparedWithJiao:
         assert figures("2025年收入预算215.6万元，支出预算210万元。较去年增加15.6万元，增长8.7%。") == []  # which one?
         assert pairs("2025年收入预算215.6万元，支出预算210万元。支出较去年增加15.6万元，增长8.7%。") == [(D("8.7"), D("8.0"))]
 
+    def test_a_base_named_by_its_year(self):
+        text = "2025年财政拨款收支总预算 986.40 万元，比2024年预算增加 36.40 万元，增长{}%。"
+        assert figures(text.format("3.8")) == []  # 36.40 / 950.00
+        (found,) = figures(text.format("8.3"))
+        assert (found.stated, found.computed) == (D("8.3"), D("3.8")) and "950万元" in found.message
+
+    def test_totals_named_apart_before_a_sentence_naming_both(self):
+        text = "2025年度收入总计1520.60万元、支出总计1520.60万元。与2024年相比，收、支总计各增加120.60万元，增长{}%。"
+        assert figures(text.format("8.6")) == []  # 120.60 / 1400.00
+        assert pairs(text.format("6.8")) == [(D("6.8"), D("8.6"))]
+

@@ -29,11 +29,20 @@ _RATIO = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?[:：]\s?(\d+(?:\.\d+)?)\s?[=�
 
 
 
+def _written(q: Quantity, value: Decimal | None = None) -> str:
+    """*value* (else the figure's own) as the text writes figures like *q*: 1259.94万元, 18.4%, 753人."""
+    value = q.value if value is None else value
+    if q.unit == PERCENT:
+        return f"{value}%"
+    return f"{format_scaled(value, q.scale) if q.scale > 1 else _num(value)}{q.unit}"
+
+
 def _at_precision(value: Decimal, written: Quantity) -> Decimal:
     step = written.resolution
     return (value / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
 
 
+_LAST = r"(?:上年|去年|上一年|上年度|上学年|上学期|上届|上年同期|同期|\d{4}年度?)"  # the figure compared with, by its time
 _BI = re.compile(r"比(?![较較])|(?<!比)(?:相[较較]|[较較])")  # 比 / 较 / 相较, not the adverb 比较
 _RATE_AFTER = re.compile(r"\s?[，,]\s?(?P<verb>增长|增幅为?|成长|上升|提高|下降|降低|降幅为?|减少|减幅为?)了?\s?$")
 
@@ -102,11 +111,10 @@ def _compared(st: Statement, qs: list[Quantity], a: int, b: int) -> list[Finding
             continue
         if change.unit != PERCENT and _one_rounding_step((first, base, change), computed, change.value):
             continue
-        unit = "%" if change.unit == PERCENT else first.unit
         out.append(located(
             "arithmetic", "error", st, change.start, change.end,
-            f"{_num(first.value)}{first.unit} 比 {_num(base.value)}{base.unit}，{what}应为 {_num(computed)}{unit}，文中写作 {_num(change.value)}{unit}",
-            f"改为 {_num(computed)}{unit}，或核对两个数", quote=st.quote(first.start, change.end).strip(),
+            f"{_written(first)} 比 {_written(base)}，{what}应为 {_written(change, computed)}，文中写作 {_written(change)}",
+            f"改为 {_written(change, computed)}，或核对两个数", quote=st.quote(first.start, change.end).strip(),
             stated=change.value, computed=computed, difference=change.value - computed, rule="EQUATION",
             edits=(figure_edit(st, change, computed),),
         ))
@@ -183,7 +191,7 @@ def _growth(st: Statement, now: Quantity, change: Quantity, pct: Quantity, verb:
     second = text[change.end : pct.start].strip("，, ")
     up = bool(_UP.search(verb)) and bool(re.fullmatch(r"(?:增长|提高|上升|增幅为?)了?", second))
     down = bool(_DOWN.search(verb)) and bool(re.fullmatch(r"(?:下降|降低|减少|降幅为?)了?", second))
-    if not (up or down) or not re.fullmatch(r"(?:上年|去年|上一年|上学年|上学期|上届|同期|上年同期)[^\d，,]{0,6}(?:增加|减少|增长|下降|提高|降低|多|少)了?", verb.strip()):
+    if not (up or down) or not re.fullmatch(rf"{_LAST}[^\d，,]{{0,6}}(?:增加|减少|增长|下降|提高|降低|多|少)了?", verb.strip()):
         return None
     last = now.value - change.value if up else now.value + change.value
     if last <= 0:
@@ -193,18 +201,17 @@ def _growth(st: Statement, now: Quantity, change: Quantity, pct: Quantity, verb:
         return None
     return located(
         "arithmetic", "error", st, pct.start, pct.end,
-        f"现为 {_num(now.value)}{now.unit}，{'增加' if up else '减少'} {_num(change.value)}{now.unit}，"
-        f"上年应为 {_num(last)}{now.unit}，{'增幅' if up else '降幅'}应为 {_num(computed)}%，文中写作 {_num(pct.value)}%",
-        f"改为 {_num(computed)}%，或核对两个数", quote=st.quote(now.start, pct.end).strip(),
+        f"现为 {_written(now)}，{'增加' if up else '减少'} {_written(change)}，"
+        f"上年应为 {_written(now, last)}，{'增幅' if up else '降幅'}应为 {computed}%，文中写作 {pct.value}%",
+        f"改为 {computed}%，或核对两个数", quote=st.quote(now.start, pct.end).strip(),
         stated=pct.value, computed=computed, difference=pct.value - computed, rule="EQUATION",
         edits=(figure_edit(st, pct, computed),),
     )
 
 
-_LAST = r"(?:上年|去年|上一年|上年度|上学年|上年同期|同期|\d{4}年度?)"
 _AGAINST = re.compile(
     rf"\s*(?:(?:与|和|同){_LAST}[^\d，,。；;]{{0,4}}相比[，,]?\s*(?P<name>[^\d，,。；;]{{0,12}}?)"
-    rf"|(?P<name2>[^\d，,。；;]{{1,12}}?)(?:较|比){_LAST}(?:同期)?)"
+    rf"|(?P<name2>[^\d，,。；;]{{0,12}}?)(?:较|比){_LAST}(?:同期)?)"
     rf"(?:各|共|均|分别)?(?P<verb>增加|减少)了?\s?$")
 
 
@@ -224,8 +231,8 @@ def _against_last_year(st: Statement, qs: list[Quantity], a: int, b: int, previo
         return None
     name = re.sub(r"[、\s]", "", (lead.group("name") or lead.group("name2") or "").strip("，, "))
     earlier = [q for q in st.quantities if previous[0] <= q.start < previous[1] and q.unit == change.unit and q.exact]
-    if name:
-        earlier = [q for q in earlier if name in re.sub(r"[、\s]", "", st.text[max(previous[0], q.start - 16) : q.start])]
+    named = [q for q in earlier if name and name in re.sub(r"[、\s]", "", st.text[max(previous[0], q.start - 16) : q.start])]
+    earlier = named or earlier  # 收、支总计各增加…: named so before, or else the one figure (収入总计A、支出总计A)
     if not earlier or len({q.value for q in earlier}) != 1:
         return None  # no figure, or two different ones it may be the change of
     now = earlier[-1]
