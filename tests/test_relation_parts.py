@@ -219,3 +219,30 @@ class TestAWholeOverNumberedLines:
     def test_ranks_and_small_counts_under_a_quota_are_not_parts(self):
         text = "全校每次奖励20名学生，各年级奖励指标分配如下：\n(1)高一奖励年级前三名；\n(2)高二奖励前三名以及3名进步学生；\n(3)高三奖励前三名。"
         assert figures(text) == []
+
+
+class TestBudgetDisclosures:
+    """The 部门预算/决算 notes schools publish: a heading with a colon before the whole, the 其中 list in the
+    sentence after a total that is followed by its change, and a note (此外…) that is not in the list."""
+
+    BY_FUNCTION = ("（二）支出预算：2025年年初预算数{}万元，其中：一般公共服务支出预算0万元，教育支出预算401.20万元，"
+                   "社会保障和就业支出预算70.10万元，卫生健康支出预算24.60万元，住房保障支出预算16.50万元。")
+
+    def test_a_heading_colon_before_the_whole(self):
+        assert figures(self.BY_FUNCTION.format("512.40")) == []
+        (found,) = figures(self.BY_FUNCTION.format("521.40"))
+        assert (found.stated, found.computed) == (Decimal(5214000), Decimal(5124000)) and found.severity == "warning"
+
+    BY_KIND = ("2.支出情况。2024年度支出合计{}万元，较上年决算数增加32.30万元，增长5.6%，主要原因是人员经费调标。"
+               "其中：基本支出580.10万元，占94.7%；项目支出32.20万元，占5.3%。此外，结余分配0万元。")
+
+    def test_the_total_not_its_change_is_the_whole_of_the_next_sentence(self):
+        assert figures(self.BY_KIND.format("612.30")) == []
+        found = [f for f in figures(self.BY_KIND.format("621.30")) if f.rule == "PARTS"]
+        assert [(f.stated, f.computed, f.severity) for f in found] == [(Decimal(6213000), Decimal(6123000), "error")]
+
+    def test_what_follows_besides_is_no_part(self):
+        text = "目前捐款余额为12.316万元，其中：非定向捐款12.316万元，定向捐款0万元。此外，另有物资折价3万元。"
+        assert figures(text) == []
+        assert pairs(text.replace("非定向捐款12.316", "非定向捐款12.361")) == [(Decimal(123160), Decimal(123610))]
+

@@ -36,7 +36,8 @@ _TRIGGER = re.compile(r"其中[：:，,]?|分别为|分别是|[，,]\s*用于|[�
 _SEPARATORS = re.compile(r"[、，,；;和及与]")
 _PAIRS = ({"男", "女"}, {"男生", "女生"}, {"男教师", "女教师"}, {"男职工", "女职工"}, {"在职", "退休"},
           {"城镇", "农村"}, {"城市", "农村"}, {"公办", "民办"}, {"小学", "初中"}, {"小学", "初中", "高中"},
-          {"校内", "校外"}, {"专职", "兼职"}, {"走读", "住校"}, {"男性", "女性"}, {"男童", "女童"})
+          {"校内", "校外"}, {"专职", "兼职"}, {"走读", "住校"}, {"男性", "女性"}, {"男童", "女童"},
+          {"基本支出", "项目支出"})
 _KIND_SUFFIX = set("校级班村组类队室区镇部处点园所馆站社")
 _LEVEL = re.compile(r"本科|专科|大专|高中|初中|小学|中专|中职|职高|研究生|硕士|博士|幼儿园|学前|特殊教育|特教")
 _SUBJECT = re.compile(r"^(?:语文|数学|英语|外语|音乐|体育|美术|科学|物理|化学|生物|历史|地理|政治|道德与法治|信息技术|心理健康|劳动|书法)(?:教师|老师)?$")
@@ -289,15 +290,20 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, previous, explain:
     sentence_end = b
     here = [q for q in qs if a <= q.start < b]
     trigger = _TRIGGER.search(text, a, b)
+    if trigger and trigger.group() in "：:" and not any(q.end <= trigger.start() for q in here):
+        trigger = _TRIGGER.search(text, trigger.end(), b) or trigger  # （二）支出预算：年初预算数646.16万元，其中：…
     word = trigger.group().strip("，, ") if trigger else ""
     if trigger:
         before = [q for q in here if q.end <= trigger.start() and _depth(text, q.start) == _depth(text, trigger.start())]
         if before:
             whole = before[-1]
         elif word.startswith("其中") and previous and not text[a : trigger.start()].strip():
-            # 运动场7332平方米。其中：…: the whole closes the sentence before
-            earlier = [q for q in qs if previous[0] <= q.start < previous[1]]
-            whole = earlier[-1] if earlier else None
+            # 运动场7332平方米。其中：…: the whole closes the sentence before; 支出合计944.21万元，较上年增加
+            # 54.59万元，增长6.1%。其中：…: not the change, the total
+            earlier = [q for q in qs if previous[0] <= q.start < previous[1]
+                       and not _DELTA.search(text[max(0, q.start - 8) : q.start])]
+            marked = [q for q in earlier if WHOLE_MARK.search(text[max(previous[0], q.start - 14) : q.start])]
+            whole = (marked or earlier)[-1] if earlier else None
         else:
             whole = None
         if whole is None or _DELTA.search(text[max(0, whole.start - 8) : whole.start]):
@@ -403,7 +409,7 @@ def _going_on(st: Statement, whole: Quantity, end: int) -> list[Quantity]:
     level = _depth(text, whole.start)
     found = [q for q in st.quantities_in(nxt.start(), nxt.end()) if _depth(text, q.start) == level and q.unit]
     same = [q for q in found if q.unit == whole.unit]
-    if not same or text[nxt.start() : same[0].start].strip() and re.search(r"其中|[共总全合]|比|增|减", text[nxt.start() : same[0].start]):
+    if not same or text[nxt.start() : same[0].start].strip() and re.search(r"其中|[共总全合]|比|增|减|此外|另", text[nxt.start() : same[0].start]):
         return []
     if len(same) == len(found) and len(text[nxt.start() : same[0].start]) <= 12 and all(q.exact for q in same):
         return same
