@@ -137,3 +137,8 @@ class TestComparedWithJiao:
         assert figures(text.format("8.6")) == []  # 120.60 / 1400.00
         assert pairs(text.format("6.8")) == [(D("6.8"), D("8.6"))]
 
+    def test_year_on_year_after_a_share(self):
+        text = "2025年支出总预算1185.53万元，基本支出预算89.52万元，占支出总预算的7.55%，同比增加40.34万元，同比增长{}%。"
+        assert figures(text.format("82.03")) == []  # 40.34 / 49.18
+        assert pairs(text.format("80.23")) == [(D("80.23"), D("82.03"))]
+

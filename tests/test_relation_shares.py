@@ -221,3 +221,24 @@ class TestSharesWithTheirFraction:
         wrong = share + Decimal(3)
         assert pairs(f"近视检出率{wrong}%（{part}/{whole}）。") == [(wrong, share)]
 
+
+class TestSharesInBudgetDisclosures:
+    def test_a_whole_named_with_the_department_before_it(self):
+        text = "2025年部门支出总预算860.00万元，基本支出预算645.00万元，占支出总预算的{}%，项目支出预算215.00万元。"
+        assert figures(text.format("75.00")) == []
+        assert pairs(text.format("57.00")) == [(Decimal("57.00"), Decimal("75.00"))]
+
+    TEXT = ("3.支出情况。2024年度支出合计1688.40万元，较上年决算数增加88.40万元，增长5.5%。主要原因是人员增加。"
+            "其中：基本支出1530.20万元，占90.6%；项目支出158.20万元，占{}%。")
+
+    def test_a_qizhong_list_after_a_sentence_of_reasons_shares_the_total_before(self):
+        assert figures(self.TEXT.format("9.4")) == []
+        assert pairs(self.TEXT.format("4.9")) == [(Decimal("4.9"), Decimal("9.4"))]
+
+    def test_the_list_may_open_the_next_line(self):
+        text = self.TEXT.format("4.9").replace("。其中", "。\n其中")
+        assert pairs(text) == [(Decimal("4.9"), Decimal("9.4"))]
+
+    def test_a_share_far_from_what_the_total_gives_is_left_alone(self):
+        assert figures(self.TEXT.format("30.5")) == []  # not one keystroke: the list may be of something else
+

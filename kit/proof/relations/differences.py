@@ -42,6 +42,7 @@ def _at_precision(value: Decimal, written: Quantity) -> Decimal:
     return (value / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
 
 
+_GAP = re.compile(r"[\s，,]*(?:占[^，,。；;\d]{0,14}\d+(?:\.\d+)?\s?%[\s，,]*)?(?P<yoy>同)?")  # between A and its 比
 _LAST = r"(?:上年|去年|上一年|上年度|上学年|上学期|上届|上年同期|同期|\d{4}年度?)"  # the figure compared with, by its time
 _BI = re.compile(r"比(?![较較])|(?<!比)(?:相[较較]|[较較])")  # 比 / 较 / 相较, not the adverb 比较
 _RATE_AFTER = re.compile(r"\s?[，,]\s?(?P<verb>增长|增幅为?|成长|上升|提高|下降|降低|降幅为?|减少|减幅为?)了?\s?$")
@@ -78,10 +79,12 @@ def _compared(st: Statement, qs: list[Quantity], a: int, b: int) -> list[Finding
         if not before or len(after) < 2:
             continue
         first, base, change = before[-1], after[0], after[1]
-        if not re.fullmatch(r"[\s，,]*", text[first.end : bi.start()]):
+        gap = _GAP.fullmatch(text, first.end, bi.start())
+        if not gap:
             continue
         if re.search(r"增加|减少|增长|下降|提高|降低|多|少", text[bi.end() : base.start]):
-            found = _growth(st, first, base, change, text[bi.end() : base.start])  # 比上年增加2105所，增长0.41%
+            # 比上年增加2105所，增长0.41%; 基本支出89.52万元，占…7.55%，同比增加40.34万元，同比增长82.03%
+            found = _growth(st, first, base, change, ("上年" if gap.group("yoy") else "") + text[bi.end() : base.start])
             if found:
                 out.append(found)
             continue
@@ -188,7 +191,7 @@ def _growth(st: Statement, now: Quantity, change: Quantity, pct: Quantity, verb:
     text = st.text
     if pct.unit != PERCENT or change.unit != now.unit or not all(q.exact for q in (now, change, pct)):
         return None
-    second = text[change.end : pct.start].strip("，, ")
+    second = re.sub(r"^同比", "", text[change.end : pct.start].strip("，, "))
     up = bool(_UP.search(verb)) and bool(re.fullmatch(r"(?:增长|提高|上升|增幅为?)了?", second))
     down = bool(_DOWN.search(verb)) and bool(re.fullmatch(r"(?:下降|降低|减少|降幅为?)了?", second))
     if not (up or down) or not re.fullmatch(rf"{_LAST}[^\d，,]{{0,6}}(?:增加|减少|增长|下降|提高|降低|多|少)了?", verb.strip()):

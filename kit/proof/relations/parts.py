@@ -29,7 +29,7 @@ from ...quantities import PERCENT, Quantity, same_count_unit
 from ..passage import Statement, depth as _depth, figure_edit, located
 from .explain import Explain
 from .slips import plausible
-from .shares import WHOLE_MARK
+from .shares import DELTA as _DELTA, WHOLE_MARK, whole_before
 
 _SENTENCE = re.compile(r"[^。！!？?]+")
 _TRIGGER = re.compile(r"其中[：:，,]?|分别为|分别是|[，,]\s*用于|[：:]")
@@ -41,7 +41,6 @@ _PAIRS = ({"男", "女"}, {"男生", "女生"}, {"男教师", "女教师"}, {"�
 _KIND_SUFFIX = set("校级班村组类队室区镇部处点园所馆站社")
 _LEVEL = re.compile(r"本科|专科|大专|高中|初中|小学|中专|中职|职高|研究生|硕士|博士|幼儿园|学前|特殊教育|特教")
 _SUBJECT = re.compile(r"^(?:语文|数学|英语|外语|音乐|体育|美术|科学|物理|化学|生物|历史|地理|政治|道德与法治|信息技术|心理健康|劳动|书法)(?:教师|老师)?$")
-_DELTA = re.compile(r"(?:增加|减少|增长|下降|提高|降低|多|少|净增|新增)了?[\u4e00-\u9fff]{0,4}$")
 _AVERAGE = re.compile(r"(?:平均|人均|户均|生均|标准|水平)[^，,。；;\d]{0,6}$")
 _ATTRIBUTES = {"分", "岁", "年", "月", "天", "周", "小时", "分钟", "课时", "学期", "米", "公里", "平方米", "亩", "吨", "千克"}
 _REGIONS = ({"东部", "中部", "西部"}, {"东部", "中部", "西部", "东北"}, {"城区", "农村"}, {"城区", "乡镇"}, {"市区", "郊区"})
@@ -59,7 +58,7 @@ def check_parts(statements: list[Statement], explain: Explain | None = None) -> 
         sentences = [m.span() for m in _SENTENCE.finditer(text)]
         qs = [q for q in st.quantities if q.unit and q.unit != PERCENT and not q.is_rate]
         for k, (a, b) in enumerate(sentences):
-            found = _judge(st, qs, a, b, sentences[k - 1] if k else None, explain)
+            found = _judge(st, qs, a, b, statements, index, explain)
             if found:
                 findings.append(found)
         findings.extend(_bracketed(st))
@@ -285,7 +284,8 @@ def _bracketed(st: Statement) -> list[Finding]:
     return out
 
 
-def _judge(st: Statement, qs: list[Quantity], a: int, b: int, previous, explain: Explain | None) -> Finding | None:
+def _judge(st: Statement, qs: list[Quantity], a: int, b: int, statements: list[Statement], index: int,
+           explain: Explain | None) -> Finding | None:
     text = st.text
     sentence_end = b
     here = [q for q in qs if a <= q.start < b]
@@ -297,13 +297,10 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, previous, explain:
         before = [q for q in here if q.end <= trigger.start() and _depth(text, q.start) == _depth(text, trigger.start())]
         if before:
             whole = before[-1]
-        elif word.startswith("其中") and previous and not text[a : trigger.start()].strip():
+        elif word.startswith("其中") and not text[a : trigger.start()].strip():
             # 运动场7332平方米。其中：…: the whole closes the sentence before; 支出合计944.21万元，较上年增加
             # 54.59万元，增长6.1%。其中：…: not the change, the total
-            earlier = [q for q in qs if previous[0] <= q.start < previous[1]
-                       and not _DELTA.search(text[max(0, q.start - 8) : q.start])]
-            marked = [q for q in earlier if WHOLE_MARK.search(text[max(previous[0], q.start - 14) : q.start])]
-            whole = (marked or earlier)[-1] if earlier else None
+            whole = whole_before(statements, index, trigger.start(), across=False)
         else:
             whole = None
         if whole is None or _DELTA.search(text[max(0, whole.start - 8) : whole.start]):

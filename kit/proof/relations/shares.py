@@ -80,7 +80,7 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
                 whole = _total_of(st, part, total_of.group(1))
             else:
                 whole, far = _earlier_whole(st, part, s_start, sentences, noun,
-                                            total=bool(re.search(r"总数|总人数|总额|总量|总计", phrase)))
+                                            total=bool(re.search(r"总数|总人数|总额|总量|总计", phrase)), statements=statements, index=k)
             if whole is None and noun and re.match(r"总|全", noun):
                 # 其他收入12,037.17万元，占总收入的45.31%: the 总收入 named lines before
                 whole, far = _named_before(statements, k, part, noun), True
@@ -108,6 +108,33 @@ def _named_before(statements: list[Statement], k: int, part: Quantity, noun: str
         found = [q for q in host.quantities if q.end <= limit and q.unit == part.unit and _named(host.text, q, noun)]
         if found:
             return found[-1]
+    return None
+
+
+DELTA = re.compile(r"(?:增加|减少|增长|下降|提高|降低|多|少|净增|新增)了?[\u4e00-\u9fff]{0,4}$")  # before a change, not a total
+
+
+def whole_before(statements: list[Statement], k: int, at: int, unit: str | None = None, across: bool = True) -> Quantity | None:
+    """支出合计2417.13万元，较上年增加136.12万元，增长6%。主要原因是…。其中：基本支出…: the whole a 其中 opening a
+    sentence (at *at* in statement *k*) breaks down — the total, not its change, of the nearest sentence before that
+    has figures (a sentence of reasons has none), looking into the statement before when 其中 opens a line.
+    With *unit*, only a figure of that unit; without *across*, only in statement *k*."""
+    hosts = [(statements[k], at)]
+    if across and k and not statements[k].text[:at].strip():
+        hosts.append((statements[k - 1], len(statements[k - 1].text)))
+    looked = 0
+    for host, end in hosts:
+        for a, b in reversed([span for span in _sentences(host.text) if span[1] <= end or span[0] < end <= span[1]]):
+            if b > end or looked == 3:
+                continue
+            looked += 1
+            figures = [q for q in host.quantities_in(a, b) if q.unit and q.unit != PERCENT and not q.is_rate]
+            if not figures:
+                continue  # 主要原因是增人增资。
+            same = [q for q in figures if unit in (None, q.unit) and q.exact and not DELTA.search(host.text[max(a, q.start - 8) : q.start])
+                    and not re.search(r"[“「《\"]$", host.text[max(a, q.start - 1) : q.start])]  # “三个高地” is a name
+            marked = [q for q in same if WHOLE_MARK.search(host.text[max(a, q.start - 14) : q.start])]
+            return (marked or same or [None])[-1]
     return None
 
 
@@ -141,7 +168,7 @@ def _noun(phrase: str) -> str:
 
 
 def _earlier_whole(st: Statement, part: Quantity, s_start: int, sentences, noun: str,
-                   total: bool = False) -> tuple[Quantity | None, bool]:
+                   total: bool = False, statements: list[Statement] | None = None, index: int = 0) -> tuple[Quantity | None, bool]:
     """The whole the share is of: a figure of the part's unit marked 共/总/全… just before; and whether it was
     chosen among several figures of that name (then only a one-keystroke slip is named).
 
@@ -193,6 +220,9 @@ def _earlier_whole(st: Statement, part: Quantity, s_start: int, sentences, noun:
                     head = _sentence_start(sentences, among)
                     candidates = [_earlier_whole(st, first, head, sentences, "")[0]] if head else []
                     candidates = [q for q in candidates if q is not None]
+            if not candidates and statements is not None and not st.text[_sentence_start(sentences, among) : among].strip():
+                found = whole_before(statements, index, among, part.unit)  # sentences away: only a one-keystroke slip is named
+                return found, found is not None
     return (candidates[0] if len(candidates) == 1 else None), False
 
 
@@ -323,7 +353,8 @@ def _listed_after(text: str, pcts: list[Quantity], at: int) -> list[Quantity]:
 
 def _named(text: str, q: Quantity, noun: str, after_de: bool = False) -> bool:
     """*q* is written right after *noun* as a word of its own: 现有专任教师1167人, ，留守儿童12751人,
-    经费总收入18271.85万元 — not 中小学生 for 小学生, nor 中级职称的教师38人 unless *after_de*."""
+    经费总收入18271.85万元, 2023年部门支出总预算1157.55万元 — not 中小学生 for 小学生, nor 中级职称的教师38人
+    unless *after_de*."""
     window = max(0, q.start - len(noun) - 8)
     at = text.rfind(noun, window, q.start)
     if at < 0 or not re.fullmatch(r"[\s共有计为是达：:]*", text[at + len(noun) : q.start]):
@@ -331,7 +362,7 @@ def _named(text: str, q: Quantity, noun: str, after_de: bool = False) -> bool:
     before = text[at - 1] if at else ""
     return (not before or not ("\u4e00" <= before <= "\u9fff") or before in "共有总计全为是" or after_de and before == "的"
             or noun.startswith("总")  # 总收入 names a total whatever comes before it
-            or re.search(r"(?:全校|全县|全市|全区|全镇|全体|本校|该校|学校)$", text[window:at]) is not None)
+            or re.search(r"(?:全校|全县|全市|全区|全镇|全体|本校|该校|学校|部门|单位|本级|\d{4}年度?)$", text[window:at]) is not None)
 
 
 def _span(q: Quantity) -> tuple[Decimal, Decimal]:
