@@ -259,7 +259,10 @@ def _scope_ends(text: str) -> list[int]:
 
 
 def _only_money_between(gap: str) -> bool:
-    """The stretch between 每人 and this figure holds only other money of the same rate (慰问金100元、慰问品50元)."""
+    """The stretch between 每人 and this figure holds only other money of the same rate (慰问金100元、慰问品50元);
+    not after 按每户1500元的标准 (发放慰问金41.7万元), where the rate's phrase is closed."""
+    if re.search(r"元的?标准", gap):
+        return False
     return bool(re.fullmatch(r"(?:[^0-9０-９，,。；;]*?[0-9０-９.．]+(?:万)?元[、和及与加\s]*)*[^0-9０-９，,。；;]*", gap))
 
 

@@ -101,6 +101,27 @@ class TestTotalsWrittenWithAVerb:
         assert (found.stated, found.computed) == (Decimal(75000), Decimal(70000))
 
 
+class TestMoneyPaidOutAfterAStandard:
+    """按每户1200元的标准，对…326户…发放慰问金39.12万元: paid out (发放) after a standard, with no 共, is the line's result."""
+
+    @pytest.mark.parametrize("text", [
+        "按每户1200元的标准，对全县326户困难职工开展节日慰问，发放慰问金{}万元。",
+        "对全县326户困难职工开展节日慰问，按每户1200元的标准发放慰问金{}万元。",
+    ])
+    def test_right_is_silent_and_one_slip_is_found(self, text):
+        assert figures(text.format("39.12")) == []
+        assert pairs(text.format("39.21")) == [(Decimal(392100), Decimal(391200))]
+
+    def test_paid_out_to_each_is_no_total(self):
+        assert figures("为20名困难职工每人发放慰问金500元，发放慰问品一份。") == []
+
+    def test_after_the_standard_a_figure_is_not_per_household(self):
+        from kit.quantities import quantities
+
+        rate, amount = [q for q in quantities("按每户1200元的标准发放慰问金39.12万元") if q.is_money]
+        assert rate.per == ("户",) and amount.per == ()
+
+
 class TestUnpricedThingsInALine:
     """一等奖4名，每名奖200元，证书一本，共840元: the certificate's price is inside the stated subtotal but not in
     the text, so the subtotal cannot be recomputed and nothing is said."""

@@ -35,6 +35,8 @@ MARKER = re.compile(
     r"(?:[\u4e00-\u9fff]{0,3}(?:金|款|费|补贴|补助))?)?"
     r"(?:(?:财政|预算|专项|项目)*(?:金额|经费|费用|资金|支出|开支|善款))?[为是：:\s]*(?:人民币|[￥¥])?[：:\s]*$"
 )
+# 按每户1500元的标准，对278户困难职工…发放慰问金41.7万元: money paid out after a rate, without 共, is the line's result
+_PAID = re.compile(r"(发放|拨付|下拨|发给|兑现)了?(?:[\u4e00-\u9fff]{0,4}?(?:金|款|费|补贴|补助|资金))?[为是：:\s]*(?:人民币)?$")
 _GENERIC = re.compile(
     r"以上|上述|各项|全部|所有|本次|此次|本项|该项|此项|活动|慰问|合计|小计|总计|共计|总额|总支出?|共需|所需|总需|总预算|预算|经费|费用|资金|"
     r"支出|开支|金额|项目|人民币|[总共计需约为是费款支]|[一二三四五六七八九十两\d]+项|[：:，,、\s（）()]"
@@ -128,6 +130,8 @@ def segments(st: Statement) -> list[Line | Total | Unsure]:
     prev_end = 0  # end of the money figure before q: one pass, linear in the statement
     for q in money:
         marker = _is_result(st, q, max(prev_end, floor))
+        if not marker and not q.is_rate and any(p.is_rate for p in money if floor <= p.start and p.end <= q.start):
+            marker = _PAID.search(st.text, max(prev_end, floor), q.start)
         prev_end = max(prev_end, q.end)
         if not marker or (q.upper and _beside_figure(st, q)):
             continue
