@@ -242,3 +242,22 @@ class TestSharesInBudgetDisclosures:
     def test_a_share_far_from_what_the_total_gives_is_left_alone(self):
         assert figures(self.TEXT.format("30.5")) == []  # not one keystroke: the list may be of something else
 
+
+class TestRatesNamedAfterTheirPart:
+    """竣工32个，竣工率94.12%: the part is the nearest figure after the rate's own word, the whole opens the sentence."""
+
+    def test_a_rate_after_other_figures(self):
+        text = "争取资金860万元，新建运动场项目34个全部开工，开工率为100%，已竣工32个，竣工率{}%。"
+        assert figures(text.format("94.12")) == []
+        assert pairs(text.format("94.21")) == [(Decimal("94.21"), Decimal("94.12"))]
+
+    def test_not_the_figure_after_the_negated_word(self):
+        text = "本次共收回问卷520份，其中满意468份，不满意52份，满意率达{}%。"
+        assert figures(text.format("90.0")) == []
+        assert pairs(text.format("80.5")) == [] and pairs(text.format("90.9")) == [(Decimal("90.9"), Decimal("90.0"))]
+
+    def test_rates_that_all_fit_another_whole_are_left_alone(self):
+        text = "七年级共有264名学生参考，数学合格人数是168人，合格率是61%，优秀人数是112人，优秀率是{}%。"
+        assert figures(text.format("41")) == []  # both rates are of 275, not of 264: another base, not two slips
+        assert pairs(text.format("42")) == [(Decimal(61), Decimal(64))]  # 42 % is of 264: then 61 % is the slip
+

@@ -285,6 +285,7 @@ def check_placed_shares(statements: list[Statement], explain: Explain | None = N
     findings = []
     for st in statements:
         sentences = _sentences(st.text)
+        read_here: dict[int, list[tuple[Quantity, Quantity, Finding | None]]] = {}
         for i, pct in enumerate(st.quantities):
             if pct.unit != PERCENT or i == 0:
                 continue
@@ -295,9 +296,26 @@ def check_placed_shares(statements: list[Statement], explain: Explain | None = N
             if not (part.exact and whole.exact and pct.exact) or whole.value == 0 or part.value > whole.value:
                 continue
             finding = share_finding(st, part, whole, pct, quote=quote, name=name)
-            if finding and plausible(finding.stated, finding.computed, keystroke=True):
-                findings.append(finding)
+            if finding and not plausible(finding.stated, finding.computed, keystroke=True):
+                finding = None
+            read_here.setdefault(id(whole), []).append((part, pct, finding))
+        for shares in read_here.values():
+            if len(shares) > 1 and _another_base(shares):
+                continue  # 参考264人…合格168人，合格率61%…优秀112人，优秀率41%: every rate is of 275 (enrolled?), not a slip
+            findings.extend(f for _part, _pct, f in shares if f is not None)
     return findings
+
+
+def _another_base(shares: list[tuple[Quantity, Quantity, Finding | None]]) -> bool:
+    """Several rates of one whole, some of them off: is there one other whole that gives every rate as written?"""
+    low, high = Decimal(0), Decimal("Infinity")
+    for part, pct, _finding in shares:
+        half = pct.resolution / 2
+        if pct.value - half <= 0:
+            return False
+        low = max(low, part.value * 100 / (pct.value + half))
+        high = min(high, part.value * 100 / (pct.value - half))
+    return any(f is not None for _p, _q, f in shares) and int(high) > low  # a whole number of people in (low, high]
 
 
 def _sentence_start(sentences, pos: int) -> int:
@@ -316,11 +334,27 @@ def _named_rate(st: Statement, i: int, sentences):
         word = before.group(1) if before else word
     start = _sentence_start(sentences, pct.start)
     before = [q for q in qs[:i] if q.start >= start]
+    reach = 14
+    if len(before) > 2:
+        # 34个项目全部开工，开工率为100%，竣工32个，竣工率94.12%; 共收回434份，其中满意327份，不满意107份，满意率…:
+        # the part is the nearest figure written after the rate's own word (not after 不满意), the whole is the
+        # sentence's first figure of its unit
+        counts = [q for q in before if q.unit and q.unit != PERCENT]
+        named = [q for k, q in enumerate(counts) if k and re.search(
+            rf"(?<![不未没非无]){word}[^，,。；;\d]{{0,4}}$", text[max(start, counts[k - 1].end, q.start - 10) : q.start])]
+        if not named:
+            return None
+        part = named[-1]
+        whole = next(q for q in counts if q.unit == part.unit)
+        between = [q for q in counts if q.start > part.end]
+        if whole is part or any(q.unit != part.unit for q in between) or len(between) > 1:
+            return None
+        before, reach = [whole, part], 30
     if len(before) != 2 or before[0].unit != before[1].unit or not before[0].unit or before[0].unit == PERCENT:
         return None
     whole, part = before
     gap = text[part.end : pct.start]
-    if (word not in text[max(whole.end, part.start - 10) : part.start] or re.search(r"[。；;]", gap) or len(gap) > 14
+    if (word not in text[max(whole.end, part.start - 10) : part.start] or re.search(r"[。；;]", gap) or len(gap) > reach
             or _depth(text, part.start) or _depth(text, pct.start)):
         return None
     return part, whole, st.quote(whole.start, pct.end).strip(), f"{word}率"
