@@ -246,3 +246,10 @@ class TestBudgetDisclosures:
         assert figures(text) == []
         assert pairs(text.replace("非定向捐款12.316", "非定向捐款12.361")) == [(Decimal(123160), Decimal(123610))]
 
+
+def test_a_closed_list_in_wan_is_told_in_wan():
+    text = "本届毕业生中，研究生毕业生人数为86.5万人，本专科毕业生人数为912万人，合计{}万人。"
+    assert figures(text.format("998.5")) == []
+    (found,) = figures(text.format("989.5"))
+    assert "合计写作 989.5万人" in found.message and "86.5万＋912万 = 998.5万人" in found.message
+

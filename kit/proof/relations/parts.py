@@ -236,12 +236,13 @@ def _closed_lists(st: Statement, before: Statement | None) -> list[Finding]:
         if any(q.value >= total.value for q in items) and not (
                 plausible(total.value, computed, keystroke=True) and len(_num(total.value)) == len(_num(computed))):
             continue  # 全校1200人，男生620人，女生575人，共1200人: the first figure is a whole, not a part
-        listed = "＋".join(_num(q.value) for q in items)
+        scale = total.scale if all(q.scale == total.scale for q in items) else 1  # 101.5万人＋1047万人, as written
+        listed = "＋".join(format_scaled(q.value, scale) for q in items)
         out.append(located(
             "arithmetic", "error", st, total.start, total.end,
-            f"合计写作 {_num(total.value)}{total.unit}，但前面各项 {listed} = {_num(computed)}{total.unit}，"
-            f"相差 {_num(abs(total.value - computed))}{total.unit}",
-            f"核对各项或合计：按各项相加，合计应为 {_num(computed)}{total.unit}",
+            f"合计写作 {format_scaled(total.value, scale)}{total.unit}，但前面各项 {listed} = {format_scaled(computed, scale)}{total.unit}，"
+            f"相差 {format_scaled(abs(total.value - computed), scale)}{total.unit}",
+            f"核对各项或合计：按各项相加，合计应为 {format_scaled(computed, scale)}{total.unit}",
             quote=st.quote(items[0].start, total.end).strip(),
             stated=total.value, computed=computed, difference=total.value - computed, rule="PARTS",
         ))
