@@ -142,3 +142,8 @@ class TestComparedWithJiao:
         assert figures(text.format("82.03")) == []  # 40.34 / 49.18
         assert pairs(text.format("80.23")) == [(D("80.23"), D("82.03"))]
 
+    def test_an_aside_in_brackets_and_a_named_growth_rate(self):
+        text = "全市上重点线人数6830人（文科1620人，理科5210人），比去年增加430人，增长率为{}%。"
+        assert figures(text.format("6.7")) == []  # 430 / 6400
+        assert pairs(text.format("7.6")) == [(D("7.6"), D("6.7"))]
+

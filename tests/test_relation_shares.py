@@ -261,3 +261,9 @@ class TestRatesNamedAfterTheirPart:
         assert figures(text.format("41")) == []  # both rates are of 275, not of 264: another base, not two slips
         assert pairs(text.format("42")) == [(Decimal(61), Decimal(64))]  # 42 % is of 264: then 61 % is the slip
 
+
+def test_the_provinces_figure_is_the_whole_of_our_citys_share():
+    text = "全省理科600分以上12500人，我市1850人，占比{}%；全省文科600分以上980人，我市210人，占比21.4%。"
+    assert figures(text.format("14.8")) == []
+    assert pairs(text.format("18.4")) == [(Decimal("18.4"), Decimal("14.8"))]
+

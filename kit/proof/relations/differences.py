@@ -19,7 +19,7 @@ from ...findings import Finding
 from ...money import format_figure as _num
 from ...money import format_scaled
 from ...quantities import PERCENT, Quantity
-from ..passage import Statement, figure_edit, located
+from ..passage import Statement, depth as _depth, figure_edit, located
 
 _SENTENCE = re.compile(r"[^。；;！!？?]+")
 _UP = re.compile(r"(?:增加|增长|提高|上升|多|增)了?")
@@ -42,7 +42,10 @@ def _at_precision(value: Decimal, written: Quantity) -> Decimal:
     return (value / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
 
 
-_GAP = re.compile(r"[\s，,]*(?:占[^，,。；;\d]{0,14}\d+(?:\.\d+)?\s?%[\s，,]*)?(?P<yoy>同)?")  # between A and its 比
+# between A and its 比: a share of A (，占…7.55%，) or an aside in brackets (（文科2108人，理科6616人）)
+_GAP = re.compile(r"\s?(?:[（(][^（()）。；;]{0,30}[）)])?[\s，,]*(?:占[^，,。；;\d]{0,14}\d+(?:\.\d+)?\s?%[\s，,]*)?(?P<yoy>同)?")
+_RATE_UP = re.compile(r"(?:增长|上升|提高|增幅)(?:率|幅度)?(?:为|是|达到?)?了?")  # the rate's word after the change
+_RATE_DOWN = re.compile(r"(?:下降|降低|减少|降幅)(?:率|幅度)?(?:为|是|达到?)?了?")
 _LAST = r"(?:上年|去年|上一年|上年度|上学年|上学期|上届|上年同期|同期|\d{4}年度?)"  # the figure compared with, by its time
 _BI = re.compile(r"比(?![较較])|(?<!比)(?:相[较較]|[较較])")  # 比 / 较 / 相较, not the adverb 比较
 _RATE_AFTER = re.compile(r"\s?[，,]\s?(?P<verb>增长|增幅为?|成长|上升|提高|下降|降低|降幅为?|减少|减幅为?)了?\s?$")
@@ -74,7 +77,8 @@ def _compared(st: Statement, qs: list[Quantity], a: int, b: int) -> list[Finding
     out = []
     text = st.text
     for bi in _BI.finditer(text, a, b):
-        before = [q for q in qs if q.end <= bi.start() and q.unit and q.unit != PERCENT]
+        level = _depth(text, bi.start())
+        before = [q for q in qs if q.end <= bi.start() and q.unit and q.unit != PERCENT and _depth(text, q.start) == level]
         after = [q for q in qs if q.start >= bi.end()]
         if not before or len(after) < 2:
             continue
@@ -192,8 +196,8 @@ def _growth(st: Statement, now: Quantity, change: Quantity, pct: Quantity, verb:
     if pct.unit != PERCENT or change.unit != now.unit or not all(q.exact for q in (now, change, pct)):
         return None
     second = re.sub(r"^同比", "", text[change.end : pct.start].strip("，, "))
-    up = bool(_UP.search(verb)) and bool(re.fullmatch(r"(?:增长|提高|上升|增幅为?)了?", second))
-    down = bool(_DOWN.search(verb)) and bool(re.fullmatch(r"(?:下降|降低|减少|降幅为?)了?", second))
+    up = bool(_UP.search(verb)) and bool(_RATE_UP.fullmatch(second))
+    down = bool(_DOWN.search(verb)) and bool(_RATE_DOWN.fullmatch(second))
     if not (up or down) or not re.fullmatch(rf"{_LAST}[^\d，,]{{0,6}}(?:增加|减少|增长|下降|提高|降低|多|少)了?", verb.strip()):
         return None
     last = now.value - change.value if up else now.value + change.value
@@ -230,7 +234,7 @@ def _against_last_year(st: Statement, qs: list[Quantity], a: int, b: int, previo
         return None
     up = lead.group("verb") == "增加"
     second = st.text[change.end : pct.start].strip("，, ")
-    if not re.fullmatch(r"(?:增长|上升|提高|增幅为?)了?" if up else r"(?:下降|降低|减少|降幅为?)了?", second):
+    if not (_RATE_UP if up else _RATE_DOWN).fullmatch(second):
         return None
     name = re.sub(r"[、\s]", "", (lead.group("name") or lead.group("name2") or "").strip("，, "))
     earlier = [q for q in st.quantities if previous[0] <= q.start < previous[1] and q.unit == change.unit and q.exact]

@@ -33,7 +33,7 @@ _NAMED_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}(?<![的其中])[，,]\s?")  # 1
 _FULL_STOP = re.compile(r"[。！？!?]")
 _REACH = 400  # characters before a share searched for its whole: a whole further off is not where a reader looks
 _SIBLING = re.compile(r"[，,]?\s?[（(]?\s?占(?:比)?\s?\d")  # …718份，占97.29%，…: a part with its own share
-TOTAL_MARK = re.compile(r"(?:共有|共计|共|总数为?|总人数为?|总计|合计|全体|全校|全县|全市|全区|全镇|现有)[^，,。；;]{0,8}$")
+TOTAL_MARK = re.compile(r"(?:共有|共计|共|总数为?|总人数为?|总计|合计|全体|全校|全县|全市|全区|全镇|全乡|全州|全省|全国|现有)[^，,。；;]{0,8}$")
 WHOLE_MARK = re.compile(r"(?:共|总|合计|全|现有|有|计|达)[^，,。；;]{0,12}$")
 
 
