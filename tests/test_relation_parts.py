@@ -253,3 +253,22 @@ def test_a_closed_list_in_wan_is_told_in_wan():
     (found,) = figures(text.format("989.5"))
     assert "合计写作 989.5万人" in found.message and "86.5万＋912万 = 998.5万人" in found.message
 
+
+class TestSoManyInEachGroup:
+    """招生8个班，每班45人，共计360人: groups, so many in each, and their total."""
+
+    @settings(max_examples=40, deadline=None)
+    @given(groups=st.integers(2, 30), each=st.integers(2, 60), unit=st.sampled_from(["个班，每班", "个组，每组", "支队，每队"]))
+    def test_generated_groups(self, groups, each, unit):
+        text = f"今年共组建{groups}{unit}{each}人，共计{{}}人。"
+        assert figures(text.format(groups * each)) == []
+        assert pairs(text.format(groups * each + 1)) == [(Decimal(groups * each + 1), Decimal(groups * each))]
+
+    @pytest.mark.parametrize("text", [
+        "全年级共12个班，每班限报12人，共150人。",  # a limit, not a count
+        "一年级招了8个班，平均每班44人，共352人。",  # an average
+        "共分4个小组，每组不超过3人，共10人。",
+    ])
+    def test_limits_and_averages_are_no_product(self, text):
+        assert figures(text) == []
+

@@ -64,8 +64,45 @@ def check_parts(statements: list[Statement], explain: Explain | None = None) -> 
         findings.extend(_bracketed(st))
         findings.extend(_closed_lists(st, statements[index - 1] if index else None))
         findings.extend(_rated_groups(st))
+        findings.extend(_per_group(st))
     findings.extend(_numbered_breakdowns(statements))
     return findings
+
+
+_GROUP_UNITS = {"班": "班", "组": "组", "队": "队", "所": "所校", "校": "所校"}
+_EACH_GROUP = re.compile(r"[，,]\s?每(?:个)?(?P<g>[班组队所校])[^\d，,。；;]{0,6}$")
+_GROUP_TOTAL = re.compile(r"^[，,]\s?(?:共计|合计|总共|一共|共|计)[\u4e00-\u9fff]{0,4}$")
+_NOT_EXACTLY = re.compile(r"不超过|不少于|至少|最多|以内|以下|以上|左右|约|限|平均|大约|控制")
+
+
+def _per_group(st: Statement) -> list[Finding]:
+    """招生8个班，每班45人，共计360人: a number of groups, so many in each, and their total."""
+    out = []
+    text, qs = st.text, st.quantities
+    for i in range(len(qs) - 2):
+        groups, each, total = qs[i : i + 3]
+        named = text[groups.end : groups.end + 1] if groups.unit in ("个", "支") else ""  # 4个组，每组…; 3支队，每队…
+        lead = _EACH_GROUP.search(text, groups.end + len(named), each.start)
+        if not lead or lead.start() != groups.end + len(named) or lead.group("g") not in _GROUP_UNITS.get(named or groups.unit, ""):
+            continue
+        if not (_GROUP_TOTAL.match(text[each.end : total.start]) and each.unit and each.unit == total.unit and each.unit != PERCENT):
+            continue
+        if not all(q.exact for q in (groups, each, total)) or _NOT_EXACTLY.search(text, lead.start(), each.start) \
+                or _NOT_EXACTLY.search(text, each.end, total.start):
+            continue
+        computed = groups.value * each.value
+        if computed == total.value:
+            continue
+        counted, g = groups.text + named, lead.group("g")
+        out.append(located(
+            "arithmetic", "error", st, total.start, total.end,
+            f"{counted}，每{g}{each.text}，共应为 {_num(computed)}{total.unit}，文中写作 {total.text}",
+            f"核对{counted}、每{g}的数或合计：按 {counted}×{each.text} 计算应为 {_num(computed)}{total.unit}",
+            quote=st.quote(groups.start, total.end).strip(),
+            stated=total.value, computed=computed, difference=total.value - computed, rule="PARTS",
+            edits=(figure_edit(st, total, computed),),
+        ))
+    return out
 
 
 _FULL_STOP = re.compile(r"[。！？!?]")
