@@ -179,3 +179,24 @@ def test_a_list_quoted_from_a_rule_is_not_the_documents():
     text = ("一、依据上级通知办理。\n二、评量准则第11条规定：「学生修业期满，符合下列规定者发给毕业证书：一、出席率达三分之二以上。"
             "二、四个学习领域成绩丙等以上。」\n三、请各班导师配合办理。")
     assert kinds(text, "numbering") == []
+
+
+class TestListsWrittenInsideOneParagraph:
+    """本次活动的目的在于：一、…。二、…。四、…: a list inside one line is checked on its own."""
+
+    def test_a_skip_and_a_duplicate_inside_one_line(self):
+        (skip,) = kinds("活动目的：一、强健体魄。二、增进友谊。四、丰富生活。", "numbering")
+        assert "「四、」跳号" in skip.message and "「三、」" in skip.message
+        (twice,) = kinds("问卷分为：一、基本情况；二、满意程度；二、意见建议。", "numbering")
+        assert "重复" in twice.message and "「三、」" in twice.message
+
+    def test_a_clean_inline_list_and_one_that_restarts_are_silent(self):
+        assert kinds("活动目的：一、强健体魄。二、增进友谊。三、丰富生活。", "numbering") == []
+        assert kinds("一、领导小组：（一）组长。（二）副组长。二、工作小组：（一）组长。（二）组员。", "numbering") == []
+
+    def test_a_deeper_list_restarts_under_each_heading_in_the_line(self):
+        (found,) = kinds("一、指导思想（略）。二、组织领导：（一）组长。（二）副组长。（四）成员。三、活动安排。", "numbering")
+        assert "「（四）」跳号" in found.message
+
+    def test_a_label_written_after_a_space_is_not_missing(self):
+        assert kinds("方案如下：一、时间：周五。二、地点：会议室。三、分工：1、组长：李明 2、摄影：王芳 四、对象：全体职工。五、要求：准时。", "numbering") == []

@@ -13,7 +13,9 @@ offices, and speaks only about what is certainly wrong:
   starts wherever it is first seen, and a title, 附件 or a hidden-text
   marker starts everything afresh;
 * a list restarts at 1 under a new heading, labelled or not: never a finding;
-* a heading run into the previous line (``…工作。三、组织领导``) counts;
+* a heading run into the previous line (``…工作。三、组织领导``) counts; three or more labels inside one
+  line are a list written inline (``目的在于：一、…。二、…。四、…``), checked on its own: only when it
+  starts at 1 and breaks exactly once;
 * a skip (七、 then 九、) or a duplicate (two 三、) is reported, unless the
   missing label is written somewhere in between; going backwards is left
   alone (it is more often two lists than one mistake). When the label a skip
@@ -102,24 +104,66 @@ def is_title(text: str) -> bool:
 
 
 _RUN_IN = re.compile(rf"(?<=[。！!；;])\s*(?=[{_CN}]{{1,3}}、|[（(][{_CN}]{{1,3}}[）)])")
+_INLINE = re.compile(rf"(?<=[。！!；;：:])\s*(?=[{_CN}]{{1,3}}、|[（(][{_CN}]{{1,3}}[）)])")  # …目的在于：一、…
 
 
-def labels_in(text: str) -> list[Label]:
-    """The label at the start of a line and any heading run into it after a full stop."""
+def _run_in(text: str, after: re.Pattern = _RUN_IN) -> tuple[list[Label], list[Label]]:
+    """The label at the start of a line (a list of at most one) and the labels run into it after a full stop
+    (with *after* = :data:`_INLINE`, also after a colon)."""
     found = []
     first = label_of(text)
     if first:
         found.append(first)
     run_in = []
-    for m in _RUN_IN.finditer(text):
+    for m in after.finditer(text):
         label = label_of(text, m.end())
         before = text[: m.end()]
         quoted = before.count("「") > before.count("」") or before.count("“") > before.count("”")
         if label and label.level <= 2 and (not found or label.start > found[0].end) and not quoted:
             run_in.append(label)  # …准则第11条规定：「…：一、…。二、…」: a list quoted from a rule is the rule's
+    return found, run_in
+
+
+def labels_in(text: str) -> list[Label]:
+    """The label at the start of a line and any heading run into it after a full stop."""
+    found, run_in = _run_in(text)
     if len(run_in) >= 3:
         return found  # 目的在于：一、…。二、…。三、…；问卷包含：一、…；二、…: lists written inline, not headings run in
     return found + run_in
+
+
+def _inline_lists(prepared: list[Prepared]) -> list[Finding]:
+    """目的在于：一、…。二、…。四、…: a list written inside one line is checked on its own, apart from the
+    document's outline, and only when it starts at 1 and breaks exactly once (one skip or one duplicate)."""
+    out = []
+    for at in prepared:
+        found, run_in = _run_in(at.text, _INLINE)
+        if len(run_in) < 3 or _CONTENTS.search(at.text):
+            continue
+        lists: dict[int, list[list[Label]]] = {}
+        for label in found + run_in:
+            for deeper in [d for d in lists if d > label.level]:
+                lists[deeper].append([])  # a deeper list starts afresh under each new heading
+            runs = lists.setdefault(label.level, [[]])
+            if runs[-1] and _style(runs[-1][-1]) != _style(label):
+                runs.append([])
+            runs[-1].append(label)
+        for runs in lists.values():
+            for labels in runs:
+                numbers = [label.number for label in labels]
+                if len(labels) < 3 or numbers[0] != 1:
+                    continue
+                breaks = [(k, numbers[k] - numbers[k - 1]) for k in range(1, len(numbers)) if numbers[k] != numbers[k - 1] + 1]
+                if len(breaks) != 1 or breaks[0][1] not in (0, 2):
+                    continue
+                k, step = breaks[0]
+                label, before = labels[k], labels[k - 1]
+                if step == 2 and label.renumbered(before.number + 1) in at.text[before.end : label.start]:
+                    continue  # …6、摄影：李丹 四、参加人员: the label is there, only not after a full stop
+                what = (f"与上一个{LEVEL_NAMES[label.level]}「{before.text}」重复" if step == 0
+                        else f"跳号：前面缺少「{label.renumbered(before.number + 1)}」")
+                out.append(_finding(at, label, what + "（同一段内的列表）", before.number + 1))
+    return out
 
 
 def check_numbering(prepared: list[Prepared]) -> list[Finding]:
@@ -215,7 +259,9 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
             del suspended[deeper]
         for deeper in [d for d in restarted if d >= level]:
             del restarted[deeper]
-    return _believable(findings, numbers)
+    outline = _believable(findings, numbers)
+    seen = {(f.paragraph, f.line, f.span) for f in outline}
+    return outline + [f for f in _inline_lists(prepared) if (f.paragraph, f.line, f.span) not in seen]
 
 
 def _introduces(text: str, label: Label) -> bool:
