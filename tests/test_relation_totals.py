@@ -102,3 +102,16 @@ def test_an_items_own_subtotal_closes_only_that_items_lines():
             "3．表彰奖品：优秀队员120名×30元＝3,600元；优秀队干部36名×40元＝1,440元；小计{}元\n4．场地布置：1,160元")
     assert figures(text.format("5,040")) == []
     assert pairs(text.format("5,400")) == [(Decimal(5400), Decimal(5040))]
+
+
+class TestSumsStartWithTheirSentence:
+    """比赛最后…。经统计，收到捐款7338元，…共计…: a sum of fixed amounts begins with its sentence."""
+
+    def test_words_of_the_sentence_before_do_not_hide_the_sum(self):
+        text = "比赛最后，校长带领6位教师比拼朗诵。经统计，本次活动收到教职工捐款5216元，学生捐款4890.5元，共计{}元。"
+        assert figures(text.format("10106.5")) == []
+        assert pairs(text.format("10160.5")) == [(Decimal("10160.5"), Decimal("10106.5"))]
+
+    def test_an_amount_in_the_sentence_before_is_not_in_the_sum(self):
+        assert figures("学校拨付活动经费3000元。教职工捐款5216元，学生捐款4890.5元，共计10106.5元。") == []
+

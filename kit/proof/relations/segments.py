@@ -136,7 +136,9 @@ def segments(st: Statement) -> list[Line | Total | Unsure]:
         if not marker or (q.upper and _beside_figure(st, q)):
             continue
         inputs = [p for p in money if floor <= p.start and p.end <= q.start and not p.upper]
-        part = _segment(st, floor, q, marker, inputs)
+        start = _sentence_start(st.text, floor, inputs, q)
+        inputs = [p for p in inputs if p.start >= start]
+        part = _segment(st, start, q, marker, inputs)
         out.append(part)
         floor = _clause_end(st.text, q.end)
         if isinstance(part, Total) and _BREAKDOWN.match(st.text, floor):
@@ -159,6 +161,25 @@ def segments(st: Statement) -> list[Line | Total | Unsure]:
         else:
             out.append(Unsure(st, "金额不止一个，又没有写明小计或合计"))
     return out
+
+
+_FULL_STOP = re.compile(r"[。！？!?]")
+
+
+def _sentence_start(text: str, floor: int, inputs: list[Quantity], result: Quantity) -> int:
+    """Where a sum of fixed amounts starts: after the last full stop before its first input (比赛最后…。经统计，收到
+    捐款7338元，…共计14374.6元: the sentence before says nothing of the sum), and after a full stop its
+    own inputs alone add up to (学校拨款5000元。教职工捐款7338元，学生捐款7036.6元，共计14374.6元)."""
+    if any(p.is_rate for p in inputs):
+        return floor  # 4名学生到驿站实习。学校为每人发放补贴2500元，总计…: the count may be sentences before its rate
+    first = inputs[0].start if inputs else result.start
+    stops = [m.end() for m in _FULL_STOP.finditer(text, floor, first)]
+    start = stops[-1] if stops else floor
+    for stop in (m.end() for m in _FULL_STOP.finditer(text, first, result.start)):
+        own = [p for p in inputs if p.start >= stop and not p.is_rate]
+        if len(own) >= 2 and len(own) == len([p for p in inputs if p.start >= stop]) and sum(p.value for p in own) == result.value:
+            return stop
+    return start
 
 
 def _beside_figure(st: Statement, upper: Quantity) -> bool:
