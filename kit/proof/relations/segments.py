@@ -19,6 +19,7 @@ with the reason, and no check speaks about it. :mod:`.budget` groups them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -128,11 +129,14 @@ def segments(st: Statement) -> list[Line | Total | Unsure]:
         return out
     floor = 0
     prev_end = 0  # end of the money figure before q: one pass, linear in the statement
+    last_rate = -1  # where the latest rate before q starts
     for q in money:
         marker = _is_result(st, q, max(prev_end, floor))
-        if not marker and not q.is_rate and any(p.is_rate for p in money if floor <= p.start and p.end <= q.start):
+        if not marker and not q.is_rate and last_rate >= floor:
             marker = _PAID.search(st.text, max(prev_end, floor), q.start)
         prev_end = max(prev_end, q.end)
+        if q.is_rate:
+            last_rate = q.start
         if not marker or (q.upper and _beside_figure(st, q)):
             continue
         inputs = [p for p in money if floor <= p.start and p.end <= q.start and not p.upper]
@@ -175,10 +179,16 @@ def _sentence_start(text: str, floor: int, inputs: list[Quantity], result: Quant
     first = inputs[0].start if inputs else result.start
     stops = [m.end() for m in _FULL_STOP.finditer(text, floor, first)]
     start = stops[-1] if stops else floor
-    for stop in (m.end() for m in _FULL_STOP.finditer(text, first, result.start)):
-        own = [p for p in inputs if p.start >= stop and not p.is_rate]
-        if len(own) >= 2 and len(own) == len([p for p in inputs if p.start >= stop]) and sum(p.value for p in own) == result.value:
-            return stop
+    later = [m.end() for m in _FULL_STOP.finditer(text, first, result.start)]
+    if later:
+        suffix = [ZERO] * (len(inputs) + 1)  # suffix[k]: the sum of inputs[k:], so each full stop costs one look-up
+        for k in range(len(inputs) - 1, -1, -1):
+            suffix[k] = suffix[k + 1] + inputs[k].value
+        starts = [p.start for p in inputs]
+        for stop in later:
+            k = bisect_left(starts, stop)
+            if len(inputs) - k >= 2 and suffix[k] == result.value:
+                return stop
     return start
 
 
