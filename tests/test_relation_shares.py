@@ -267,3 +267,10 @@ def test_the_provinces_figure_is_the_whole_of_our_citys_share():
     assert figures(text.format("14.8")) == []
     assert pairs(text.format("18.4")) == [(Decimal("18.4"), Decimal("14.8"))]
 
+
+
+def test_fraction_shares_that_all_fit_another_denominator_get_one_warning():
+    (found,) = figures("体检结果：近视率42.9%（420/1000），龋齿率10.3%（101/1000），肥胖率5.1%（50/1000）。")
+    assert found.severity == "warning" and "分母" in found.message and "约 979" in found.message
+    # one share right with the written denominator: the others are slips, each named
+    assert len(figures("体检结果：近视率42.0%（420/1000），龋齿率10.3%（101/1000），肥胖率5.1%（50/1000）。")) == 2

@@ -300,22 +300,25 @@ def check_placed_shares(statements: list[Statement], explain: Explain | None = N
                 finding = None
             read_here.setdefault(id(whole), []).append((part, pct, finding))
         for shares in read_here.values():
-            if len(shares) > 1 and _another_base(shares):
+            if len(shares) > 1 and _other_base(shares) is not None:
                 continue  # 参考264人…合格168人，合格率61%…优秀112人，优秀率41%: every rate is of 275 (enrolled?), not a slip
             findings.extend(f for _part, _pct, f in shares if f is not None)
     return findings
 
 
-def _another_base(shares: list[tuple[Quantity, Quantity, Finding | None]]) -> bool:
-    """Several rates of one whole, some of them off: is there one other whole that gives every rate as written?"""
+def _other_base(shares: list[tuple[Quantity, Quantity, Finding | None]]) -> int | None:
+    """Several shares of one whole, some of them off: one other whole (a whole number) that gives every share
+    as written, if there is one."""
     low, high = Decimal(0), Decimal("Infinity")
     for part, pct, _finding in shares:
         half = pct.resolution / 2
         if pct.value - half <= 0:
-            return False
+            return None
         low = max(low, part.value * 100 / (pct.value + half))
         high = min(high, part.value * 100 / (pct.value - half))
-    return any(f is not None for _p, _q, f in shares) and int(high) > low  # a whole number of people in (low, high]
+    if not any(f is not None for _p, _q, f in shares) or int(high) <= low:
+        return None
+    return int((low + high) / 2) if int((low + high) / 2) > low else int(high)
 
 
 def _sentence_start(sentences, pos: int) -> int:
@@ -445,6 +448,7 @@ def check_fraction_shares(statements: list[Statement]) -> list[Finding]:
     findings = []
     for st in statements:
         qs = st.quantities
+        by_whole: dict[Decimal, list[tuple[Quantity, Quantity, Finding | None, Quantity]]] = {}
         for i, pct in enumerate(qs[:-2]):
             part, whole = qs[i + 1], qs[i + 2]
             if pct.unit != PERCENT or part.unit or whole.unit or whole.value == 0 or not all(q.exact for q in (pct, part, whole)):
@@ -453,8 +457,23 @@ def check_fraction_shares(statements: list[Statement]) -> list[Finding]:
                     and re.match(r"\s?[）)=＝]", st.text[whole.end : whole.end + 2])):
                 continue
             found = share_finding(st, part, whole, pct, quote=st.quote(pct.start, whole.end + 1).strip(), name="比例")
-            if found:
-                findings.append(found)
+            by_whole.setdefault(whole.value, []).append((part, pct, found, whole))
+        for group in by_whole.values():
+            wrong = [f for _p, _q, f, _w in group if f is not None]
+            base = _other_base([(p, q, f) for p, q, f, _w in group]) if len(wrong) >= 2 else None
+            if base is None:
+                findings.extend(wrong)
+                continue
+            # 6.12%（2346/38474）、9.43%（3613/38474）、0.89%（340/38474）: none fits 38474, all fit about 38318
+            whole = group[0][3]
+            shares = "、".join(f"{q.value.quantize(Decimal(1).scaleb(-q.places))}%" for _p, q, _f, _w in group)
+            findings.append(located(
+                "arithmetic", "warning", st, whole.start, whole.end,
+                f"这几个比例（{shares}）与所写分母 {format_scaled(whole.value, whole.scale)} 算出的都不一致，却都与按同一个分母（约 {base}）算出的相符："
+                f"可能是分母写错了",
+                f"核对分母 {format_scaled(whole.value, whole.scale)}：如果应为约 {base}，改正分母；否则按 {format_scaled(whole.value, whole.scale)} 重新计算这几个比例",
+                quote=st.quote(group[0][1].start, whole.end + 1).strip(), rule="SHARE",
+            ))
     return findings
 
 
