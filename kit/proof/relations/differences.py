@@ -137,18 +137,10 @@ def _rate_of_change(st: Statement, qs: list[Quantity], base: Quantity, change: Q
     verb = _RATE_AFTER.match(st.text[change.end : pct.start])
     if not verb or bool(re.match(r"增|成|上|提", verb.group("verb"))) != up:
         return None
-    computed = _at_precision(change.value * 100 / base.value, pct)
-    if computed == pct.value or _possible(base, change, pct, up, base_given=True):
+    if _possible(base, change, pct, up, base_given=True):
         return None
-    what = "增幅" if up else "降幅"
-    return located(
-        "arithmetic", "error", st, pct.start, pct.end,
-        f"比 {format_scaled(base.value, base.scale)}{base.unit}{'增加' if up else '减少'} {format_scaled(change.value, change.scale)}{change.unit}，"
-        f"{what}应为 {computed}%，文中写作 {pct.value}%",
-        f"改为 {computed}%，或核对两个数", quote=st.quote(base.start, pct.end).strip(),
-        stated=pct.value, computed=computed, difference=pct.value - computed, rule="EQUATION",
-        edits=(figure_edit(st, pct, computed),),
-    )
+    return _rate_finding(st, pct, change, base.value, up, base.start,
+                         f"比 {_written(base)}{'增加' if up else '减少'} {_written(change)}，")
 
 
 _CHANGE_VERB = r"(?:增加|减少|增长|下降|降低|提高|上升|扩大|缩小)"
@@ -200,20 +192,7 @@ def _growth(st: Statement, now: Quantity, change: Quantity, pct: Quantity, verb:
     down = bool(_DOWN.search(verb)) and bool(_RATE_DOWN.fullmatch(second))
     if not (up or down) or not re.fullmatch(rf"{_LAST}[^\d，,]{{0,6}}(?:增加|减少|增长|下降|提高|降低|多|少)了?", verb.strip()):
         return None
-    last = now.value - change.value if up else now.value + change.value
-    if last <= 0:
-        return None
-    computed = _at_precision(change.value * 100 / last, pct)
-    if computed == pct.value or _possible(now, change, pct, up):
-        return None
-    return located(
-        "arithmetic", "error", st, pct.start, pct.end,
-        f"现为 {_written(now)}，{'增加' if up else '减少'} {_written(change)}，"
-        f"上年应为 {_written(now, last)}，{'增幅' if up else '降幅'}应为 {computed}%，文中写作 {pct.value}%",
-        f"改为 {computed}%，或核对两个数", quote=st.quote(now.start, pct.end).strip(),
-        stated=pct.value, computed=computed, difference=pct.value - computed, rule="EQUATION",
-        edits=(figure_edit(st, pct, computed),),
-    )
+    return _from_now(st, now, change, pct, up, now.start)
 
 
 _AGAINST = re.compile(
@@ -242,20 +221,28 @@ def _against_last_year(st: Statement, qs: list[Quantity], a: int, b: int, previo
     earlier = named or earlier  # 收、支总计各增加…: named so before, or else the one figure (収入总计A、支出总计A)
     if not earlier or len({q.value for q in earlier}) != 1:
         return None  # no figure, or two different ones it may be the change of
-    now = earlier[-1]
-    last = now.value + change.value if not up else now.value - change.value
-    if last <= 0:
+    return _from_now(st, earlier[-1], change, pct, up, a)
+
+
+def _from_now(st: Statement, now: Quantity, change: Quantity, pct: Quantity, up: bool, quote_start: int) -> Finding | None:
+    """The rate of a change from this year's figure: last year's is now − change (or + when it fell)."""
+    last = now.value - change.value if up else now.value + change.value
+    if last <= 0 or _possible(now, change, pct, up):
         return None
-    computed = _at_precision(change.value * 100 / last, pct)
-    if computed == pct.value or _possible(now, change, pct, up):
+    return _rate_finding(st, pct, change, last, up, quote_start,
+                         f"现为 {_written(now)}，比上年{'增加' if up else '减少'} {_written(change)}，上年应为 {_written(now, last)}，")
+
+
+def _rate_finding(st: Statement, pct: Quantity, change: Quantity, base: Decimal, up: bool, quote_start: int,
+                  said: str) -> Finding | None:
+    """The finding for growth rate *pct* of *change* over *base*, at the rate's written decimals, or None."""
+    computed = _at_precision(change.value * 100 / base, pct)
+    if computed == pct.value:
         return None
-    what = "增幅" if up else "降幅"
     return located(
         "arithmetic", "error", st, pct.start, pct.end,
-        f"现为 {format_scaled(now.value, now.scale)}{now.unit}，比上年{'增加' if up else '减少'} "
-        f"{format_scaled(change.value, change.scale)}{now.unit}，上年应为 {format_scaled(last, now.scale)}{now.unit}，"
-        f"{what}应为 {computed}%，文中写作 {pct.value}%",
-        f"改为 {computed}%，或核对两个数", quote=st.quote(a, pct.end).strip(),
+        f"{said}{'增幅' if up else '降幅'}应为 {computed}%，文中写作 {pct.value}%",
+        f"改为 {computed}%，或核对两个数", quote=st.quote(quote_start, pct.end).strip(),
         stated=pct.value, computed=computed, difference=pct.value - computed, rule="EQUATION",
         edits=(figure_edit(st, pct, computed),),
     )
