@@ -200,3 +200,10 @@ class TestListsWrittenInsideOneParagraph:
 
     def test_a_label_written_after_a_space_is_not_missing(self):
         assert kinds("方案如下：一、时间：周五。二、地点：会议室。三、分工：1、组长：李明 2、摄影：王芳 四、对象：全体职工。五、要求：准时。", "numbering") == []
+
+
+def test_a_heading_written_straight_before_the_first_item_starts_a_new_list():
+    text = "目标\n1. 培养兴趣。\n2. 增长见识。\n3. 提高素养。\n实施步骤1. 确定主题。\n2. 确定时间。\n3. 落实安全。\n{}. 总结评比。"
+    assert kinds(text.format(4), "numbering") == []
+    (found,) = kinds(text.format(5), "numbering")
+    assert "「5.」跳号" in found.message

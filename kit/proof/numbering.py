@@ -12,7 +12,8 @@ offices, and speaks only about what is certainly wrong:
   第2篇, 方案二) and an excerpt may start or stop mid-list: every list
   starts wherever it is first seen, and a title, 附件 or a hidden-text
   marker starts everything afresh;
-* a list restarts at 1 under a new heading, labelled or not: never a finding;
+* a list restarts at 1 under a new heading, labelled or not, or written straight before its first
+  item (``实施步骤1. 确定主题``): never a finding;
 * a heading run into the previous line (``…工作。三、组织领导``) counts; three or more labels inside one
   line are a list written inline (``目的在于：一、…。二、…。四、…``), checked on its own: only when it
   starts at 1 and breaks exactly once;
@@ -104,6 +105,7 @@ def is_title(text: str) -> bool:
 
 
 _RUN_IN = re.compile(rf"(?<=[。！!；;])\s*(?=[{_CN}]{{1,3}}、|[（(][{_CN}]{{1,3}}[）)])")
+_GLUED_FIRST = re.compile(r"[\s\u3000]*[\u4e00-\u9fff]{2,8}(?=[1１][.．、](?![\d０-９]))")
 _INLINE = re.compile(rf"(?<=[。！!；;：:])\s*(?=[{_CN}]{{1,3}}、|[（(][{_CN}]{{1,3}}[）)])")  # …目的在于：一、…
 
 
@@ -112,6 +114,10 @@ def _run_in(text: str, after: re.Pattern = _RUN_IN) -> tuple[list[Label], list[L
     (with *after* = :data:`_INLINE`, also after a colon)."""
     found = []
     first = label_of(text)
+    glued = _GLUED_FIRST.match(text) if first is None else None
+    if glued:  # 实施步骤1. 研究目的…: a short heading written straight before the first item of a new list
+        first = label_of(text, glued.end())
+        first = first if first is not None and first.number == 1 and first.level >= 3 else None
     if first:
         found.append(first)
     run_in = []
