@@ -3,10 +3,12 @@
 One engine for every figure a document derives from others:
 
 * :mod:`.budget`     count × rate lines, sums of fixed amounts, totals of blocks (via :mod:`kit.ledger`)
-* :mod:`.equations`  written-out equations (600x30=18000元)
-* :mod:`.differences` A比B增加C, growth rates, 收入−支出=结余, ratios 328:31=10.58:1
-* :mod:`.parts`      a whole and its parts, when the parts certainly partition it
-* :mod:`.shares`     占…% of a whole, 分别占 lists, named rates, shares in brackets, at the written precision
+* :mod:`.equations`  written-out equations (600x30=18000元, 149/447=0.333)
+* :mod:`.differences` A比/较B增加C, growth rates (against a named year, from the sentence before),
+  收入−支出=结余, ratios 328:31=10.58:1
+* :mod:`.parts`      a whole and its parts, when the parts certainly partition it; 8个班，每班45人，共360人
+* :mod:`.shares`     占…% of a whole, 分别占 lists, named rates, shares in brackets, shares beside their
+  fraction (47.0%（473/1162）), at the written precision
 * :mod:`.slips`      whether a stated figure is a plausible slip of the computed one
 * :mod:`.upper`      大写 beside its figure
 * :mod:`.thresholds` 150%（即1170元） of a base
