@@ -5,6 +5,8 @@ Every sentence is written for these tests, in shapes found on real school and un
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from relation_helpers import figures
 
 
@@ -13,3 +15,9 @@ class TestUpper:
         assert figures("申请补助3320元（大写：叁仟叁佰贰拾元整）。") == []
         (found,) = figures("申请补助3320元（大写：叁仟贰佰捌拾元整）。")
         assert (found.stated, found.computed) == (3280, 3320) and "叁仟叁佰贰拾元整" in found.suggestion
+
+
+def test_a_upper_after_a_comma_beside_its_figure():
+    assert figures("共计人民币：小写5136元，大写：伍仟壹佰叁拾陆元整。") == []
+    (found,) = figures("共计人民币：小写5163元，大写：伍仟壹佰叁拾陆元整。")
+    assert (found.stated, found.computed) == (Decimal(5136), Decimal(5163))
