@@ -142,8 +142,9 @@ def _not_a_quantity(text: str, start: int, span: NumberSpan, arithmetic: bool = 
     integral = span.value == span.value.to_integral_value()
     if integral and 1900 <= span.value <= 2100 and after.startswith(("年", "学年", "级", "届")):
         return True  # a year
-    if integral and span.value <= 31 and after.startswith(("月", "日", "号")) and not after.startswith(("月份", "日常")):
-        return True  # 3月, 15日
+    if integral and span.value <= 31 and after.startswith(("月", "日", "号")) and not after.startswith(("月份", "日常")) \
+            and not re.search(r"[×xX*＊✕]\s?$", before):
+        return True  # 3月, 15日; not 4000元/月×12月, a number of months
     return False
 
 

@@ -67,3 +67,18 @@ class TestDivisionWrittenOut:
     def test_a_divisor_inside_a_bigger_expression_is_left_alone(self):
         assert figures("计算：3*(240/8)=91。") == []
 
+
+
+class TestEquationsWithNotes:
+    @pytest.mark.parametrize("right, wrong", [
+        ("班主任津贴总量：300元×8(班级数)×5(月份)=12000元。", "班主任津贴总量：300元×8(班级数)×5(月份)=12800元。"),
+        ("聘用一名专职人员3500元/月×12月=42000元。", "聘用一名专职人员3500元/月×12月=24000元。"),
+    ])
+    def test_a_word_in_brackets_and_a_number_of_months(self, right, wrong):
+        assert figures(right) == []
+        assert len(figures(wrong)) == 1
+
+    def test_a_date_is_still_a_date(self):
+        from kit.quantities import quantities
+
+        assert [q.text for q in quantities("请于12月3日前报送，共3×12月=36个月。")] == ["3", "12月", "36个月"]

@@ -17,8 +17,9 @@ from ..passage import Statement, figure_edit, located
 from .explain import Explain
 
 _EQUALS = re.compile(r"[=＝]")
-_OPERATOR = re.compile(r"^[\s（）()]*(?P<op>[×xX*＊✕+＋\-－−/÷])[\s（）()]*(?:[\u4e00-\u9fff]{1,6}[：:]?\s*)?$")  # +文具139.5元
-_TAIL = re.compile(r"^[\s（）()元人名户次个份套件桌]*$")
+_NOTE = r"(?:[（(][\u4e00-\u9fff]{1,8}[）)])?"  # 300元×6(班级数)×4(月份)=7200元: a word in brackets names the figure
+_OPERATOR = re.compile(rf"^{_NOTE}[\s（）()]*(?P<op>[×xX*＊✕+＋\-－−/÷])[\s（）()]*(?:[\u4e00-\u9fff]{{1,6}}[：:]?\s*)?$")  # +文具139.5元
+_TAIL = re.compile(rf"^{_NOTE}[\s（）()元人名户次个份套件桌]*$")
 
 
 def _operand(q: Quantity) -> Decimal:
@@ -62,7 +63,7 @@ def check_equations(statements: list[Statement], explain: Explain | None = None)
             operands = [q for t in terms for q in t]
             if len(operands) < 2 or any(q.value == 0 for q in operands if id(q) in divisors):
                 continue
-            span = st.text[operands[0].start : m.start()]
+            span = re.sub(_NOTE.rstrip("?"), "", st.text[operands[0].start : m.start()])
             lead = st.text[max(0, operands[0].start - 8) : operands[0].start]
             if re.search(r"[（）()]", span) or re.search(r"[×xX*＊✕+＋/÷）)]\s*$|[\d×xX*＊✕+＋/÷]\s*[（(]\s*$", lead):
                 if explain is not None:  # 6.5*(121+145), 300元(长袖)*3+…: more of the sum than this reads
