@@ -73,6 +73,7 @@ class TestEquationsWithNotes:
     @pytest.mark.parametrize("right, wrong", [
         ("班主任津贴总量：300元×8(班级数)×5(月份)=12000元。", "班主任津贴总量：300元×8(班级数)×5(月份)=12800元。"),
         ("聘用一名专职人员3500元/月×12月=42000元。", "聘用一名专职人员3500元/月×12月=24000元。"),
+        ("课程研发400元/课时×6门×3课时/门=7200元。", "课程研发400元/课时×6门×3课时/门=2700元。"),
     ])
     def test_a_word_in_brackets_and_a_number_of_months(self, right, wrong):
         assert figures(right) == []

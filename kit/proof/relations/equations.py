@@ -18,8 +18,8 @@ from .explain import Explain
 
 _EQUALS = re.compile(r"[=＝]")
 _NOTE = r"(?:[（(][\u4e00-\u9fff]{1,8}[）)])?"  # 300元×6(班级数)×4(月份)=7200元: a word in brackets names the figure
-_OPERATOR = re.compile(rf"^{_NOTE}[\s（）()]*(?P<op>[×xX*＊✕+＋\-－−/÷])[\s（）()]*(?:[\u4e00-\u9fff]{{1,6}}[：:]?\s*)?$")  # +文具139.5元
-_TAIL = re.compile(rf"^{_NOTE}[\s（）()元人名户次个份套件桌]*$")
+_OPERATOR = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,2}}(?=[×xX*＊✕]))?{_NOTE}[\s（）()]*(?P<op>[×xX*＊✕+＋\-－−/÷])[\s（）()]*(?:[\u4e00-\u9fff]{{1,6}}[：:]?\s*)?$")  # +文具139.5元
+_TAIL = re.compile(rf"^(?:[/／][\u4e00-\u9fff]{{1,3}})?{_NOTE}[\s（）()元人名户次个份套件桌]*$")  # …×2课时/门=…
 
 
 def _operand(q: Quantity) -> Decimal:
