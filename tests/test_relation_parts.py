@@ -272,3 +272,10 @@ class TestSoManyInEachGroup:
     def test_limits_and_averages_are_no_product(self, text):
         assert figures(text) == []
 
+
+
+def test_the_same_people_by_sex_partition_them():
+    text = "本年度高招体检共参检52380人，其中男考生24615人，女考生{}人。"
+    assert figures(text.format(27765)) == []
+    assert pairs(text.format(27756)) == [(Decimal(52380), Decimal(52371))]
+    assert figures("本届共有代表120人，其中男代表70人，女教师代表38人。") == []  # not one group by sex

@@ -534,6 +534,9 @@ def _partition(labels: list[str]) -> bool:
     cores = {re.sub(r"(学生|教师|职工|儿童|人员)$", "", lab) or lab for lab in labels}
     if any(set(labels) <= pair or cores <= pair for pair in _PAIRS):
         return True
+    if len(labels) == 2 and {re.sub("[男女]", "", lab, count=1) for lab in labels} == {re.sub("[男女]", "", labels[0], count=1)} \
+            and {re.search("[男女]", lab).group() if re.search("[男女]", lab) else "" for lab in labels} == {"男", "女"}:
+        return True  # 男考生/女考生, 队员男/队员女: the same people by sex
     if all(_SCHOOL_KIND.search(lab) for lab in labels):
         return True
     regions = [re.findall(r"东部|中部|西部|东北|城区|农村|乡镇|市区|郊区", lab) for lab in labels]
