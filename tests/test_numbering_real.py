@@ -207,3 +207,19 @@ def test_a_heading_written_straight_before_the_first_item_starts_a_new_list():
     assert kinds(text.format(4), "numbering") == []
     (found,) = kinds(text.format(5), "numbering")
     assert "「5.」跳号" in found.message
+
+
+class TestArticlesRunTogether:
+    """Rules pasted into one paragraph: 考核办法第一条 …。第二条 …。第四条 …"""
+
+    RULES = "学校教职工考核办法第一条 为全面考核教职工，制定本办法。第二条 考核坚持公开公正。{} 考核对象为在编教职工。{} 考核结果存入档案。第五条 本办法自发布之日起施行。"
+
+    def test_a_skip_and_a_mislabelled_article(self):
+        assert kinds(self.RULES.format("第三条", "第四条"), "numbering") == []
+        (skip,) = kinds(self.RULES.format("第四条", "第五条").replace("第五条 本办法", "第六条 本办法"), "numbering")
+        assert "「第四条」跳号" in skip.message
+        (wrong,) = kinds(self.RULES.format("第四条", "第四条"), "numbering")
+        assert "后面又有一个「第四条」" in wrong.message and "「第三条」" in wrong.message
+
+    def test_articles_cited_are_no_list(self):
+        assert kinds("根据《教师法》第十二条规定、《条例》第十四条规定和本办法第十五条的规定，结合实际执行。", "numbering") == []

@@ -106,7 +106,9 @@ def is_title(text: str) -> bool:
 
 _RUN_IN = re.compile(rf"(?<=[。！!；;])\s*(?=[{_CN}]{{1,3}}、|[（(][{_CN}]{{1,3}}[）)])")
 _GLUED_FIRST = re.compile(r"[\s\u3000]*[\u4e00-\u9fff]{2,8}(?=[1１][.．、](?![\d０-９]))")
-_INLINE = re.compile(rf"(?<=[。！!；;：:])\s*(?=[{_CN}]{{1,3}}、|[（(][{_CN}]{{1,3}}[）)])")  # …目的在于：一、…
+_INLINE = re.compile(rf"(?<=[。！!；;：:])\s*(?=[{_CN}]{{1,3}}、|[（(][{_CN}]{{1,3}}[）)])"  # …目的在于：一、…
+                     rf"|(?<=[。！!；;：:\s则章])\s*(?=第[{_CN}]{{1,3}}条(?!规定|的|之))"  # 总则第一条 …。第二条 …: not 《…法》第十二条规定
+                     r"|(?<=[\u4e00-\u9fff])(?=第一条\s)")  # 考核办法第一条 为了…: the first article glued to the title
 
 
 def _run_in(text: str, after: re.Pattern = _RUN_IN) -> tuple[list[Label], list[Label]]:
@@ -160,14 +162,18 @@ def _inline_lists(prepared: list[Prepared]) -> list[Finding]:
                 if len(labels) < 3 or numbers[0] != 1:
                     continue
                 breaks = [(k, numbers[k] - numbers[k - 1]) for k in range(1, len(numbers)) if numbers[k] != numbers[k - 1] + 1]
-                if len(breaks) != 1 or breaks[0][1] not in (0, 2):
+                mislabelled = len(breaks) == 2 and breaks[0][1] == 2 and breaks[1] == (breaks[0][0] + 1, 0)
+                if not mislabelled and (len(breaks) != 1 or breaks[0][1] not in (0, 2)):
                     continue
                 k, step = breaks[0]
                 label, before = labels[k], labels[k - 1]
                 if step == 2 and label.renumbered(before.number + 1) in at.text[before.end : label.start]:
                     continue  # …6、摄影：李丹 四、参加人员: the label is there, only not after a full stop
-                what = (f"与上一个{LEVEL_NAMES[label.level]}「{before.text}」重复" if step == 0
-                        else f"跳号：前面缺少「{label.renumbered(before.number + 1)}」")
+                if mislabelled:  # 第一条…第二条…第四条…第四条…第五条: the first 第四条 is the 第三条
+                    what = f"跳号：前面缺少「{label.renumbered(before.number + 1)}」，后面又有一个「{label.text}」"
+                else:
+                    what = (f"与上一个{LEVEL_NAMES[label.level]}「{before.text}」重复" if step == 0
+                            else f"跳号：前面缺少「{label.renumbered(before.number + 1)}」")
                 out.append(_finding(at, label, what + "（同一段内的列表）", before.number + 1))
     return out
 
