@@ -104,9 +104,10 @@ def is_title(text: str) -> bool:
     return bool(_TITLE_WORDS.search(s) or RESTART.search(s))
 
 
-_RUN_IN = re.compile(rf"(?<=[。！!；;])\s*(?=[{_CN}]{{1,3}}、|[（(][{_CN}]{{1,3}}[）)])")
+_HEADING_AHEAD = rf"(?=[{_CN}]{{1,3}}、|[（(][{_CN}]{{1,3}}[）)])"  # 三、 or （三） comes next
+_RUN_IN = re.compile(rf"(?<=[。！!；;])\s*{_HEADING_AHEAD}")
 _GLUED_FIRST = re.compile(r"[\s\u3000]*[\u4e00-\u9fff]{2,8}(?=[1１][.．、](?![\d０-９]))")
-_INLINE = re.compile(rf"(?<=[。！!；;：:])\s*(?=[{_CN}]{{1,3}}、|[（(][{_CN}]{{1,3}}[）)])"  # …目的在于：一、…
+_INLINE = re.compile(rf"(?<=[。！!；;：:])\s*{_HEADING_AHEAD}"  # …目的在于：一、…
                      rf"|(?<=[。！!；;：:\s则章])\s*(?=第[{_CN}]{{1,3}}条(?!规定|的|之))"  # 总则第一条 …。第二条 …: not 《…法》第十二条规定
                      r"|(?<=[\u4e00-\u9fff])(?=第一条\s)")  # 考核办法第一条 为了…: the first article glued to the title
 

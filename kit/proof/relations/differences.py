@@ -44,11 +44,15 @@ def _at_precision(value: Decimal, written: Quantity) -> Decimal:
 
 # between A and its 比: a share of A (，占…7.55%，) or an aside in brackets (（文科2108人，理科6616人）)
 _GAP = re.compile(r"\s?(?:[（(][^（()）。；;]{0,30}[）)])?[\s，,]*(?:占[^，,。；;\d]{0,14}\d+(?:\.\d+)?\s?%[\s，,]*)?(?P<yoy>同)?")
-_RATE_UP = re.compile(r"(?:增长|上升|提高|增幅)(?:率|幅度)?(?:为|是|达到?)?了?")  # the rate's word after the change
-_RATE_DOWN = re.compile(r"(?:下降|降低|减少|降幅)(?:率|幅度)?(?:为|是|达到?)?了?")
+_RATE_UP = re.compile(r"(?:增长|成长|上升|提高|增幅)(?:率|幅度)?(?:为|是|达到?)?了?")  # the rate's word after the change
+_RATE_DOWN = re.compile(r"(?:下降|降低|减少|降幅|减幅)(?:率|幅度)?(?:为|是|达到?)?了?")
+
+
+def _names_the_rate(gap: str, up: bool) -> bool:
+    """，增长了 / ，同比下降 / ，增长率为: the words between a change and a percentage name its rate, going *up* or not."""
+    return bool((_RATE_UP if up else _RATE_DOWN).fullmatch(re.sub(r"^同比", "", gap.strip("，, "))))
 _LAST = r"(?:上年|去年|上一年|上年度|上学年|上学期|上届|上年同期|同期|\d{4}年度?)"  # the figure compared with, by its time
 _BI = re.compile(r"比(?![较較])|(?<!比)(?:相[较較]|[较較])")  # 比 / 较 / 相较, not the adverb 比较
-_RATE_AFTER = re.compile(r"\s?[，,]\s?(?P<verb>增长|增幅为?|成长|上升|提高|下降|降低|降幅为?|减少|减幅为?)了?\s?$")
 
 
 def check_differences(statements: list[Statement]) -> list[Finding]:
@@ -134,8 +138,8 @@ def _rate_of_change(st: Statement, qs: list[Quantity], base: Quantity, change: Q
     if not later or later[0].unit != PERCENT or not later[0].exact or base.value <= 0:
         return None
     pct = later[0]
-    verb = _RATE_AFTER.match(st.text[change.end : pct.start])
-    if not verb or bool(re.match(r"增|成|上|提", verb.group("verb"))) != up:
+    gap = st.text[change.end : pct.start]
+    if not re.match(r"\s?[，,]", gap) or not _names_the_rate(gap, up):
         return None
     if _possible(base, change, pct, up, base_given=True):
         return None
@@ -187,9 +191,9 @@ def _growth(st: Statement, now: Quantity, change: Quantity, pct: Quantity, verb:
     text = st.text
     if pct.unit != PERCENT or change.unit != now.unit or not all(q.exact for q in (now, change, pct)):
         return None
-    second = re.sub(r"^同比", "", text[change.end : pct.start].strip("，, "))
-    up = bool(_UP.search(verb)) and bool(_RATE_UP.fullmatch(second))
-    down = bool(_DOWN.search(verb)) and bool(_RATE_DOWN.fullmatch(second))
+    gap = text[change.end : pct.start]
+    up = bool(_UP.search(verb)) and _names_the_rate(gap, True)
+    down = bool(_DOWN.search(verb)) and _names_the_rate(gap, False)
     if not (up or down) or not re.fullmatch(rf"{_LAST}[^\d，,]{{0,6}}(?:增加|减少|增长|下降|提高|降低|多|少)了?", verb.strip()):
         return None
     return _from_now(st, now, change, pct, up, now.start)
@@ -212,8 +216,7 @@ def _against_last_year(st: Statement, qs: list[Quantity], a: int, b: int, previo
     if not lead or not change.unit or change.unit == PERCENT or not (change.exact and pct.exact):
         return None
     up = lead.group("verb") == "增加"
-    second = st.text[change.end : pct.start].strip("，, ")
-    if not (_RATE_UP if up else _RATE_DOWN).fullmatch(second):
+    if not _names_the_rate(st.text[change.end : pct.start], up):
         return None
     name = re.sub(r"[、\s]", "", (lead.group("name") or lead.group("name2") or "").strip("，, "))
     earlier = [q for q in st.quantities if previous[0] <= q.start < previous[1] and q.unit == change.unit and q.exact]

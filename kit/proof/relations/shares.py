@@ -124,9 +124,9 @@ def whole_before(statements: list[Statement], k: int, at: int, unit: str | None 
         hosts.append((statements[k - 1], len(statements[k - 1].text)))
     looked = 0
     for host, end in hosts:
-        for a, b in reversed([span for span in _sentences(host.text) if span[1] <= end or span[0] < end <= span[1]]):
-            if b > end or looked == 3:
-                continue
+        for a, b in reversed([span for span in _sentences(host.text) if span[1] <= end]):
+            if looked == 3:
+                return None
             looked += 1
             figures = [q for q in host.quantities_in(a, b) if q.unit and q.unit != PERCENT and not q.is_rate]
             if not figures:
