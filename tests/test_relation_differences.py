@@ -147,3 +147,67 @@ class TestComparedWithJiao:
         assert figures(text.format("6.7")) == []  # 430 / 6400
         assert pairs(text.format("7.6")) == [(D("7.6"), D("6.7"))]
 
+
+
+class TestChangesOfRatesAndBudgets:
+    """Percentage points between two rates, a change stated in a later clause or by its name, and the figure
+    planned against the one done (完成预算的…%, 比预算数多…)."""
+
+    def test_percentage_points_between_two_rates(self):
+        text = "本学年全校学生近视率为48.3%，全校学生近视率较上学年（50.1%）下降{}个百分点。"
+        assert figures(text.format("1.8")) == []
+        assert figures(text.format("1.9")) == []  # each rate is rounded: one step either way may be right
+        (found,) = figures(text.format("2.8"))
+        assert (found.stated, found.computed) == (D("2.8"), D("1.8")) and "1.8个百分点" in found.message
+
+    def test_points_are_not_a_growth_rate(self):
+        assert figures("合格率为96.5%，比上年（94.5%）提高2%。") == []  # points or a rate of a rate: not sure
+        assert figures("参加测试的学生为96人，比上年提高2个百分点。") == []  # no rate before the comparison
+
+    def test_a_clause_comparing_the_totals_named_before_it(self):
+        text = "本园2025年收入总计826.40万元，支出总计826.40万元，与2024年相比，收支总计各增加66.40万元，增长{}%。"
+        assert figures(text.format("8.74")) == []  # 66.40 / 760.00
+        assert pairs(text.format("8.47")) == [(D("8.47"), D("8.74"))]
+
+    def test_a_sentence_naming_the_totals_before_last_year(self):
+        text = "2025年度收入总计420.50万元，支出总计420.50万元。收支较上年决算数减少79.50万元、减少{}%。"
+        assert figures(text.format("15.9")) == []  # 79.50 / 500.00
+        assert pairs(text.format("19.5")) == [(D("19.5"), D("15.9"))]
+        text = "2025年度收、支总计均为180.60万元。收、支与2024年度相比，减少19.40万元，下降{}%。"
+        assert figures(text.format("9.7")) == []  # 19.40 / 200.00
+        assert pairs(text.format("7.9")) == [(D("7.9"), D("9.7"))]
+
+    def test_two_different_figures_before_the_clause_leave_it_alone(self):
+        assert figures("本年招生420人，毕业380人，与上年相比，增加20人，增长9.9%。") == []
+
+    def test_the_change_of_a_figure_named_earlier(self):
+        text = ("全年“三公”经费支出决算为64.20万元。其中：公务用车运行维护费支出决算为40.50万元；公务接待费支出决算为"
+                "23.70万元。\n与上年相比，公务用车运行维护费支出决算减少4.50万元，下降{}%；公务接待费支出决算增加3.70万元，增长18.5%。")
+        assert figures(text.format("10.0")) == []  # 4.50 / 45.00
+        assert pairs(text.format("1.0")) == [(D("1.0"), D("10.0"))]
+
+    def test_a_name_that_may_be_the_figure_before_the_change(self):
+        # the 2026 budget against the 2025 spending: the figure named is the base, and the rate fits it
+        text = ("2026年公务接待预算为9万元。\n2025年公务接待支出为7.50万元。\n"
+                "2026年预算较2025年度增加1.50万元，其中公务接待支出较上年同期增加1.50万元，增长20%。")
+        assert figures(text) == []
+
+    def test_the_budget_and_what_was_spent(self):
+        text = "本年度公务接待费支出预算为12万元，支出决算为8.16万元，完成预算的{}%。"
+        assert figures(text.format("68")) == []
+        (found,) = figures(text.format("86"))
+        assert (found.stated, found.computed) == (D("86"), D("68")) and "完成率" in found.message
+
+    def test_more_than_the_budget_then_the_rate_done(self):
+        text = "本年度工会预算收入150.00万元，实际收入为172.80万元，比预算数多{}万元，预算完成率为{}%。"
+        assert figures(text.format("22.80", "115.20")) == []
+        assert pairs(text.format("28.20", "115.20")) == [(282000, 228000)]
+        assert pairs(text.format("22.80", "112.50")) == [(D("112.50"), D("115.20"))]
+
+    def test_saved_against_the_budget(self):
+        text = "全年“三公”经费预算为36.5万元，全年实际开支34.25万元，比当年预算节省了{}万元。"
+        assert figures(text.format("2.25")) == []
+        assert pairs(text.format("2.52")) == [(25200, 22500)]
+
+    def test_an_added_budget_is_not_the_budget(self):
+        assert figures("年初预算为30万元，追加预算5万元，决算为28万元，完成预算的80%。") == []  # 28 / 35

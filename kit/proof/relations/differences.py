@@ -18,8 +18,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from ...findings import Finding
 from ...money import format_figure as _num
 from ...money import format_scaled
-from ...quantities import PERCENT, Quantity
-from ..passage import Statement, depth as _depth, figure_edit, located
+from ...quantities import PERCENT, POINTS, Quantity
+from ..passage import Statement, depth as _depth, figure_edit, located, rewrite
 
 _SENTENCE = re.compile(r"[^。；;！!？?]+")
 _UP = re.compile(r"(?:增加|增长|提高|上升|多|增)了?")
@@ -42,33 +42,34 @@ def _at_precision(value: Decimal, written: Quantity) -> Decimal:
     return (value / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
 
 
-# between A and its 比: a share of A (，占…7.55%，) or an aside in brackets (（文科2108人，理科6616人）)
-_GAP = re.compile(r"\s?(?:[（(][^（()）。；;]{0,30}[）)])?[\s，,]*(?:占[^，,。；;\d]{0,14}\d+(?:\.\d+)?\s?%[\s，,]*)?(?P<yoy>同)?")
+# between A and its 比: a share of A (，占…7.55%，, ，完成预算的57%，) or an aside in brackets (（文科2108人，理科6616人）)
+_GAP = re.compile(r"\s?(?:[（(][^（()）。；;]{0,30}[）)])?[\s，,]*(?:(?:占|完成(?:年初|全年)?预算(?:数)?的)[^，,。；;\d]{0,14}\d+(?:\.\d+)?\s?%[\s，,]*)?(?P<yoy>同)?")
 _RATE_UP = re.compile(r"(?:增长|成长|上升|提高|增幅)(?:率|幅度)?(?:为|是|达到?)?了?")  # the rate's word after the change
 _RATE_DOWN = re.compile(r"(?:下降|降低|减少|降幅|减幅)(?:率|幅度)?(?:为|是|达到?)?了?")
 
 
 def _names_the_rate(gap: str, up: bool) -> bool:
     """，增长了 / ，同比下降 / ，增长率为: the words between a change and a percentage name its rate, going *up* or not."""
-    return bool((_RATE_UP if up else _RATE_DOWN).fullmatch(re.sub(r"^同比", "", gap.strip("，, "))))
+    return bool((_RATE_UP if up else _RATE_DOWN).fullmatch(re.sub(r"^同比", "", gap.strip("，,、 "))))
 _LAST = r"(?:上年|去年|上一年|上年度|上学年|上学期|上届|上年同期|同期|\d{4}年度?)"  # the figure compared with, by its time
 _BI = re.compile(r"比(?![较較])|(?<!比)(?:相[较較]|[较較])")  # 比 / 较 / 相较, not the adverb 比较
 
 
 def check_differences(statements: list[Statement]) -> list[Finding]:
     findings = []
-    for st in statements:
+    for k, st in enumerate(statements):
         previous = None
         for m in _SENTENCE.finditer(st.text):
             a, b = m.span()
             qs = [q for q in st.quantities if a <= q.start < b]
             findings.extend(_compared(st, qs, a, b))
-            if previous is not None:
-                found = _against_last_year(st, qs, a, b, previous)
-                if found:
-                    findings.append(found)
+            findings.extend(_named_change(statements, k, qs, a, b))
+            found = _against_last_year(st, qs, a, b, previous)
+            if found:
+                findings.append(found)
             previous = (a, b)
             findings.extend(_from_to(st, qs))
+            findings.extend(_against_budget(st, qs, a, b))
             found = _balance(st, qs, a, b)
             if found:
                 findings.append(found)
@@ -82,14 +83,20 @@ def _compared(st: Statement, qs: list[Quantity], a: int, b: int) -> list[Finding
     text = st.text
     for bi in _BI.finditer(text, a, b):
         level = _depth(text, bi.start())
-        before = [q for q in qs if q.end <= bi.start() and q.unit and q.unit != PERCENT and _depth(text, q.start) == level]
+        before = [q for q in qs if q.end <= bi.start() and q.unit and _depth(text, q.start) == level]
         after = [q for q in qs if q.start >= bi.end()]
-        if not before or len(after) < 2:
+        if len(after) < 2:
+            continue
+        if after[1].unit != POINTS:
+            before = [q for q in before if q.unit != PERCENT]  # 占…7.55%，同比增加40.34万元: the share is an aside
+        if not before:
             continue
         first, base, change = before[-1], after[0], after[1]
         gap = _GAP.fullmatch(text, first.end, bi.start())
-        if not gap:
+        if not gap and not _restated(text, first, bi.start()):
             continue
+        if gap is None:
+            gap = _GAP.fullmatch("")
         if re.search(r"增加|减少|增长|下降|提高|降低|多|少", text[bi.end() : base.start]):
             # 比上年增加2105所，增长0.41%; 基本支出89.52万元，占…7.55%，同比增加40.34万元，同比增长82.03%
             found = _growth(st, first, base, change, ("上年" if gap.group("yoy") else "") + text[bi.end() : base.start])
@@ -103,6 +110,18 @@ def _compared(st: Statement, qs: list[Quantity], a: int, b: int) -> list[Finding
         if not (up or down) or not all(q.exact for q in (first, base, change)):
             continue
         sign = 1 if up else -1
+        if change.unit == POINTS:
+            if first.unit != PERCENT:
+                continue
+            computed = sign * (first.value - base.value)
+            # each rate is rounded at its decimals, and so is their difference: only more than that is a mistake
+            slack = (first.resolution + base.resolution + change.resolution) / 2
+            if computed < 0 or abs(computed - change.value) <= slack:
+                continue
+            out.append(_points_finding(st, first, base, change, computed, up))
+            continue
+        if first.unit == PERCENT:
+            continue  # 51.9%，比上年提高0.5%: a rate of a rate, or points written as %, is not sure
         if change.unit == PERCENT:
             if base.value == 0:
                 continue
@@ -130,6 +149,24 @@ def _compared(st: Statement, qs: list[Quantity], a: int, b: int) -> list[Finding
             edits=(figure_edit(st, change, computed),),
         ))
     return out
+
+
+def _restated(text: str, first: Quantity, at: int) -> bool:
+    """总体近视率为51.9%，总体近视率较2021年…: the clause before 比 only names again what *first* measures."""
+    m = re.fullmatch(r"\s?[，,]\s?([^\d，,。；;（()）]{2,12})", text[first.end : at])
+    return bool(m) and m.group(1) in text[max(0, first.start - 20) : first.start]
+
+
+def _points_finding(st: Statement, first: Quantity, base: Quantity, change: Quantity, computed: Decimal, up: bool) -> Finding:
+    """52.6% to 51.9% is 0.7 percentage points, not 0.6 as written."""
+    said = rewrite(change, computed) + "个百分点"
+    return located(
+        "arithmetic", "error", st, change.start, change.end,
+        f"{first.text} 比 {base.text}，{'提高' if up else '下降'}应为 {said}，文中写作 {change.text}",
+        f"改为 {said}，或核对两个数", quote=st.quote(first.start, change.end).strip(),
+        stated=change.value, computed=computed, difference=change.value - computed, rule="EQUATION",
+        edits=(figure_edit(st, change, computed),),
+    )
 
 
 def _rate_of_change(st: Statement, qs: list[Quantity], base: Quantity, change: Quantity, up: bool) -> Finding | None:
@@ -200,31 +237,83 @@ def _growth(st: Statement, now: Quantity, change: Quantity, pct: Quantity, verb:
 
 
 _AGAINST = re.compile(
-    rf"\s*(?:(?:与|和|同){_LAST}[^\d，,。；;]{{0,4}}相比[，,]?\s*(?P<name>[^\d，,。；;]{{0,12}}?)"
-    rf"|(?P<name2>[^\d，,。；;]{{0,12}}?)(?:较|比){_LAST}(?:同期)?)"
+    rf"\s*(?:(?P<name0>[^\d，,。；;]{{0,8}}?)(?:与|和|同){_LAST}[^\d，,。；;]{{0,4}}相比[，,]?\s*(?P<name>[^\d，,。；;]{{0,12}}?)"
+    rf"|(?P<name2>[^\d，,。；;]{{0,12}}?)(?:较|比){_LAST}(?:同期)?(?:决算数?|预算数?)?)"
     rf"(?:各|共|均|分别)?(?P<verb>增加|减少)了?\s?$")
 
 
-def _against_last_year(st: Statement, qs: list[Quantity], a: int, b: int, previous: tuple[int, int]) -> Finding | None:
-    """2023年度收、支总计均为971.04万元。与2022年度相比，收、支总计各减少64.54万元，下降6.2%。: a sentence
-    that starts with the change against last year of the figure the sentence before states. Checked only
-    when that figure is certain: the one figure of the unit there, or the ones named as the change is."""
-    if len(qs) < 2 or qs[1].unit != PERCENT:
-        return None
-    change, pct = qs[0], qs[1]
+def _against_last_year(st: Statement, qs: list[Quantity], a: int, b: int, previous: tuple[int, int] | None) -> Finding | None:
+    """2023年度收、支总计均为971.04万元。与2022年度相比，收、支总计各减少64.54万元，下降6.2%。: a sentence (or a
+    clause: …支出总计4914.82万元，与2022年预算相比，收支总计各增加954.86万元，增长24.41%) that starts with the
+    change against last year of the figure stated before it, in the sentence before (or in the clauses before).
+    Checked only when that figure is certain: the one figure of the unit there, or the ones named as the change is."""
+    for clause in [a] + [m.end() for m in re.finditer(r"[，,]", st.text[a:b])]:
+        start = clause if clause == a else a + clause
+        rest = [q for q in qs if q.start >= start]
+        if len(rest) < 2 or rest[1].unit != PERCENT:
+            continue
+        if start == a and previous is None or start > a and not any(q.end <= start for q in qs):
+            continue
+        found = _against(st, rest[0], rest[1], start, previous if start == a else (a, start))
+        if found:
+            return found
+    return None
+
+
+def _against(st: Statement, change: Quantity, pct: Quantity, a: int, previous: tuple[int, int]) -> Finding | None:
     lead = _AGAINST.fullmatch(st.text, a, change.start)
     if not lead or not change.unit or change.unit == PERCENT or not (change.exact and pct.exact):
         return None
     up = lead.group("verb") == "增加"
     if not _names_the_rate(st.text[change.end : pct.start], up):
         return None
-    name = re.sub(r"[、\s]", "", (lead.group("name") or lead.group("name2") or "").strip("，, "))
+    name = re.sub(r"[、\s]", "", (lead.group("name") or lead.group("name2") or lead.group("name0") or "").strip("，, "))
     earlier = [q for q in st.quantities if previous[0] <= q.start < previous[1] and q.unit == change.unit and q.exact]
     named = [q for q in earlier if name and name in re.sub(r"[、\s]", "", st.text[max(previous[0], q.start - 16) : q.start])]
     earlier = named or earlier  # 收、支总计各增加…: named so before, or else the one figure (収入总计A、支出总计A)
     if not earlier or len({q.value for q in earlier}) != 1:
         return None  # no figure, or two different ones it may be the change of
     return _from_now(st, earlier[-1], change, pct, up, a)
+
+
+_CLAUSE_END = re.compile(r"[，,；;]")
+_NAMED_CHANGE = re.compile(
+    rf"(?:其中[：:]?)?\s*(?P<name>[^\d，,。；;：:（）()]{{4,24}}?)(?:数)?(?:(?:比|较){_LAST}(?:同期)?(?:决算数?|预算数?)?)?(?P<verb>增加|减少)了?\s?$")
+
+
+def _named_change(statements: list[Statement], k: int, qs: list[Quantity], a: int, b: int) -> list[Finding]:
+    """…其中：公务用车购置及运行维护费支出决算减少135.28万元，下降29.49%: the change of a figure named so earlier
+    (公务用车购置及运行维护费支出决算为316.57万元). Checked only when the name is long enough to be one thing,
+    every figure named so before is the same, and the rate fits it neither as the figure after the change
+    nor as the one before."""
+    st = statements[k]
+    text = st.text
+    out = []
+    for i, change in enumerate(qs[:-1]):
+        pct = qs[i + 1]
+        if pct.unit != PERCENT or not change.unit or change.unit == PERCENT or not (change.exact and pct.exact):
+            continue
+        start = max([a] + [m.end() for m in _CLAUSE_END.finditer(text, a, change.start)])
+        lead = _NAMED_CHANGE.fullmatch(text, start, change.start)
+        if not lead or len(re.sub(r"[“”\"]", "", lead.group("name"))) < 6:
+            continue
+        up = lead.group("verb") == "增加"
+        if not _names_the_rate(text[change.end : pct.start], up):
+            continue
+        name = re.sub(r"^\d{4}年度?", "", lead.group("name"))
+        named = re.compile(re.escape(name) + r"(?:数|总额)?(?:为|是|达|：|:)?\s?$")
+        hosts = [(statements[j], len(statements[j].text)) for j in range(max(0, k - 30), k)] + [(st, start)]
+        earlier = [q for host, end in hosts for q in host.quantities
+                   if q.end <= end and q.unit == change.unit and named.search(host.text, max(0, q.start - len(name) - 4), q.start)]
+        if not earlier or len({q.value for q in earlier}) != 1 or not earlier[-1].exact:
+            continue
+        now = earlier[-1]
+        if _possible(now, change, pct, up, base_given=True):
+            continue  # 2022年度预算较2021年度增加…: the figure named may be the one before the change
+        found = _from_now(st, now, change, pct, up, start)
+        if found:
+            out.append(found)
+    return out
 
 
 def _from_now(st: Statement, now: Quantity, change: Quantity, pct: Quantity, up: bool, quote_start: int) -> Finding | None:
@@ -265,6 +354,65 @@ def _possible(now: Quantity, change: Quantity, pct: Quantity, up: bool, base_giv
         return True
     half = pct.resolution / 2
     return min(rates) - half <= pct.value <= max(rates) + half
+
+
+# 支出预算为18.6万元，支出决算为4.12万元，完成预算的22.2% / 比预算数多340.49万元: the figure planned and the one done
+_PLANNED = re.compile(r"(?:年初|全年|当年)?预算(?:数|收入|支出|总额)?(?:为|是)?[：:]?\s?$")
+_DONE = re.compile(r"(?:决算(?:数|支出|收入|总额)?|实际(?:完成|支出|开支|收入|执行|实行)?(?:数|额)?|(?:实行|执行)数?)(?:为|是|达)?[：:]?\s?$")
+_SHARE_DONE = re.compile(r"\s?[，,]\s?(?:完成(?:了)?(?:年初|全年|当年)?预算(?:数)?的|(?:预算)?(?:完成|执行)率(?:为|是|达)?|为(?:年初|全年|当年)?预算(?:数)?的)\s?$")
+_VERSUS = re.compile(r"\s?[，,]\s?(?:比|较)(?:年初|全年|当年)?预算(?:数)?(?P<verb>多|少|增加|减少|节省|节约|超支|超出)了?\s?$")
+
+
+def _against_budget(st: Statement, qs: list[Quantity], a: int, b: int) -> list[Finding]:
+    """预算为A，决算为B，完成预算的C% (C = B ÷ A) or 比预算数多C (C = B − A): the planned figure, the one done right
+    after it, and what the sentence says of the two right after that."""
+    text = st.text
+    out = []
+    for i, plan in enumerate(qs[:-2]):
+        actual = qs[i + 1]
+        if not (plan.is_money and actual.is_money and plan.exact and actual.exact and plan.value > 0) or plan.is_rate \
+                or actual.is_rate or plan.upper or actual.upper:
+            continue
+        label = text[max([a] + [m.end() for m in _CLAUSE_END.finditer(text, a, plan.start)]) : plan.start]
+        if re.search(r"追加|调[增减整]|增加|减少", label):
+            continue  # 追加预算5万元 is not the budget
+        if not (_PLANNED.search(text, max(a, plan.start - 14), plan.start)
+                and re.fullmatch(r"\s?[，,]\s?[^\d，,。；;]{0,10}", text[plan.end : actual.start])
+                and _DONE.search(text, max(plan.end, actual.start - 14), actual.start)):
+            continue
+        out.extend(_budget_results(st, qs[i + 2 : i + 4], plan, actual))
+    return out
+
+
+def _budget_results(st: Statement, results: list[Quantity], plan: Quantity, actual: Quantity) -> list[Finding]:
+    text = st.text
+    out, prev = [], actual
+    for result in results:  # 比预算数多304.49万元，预算完成率为121.23%
+        if not result.exact:
+            break
+        if result.unit == PERCENT and _SHARE_DONE.fullmatch(text, prev.end, result.start):
+            rates = [d * 100 / p for p in plan.bounds for d in actual.bounds]
+            half = result.resolution / 2
+            computed = _at_precision(actual.value * 100 / plan.value, result)
+            said = f"{_written(actual)} ÷ 预算 {_written(plan)}，完成率应为 {computed}%，文中写作 {result.value}%"
+            wrong = not min(rates) - half <= result.value <= max(rates) + half
+        elif result.is_money and (versus := _VERSUS.fullmatch(text, prev.end, result.start)):
+            more = versus.group("verb") in ("多", "增加", "超支", "超出")
+            computed = actual.value - plan.value if more else plan.value - actual.value
+            if computed <= 0:
+                break
+            said = f"{_written(actual)} 比预算 {_written(plan)}{'多' if more else '少'} {_written(result, computed)}，文中写作 {_written(result)}"
+            wrong = computed != result.value and not _one_rounding_step((plan, actual, result), computed, result.value)
+        else:
+            break
+        prev = result
+        if wrong:
+            out.append(located(
+                "arithmetic", "error", st, result.start, result.end, said, f"改为 {_written(result, computed)}，或核对两个数",
+                quote=st.quote(plan.start, result.end).strip(), stated=result.value, computed=computed,
+                difference=result.value - computed, rule="EQUATION", edits=(figure_edit(st, result, computed),),
+            ))
+    return out
 
 
 def _balance(st: Statement, qs: list[Quantity], a: int, b: int) -> Finding | None:
