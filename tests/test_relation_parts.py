@@ -279,3 +279,30 @@ def test_the_same_people_by_sex_partition_them():
     assert figures(text.format(27765)) == []
     assert pairs(text.format(27756)) == [(Decimal(52380), Decimal(52371))]
     assert figures("本届共有代表120人，其中男代表70人，女教师代表38人。") == []  # not one group by sex
+
+
+class TestAListRightAfterAMarkedWhole:
+    """共计…，大班…，中班…，小班…: parts listed straight after a whole marked as a total, without 其中, are checked
+    when their names are one of a series (batches, grades, classes of one kind, levels)."""
+
+    def test_classes_of_a_kindergarten(self):
+        text = "本园开设6个班，共计{}名幼儿，大班72人，中班68人，小班55人。"
+        assert figures(text.format(195)) == []
+        assert pairs(text.format(159)) == [(159, 195)]
+
+    def test_batches_and_levels_after_qizhong(self):
+        text = "今年共有{}名职工参加疗休养，第一批45名，第二批38名，第三批40名。"
+        assert figures(text.format(123)) == []
+        assert pairs(text.format(132)) == [(132, 123)]
+        text = "本次有{}名教师通过测试，其中二级甲等18名，二级乙等52名，三级甲等31名。"
+        assert figures(text.format(101)) == []
+        assert pairs(text.format(110)) == [(110, 101)]
+
+    def test_a_list_short_of_its_whole_may_stop_early(self):
+        assert figures("全校共有学生1380人，一年级230人，二年级226人，三年级241人。") == []  # 四至六年级 not listed
+
+    def test_the_first_of_a_list_is_not_its_whole(self):
+        assert figures("经评审，共评出一等奖12名，二等奖25名，三等奖40名。") == []
+
+    def test_names_of_no_one_series_are_left_alone(self):
+        assert figures("全校共有教职工86人，专任教师70人，党员41人。") == []

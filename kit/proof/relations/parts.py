@@ -29,7 +29,7 @@ from ...quantities import PERCENT, Quantity, same_count_unit
 from ..passage import Statement, depth as _depth, figure_edit, located
 from .explain import Explain
 from .slips import plausible
-from .shares import DELTA as _DELTA, WHOLE_MARK, whole_before
+from .shares import DELTA as _DELTA, TOTAL_MARK, WHOLE_MARK, whole_before
 
 _SENTENCE = re.compile(r"[^。！!？?]+")
 _TRIGGER = re.compile(r"其中[：:，,]?|分别为|分别是|[，,]\s*用于|[：:]")
@@ -44,6 +44,8 @@ _SUBJECT = re.compile(r"^(?:语文|数学|英语|外语|音乐|体育|美术|科
 _AVERAGE = re.compile(r"(?:平均|人均|户均|生均|标准|水平)[^，,。；;\d]{0,6}$")
 _ATTRIBUTES = {"分", "岁", "年", "月", "天", "周", "小时", "分钟", "课时", "学期", "米", "公里", "平方米", "亩", "吨", "千克"}
 _REGIONS = ({"东部", "中部", "西部"}, {"东部", "中部", "西部", "东北"}, {"城区", "农村"}, {"城区", "乡镇"}, {"市区", "郊区"})
+_SERIES = re.compile(r"第[一二三四五六七八九十\d]{1,3}(?:批|期|组|轮|阶段|届|名)|[一二三四五六七八九]年级|[高初][一二三]|[大中小托]班"
+                     r"|(?:[一二三]级)?[甲乙丙丁]等|[一二三四五六七八九十]级|[ABCD甲乙丙丁]类|[ABCD]级")
 _SCHOOL_KIND = re.compile(r"(?:中学|小学|初中|高中|完中|村小|幼儿园|教学点|中心校|学校|职中|职校)$")
 
 
@@ -346,11 +348,14 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, statements: list[S
         start = trigger.end()
     else:
         whole, start = _pair_whole(text, here)
+        word = "男女"
+        if whole is None:
+            whole, start = _marked_whole(text, here)
+            word = "列举"
         if whole is None:
             return None
-        word = "男女"
         pair = [q for q in here if q.start >= start and q.unit == whole.unit][:2]
-        if len(pair) == 2:  # 在校学生72名,男37名,女33名,适龄儿童…: the pair ends the list, whatever follows
+        if len(pair) == 2 and word == "男女":  # 在校学生72名,男37名,女33名,适龄儿童…: the pair ends the list, whatever follows
             clause = re.compile(r"[，,；;。]").search(text, pair[1].end, b)
             b = clause.start() if clause else b
     if not word.startswith("其中"):  # 用于…、分别为…: the list ends with its clause
@@ -396,6 +401,10 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, statements: list[S
         if more_parts and listed < whole.value and (extended <= whole.value or plausible(whole.value, extended, keystroke=True)):
             parts += more_parts  # …只列到初级中学16所。九年一贯制学校7所，…: still short of the whole, the list goes on
     labels = [_label(text, start, p, parts) for p in parts]
+    if word == "列举":
+        named = text[max(0, whole.start - 8) : whole.start]
+        if any(_partition(labels + [named[-n:]]) for n in range(2, len(named) + 1)):
+            return None  # 共评出一等奖106名，二等奖94名，三等奖93名: the first of the list, not its whole
     severity = _confidence(text, word, trigger, whole, parts, labels, start, b)
     if severity is None:
         if explain is not None and word.startswith("其中"):
@@ -414,6 +423,8 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, statements: list[S
         running += q.value
         if running == whole.value:
             return None
+    if word == "列举" and total < whole.value and not plausible(whole.value, total, keystroke=True):
+        return None  # 共有学生1200人，一年级200人，二年级210人，三年级190人: the list may stop before the last grade
     if (severity == "warning" or total < whole.value and word.startswith("其中")) and not _one_keystroke_apart(whole, total, parts):
         # a breakdown that lists less than its whole may just not list everything (本科生、专科生 and no
         # 研究生), and money listed after 其中 may be spent from more than the sum raised
@@ -470,7 +481,7 @@ def _confidence(text, word, trigger, whole, parts, labels, start, end) -> str | 
     """error when the parts certainly partition the whole, warning for a money breakdown, else None."""
     if word in ("分别为", "分别是"):
         return "error"
-    if word == "男女":
+    if word in ("男女", "列举"):
         return "error" if _partition(labels) else None
     if word in ("：", ":"):
         colon_behind_whole = trigger.start() - whole.end <= 1 and WHOLE_MARK.search(text[max(0, whole.start - 14) : whole.start])
@@ -515,6 +526,18 @@ def _pair_whole(text: str, here: list[Quantity]) -> tuple[Quantity | None, int]:
     return None, 0
 
 
+def _marked_whole(text: str, here: list[Quantity]) -> tuple[Quantity | None, int]:
+    """共计295名幼儿，大班104人，中班96人，小班85人: a whole marked as a total, its parts listed straight after it
+    (checked only when their names partition it)."""
+    for i, q in enumerate(here[:-2]):
+        if not TOTAL_MARK.search(text, max(0, q.start - 10), q.start) or q.is_money or q.unit in ("", PERCENT):
+            continue
+        m = re.compile(r"[^\d，,。；;：:（）()]{0,10}[，,]\s*").match(text, q.end)
+        if m and here[i + 1].unit == q.unit and not re.search(r"\d", text[m.end() : here[i + 1].start]):
+            return q, m.end()
+    return None, 0
+
+
 def _inside_share(text: str, start: int, q: Quantity) -> bool:
     seg_start = max((m.end() for m in _SEPARATORS.finditer(text, start, q.start)), default=start)
     return "占" in text[seg_start : q.start]
@@ -552,5 +575,7 @@ def _partition(labels: list[str]) -> bool:
         return True  # 划拨246亩，租赁19亩，其他90亩: a list closed by 其他 is complete
     if all(re.fullmatch(r"(?:[一二三四五六七八九十]等|特等|优秀|鼓励|纪念)奖", lab) for lab in labels):
         return True  # 一等奖9个、二等奖16个、三等奖24个、优秀奖38个: the levels of one award
+    if all(_SERIES.fullmatch(lab) for lab in labels):
+        return True  # 第一批/第二批, 一年级/二年级, 高一/高二, 大班/中班/小班, 二级甲等/二级乙等: one of a series each
     suffixes = {lab[-1] for lab in labels}
     return len(suffixes) == 1 and suffixes.pop() in _KIND_SUFFIX
