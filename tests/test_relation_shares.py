@@ -274,3 +274,16 @@ def test_fraction_shares_that_all_fit_another_denominator_get_one_warning():
     assert found.severity == "warning" and "分母" in found.message and "约 979" in found.message
     # one share right with the written denominator: the others are slips, each named
     assert len(figures("体检结果：近视率42.0%（420/1000），龋齿率10.3%（101/1000），肥胖率5.1%（50/1000）。")) == 2
+
+
+class TestAWholeThatFramesTheSentence:
+    """在…名…中，: the whole a sentence opens with is named, so a share of it is checked at any distance, when
+    every figure between is a sibling part with its own share."""
+
+    def test_siblings_of_a_framed_whole(self):
+        text = "在3150名新生中，本省生源有2210人，占70.16%；外省生源有{}人，占{}%。"
+        assert figures(text.format(940, "29.84")) == []
+        assert pairs(text.format(960, "29.84")) == [(D("29.84"), D("30.48"))]  # two digits off: named all the same
+
+    def test_a_figure_between_without_its_share_leaves_it_alone(self):
+        assert figures("在1000名学生中，参加体检980人，合格950人，占96.9%。") == []  # of 980, not of 1000

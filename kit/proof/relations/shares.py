@@ -93,9 +93,20 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
             finding = share_finding(st, part, whole, pct)
             # a whole the text does not name (占65%) was found by its place: only a one-keystroke slip is
             # surely one; a share far off is more likely of another whole (代表总数, not 具有职称的代表)
-            if finding and (not far and (inside or noun or total_of) or plausible(finding.stated, finding.computed, keystroke=True)):
+            if finding and (not far and (inside or noun or total_of or _framed(st, whole, part))
+                            or plausible(finding.stated, finding.computed, keystroke=True)):
                 findings.append(finding)
     return findings
+
+
+def _framed(st: Statement, whole: Quantity, part: Quantity) -> bool:
+    """在7206名新生中，1999年出生的有4477人，占62.13%；00后有1029人，占14.28%: the whole frames the sentence
+    (…中，) and every figure of its unit up to the part is a sibling with its own share, so the whole is named."""
+    text = st.text
+    if not _AMONG.match(text, whole.end) or re.search(r"其中|[。！？!?]", text[whole.end : part.start]):
+        return False
+    between = [q for q in st.quantities_in(whole.end, part.start) if q.unit == part.unit]
+    return all(_SIBLING.match(text, q.end) for q in between)
 
 
 def _named_before(statements: list[Statement], k: int, part: Quantity, noun: str, back: int = 3,
