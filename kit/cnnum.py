@@ -19,7 +19,7 @@ Money is Decimal, never float.  Integers are supported up to 999,999,999,999
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import NamedTuple
 
 MAX_UPPER = Decimal("999999999999.99")
@@ -252,7 +252,8 @@ _CN_AMOUNT = re.compile(rf"([{_CN_CHARS}]+)(?:元整?)?")
 def _normalize(d: Decimal) -> Decimal:
     """Drop trailing zeros without exponent notation: 15000.0 -> 15000."""
     d = d.normalize()
-    return d.quantize(Decimal(1)) if d.as_tuple().exponent > 0 else d
+    # a figure longer than the default 28 digits (a pasted serial with 亿 after it) still gets its digits back
+    return d.quantize(Decimal(1), context=Context(prec=max(28, d.adjusted() + 2))) if d.as_tuple().exponent > 0 else d
 
 
 def parse_amount(text: str) -> Decimal:

@@ -46,6 +46,8 @@ class LineResult:
     def formula(self) -> str:
         """The arithmetic in words: ``2人×(慰问金400+慰问品50)``."""
         parts = "+".join(f"{c.name}{format_yuan(c.amount)}" for c in self.line.components)
+        if len(self.line.components) == 1 and self.line.components[0].name == "金额":
+            parts = f"{format_yuan(self.line.components[0].amount)}元"  # 29人×300元, not 29人×金额300
         if self.line.kind == "per_head":
             inner = f"({parts})" if len(self.line.components) > 1 else parts
             return f"{self.line.count}{self.line.unit}×{inner}"

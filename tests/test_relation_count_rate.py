@@ -233,3 +233,17 @@ def test_an_average_standard_one_keystroke_off_is_still_named():
 def test_a_total_after_another_groups_count_is_not_the_first_groups_line():
     text = "确定受助学生62人，其中一等17人，每人1500元；二等：18人，共22500元；三等27人，每人800元。共需发放助学金69600元。"
     assert figures(text) == []
+
+
+class TestPersonTimes:
+    """资助…29人次，按照每人每学期300元标准: a count of 人次 is people paid once each, for one term."""
+
+    def test_person_times_at_a_rate_per_person_and_term(self):
+        text = "1.资助学前教育阶段家庭经济困难幼儿36人次，按照每人每学期500元标准，发放保教费共计{}元；"
+        assert figures(text.format(18000)) == []
+        (found,) = figures(text.format(16000))
+        assert (found.stated, found.computed) == (16000, 18000) and "36人次×500元" in found.message
+
+    def test_person_times_beside_a_count_of_people_are_left_to_the_people(self):
+        text = "共资助学生12人、36人次，按照每人每学期500元标准，发放资助金共计6000元。"
+        assert figures(text) == []  # 12 people × 500: the 人次 are not the count

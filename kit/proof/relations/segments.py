@@ -53,7 +53,7 @@ _AVERAGED = re.compile(r"(?:人均|户均|生均|平均)[^，,。；;\d]{0,8}$")
 _THING_COUNT = re.compile(r"(?:[一两二三四五六七八九十]|\d+)\s?(?:袋|本|册|张|份|件|套|台|盒|箱|块|把|双|部|面|副|瓶|包|条|支|束|只|桶|枚|座)")
 _PRICED = re.compile(r"(?:价值|价格|单价|每[份件套个本张])[^，,。；;、]{0,4}\d[\d.]*元[\u4e00-\u9fff]{0,6}$")
 _NAME_JUNK = re.compile(r"^[、，,；;：:\s\u3000]+|[、，,；;：:\s\u3000]+$")
-_COMPONENT_JUNK = re.compile(r"^(?:每(?:人次|[^\d\s，、])|人均|安排|发放|慰问(?![金品])|标准为|标准|按|各|为|的|其中|另)+")
+_COMPONENT_JUNK = re.compile(r"^(?:每(?:人次|学期|学年|课时|小时|[^\d\s，、])|人均|安排|发放|慰问(?![金品])|标准为|标准|按照|依照|参照|按|各|为|的|其中|另)+")
 
 
 @dataclass
@@ -271,6 +271,9 @@ def _per_head(st: Statement, floor: int, result: Quantity, rates: list[Quantity]
     if any(not _LISTED.fullmatch(st.text[a.end : b.start]) for a, b in zip(rates, rates[1:])):
         return _groups(st, floor, result, rates, counts)
     per = pers.pop()
+    if per[0] == "人" and (len(per) == 1 or per[1] in ("学期", "年", "次")) and any(c.unit == "人次" for c in counts) \
+            and not any(same_count_unit("人", c.unit) for c in counts):
+        per = ("人次",)  # 资助幼儿29人次，按照每人每学期300元标准: each 人次 is one person paid for one term
     chosen: list[Quantity] = []
     for dim in per:
         fits = [c for c in counts if same_count_unit(dim, c.unit)]
