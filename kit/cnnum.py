@@ -294,8 +294,8 @@ _CN_RUN = re.compile(rf"[{_CN_CHARS}]+")
 # 1万7619人, 14万6,200元, 597万8千元, 4亿224万元: digits on both sides of 万/亿 (Taiwanese and news style).
 # 3万8 alone stays two numbers: colloquially 38,000, but nothing in the text says so.
 _MIXED = re.compile(
-    r"(?<![0-9.,])(?P<yi>[0-9]{1,4})亿(?P<wan>[0-9]{1,4})万"
-    r"|(?<![0-9.,])(?P<w>[0-9]{1,4})万(?:(?P<q>[1-9])千|(?P<units>[0-9]{4}|[0-9],[0-9]{3})(?![0-9.,]))"
+    r"(?<![0-9.])(?<![0-9],)(?P<yi>[0-9]{1,4})亿(?P<wan>[0-9]{1,4})万"
+    r"|(?<![0-9.])(?<![0-9],)(?P<w>[0-9]{1,4})万(?:(?P<q>[1-9])千|(?P<units>[0-9]{4}|[0-9],[0-9]{3})(?![0-9.,]))"
 )
 _UNIT_AFTER = set("元人名位个项次本台间户所条件天年月日平米%")
 _OPEN, _CLOSE = "（(", "）)"

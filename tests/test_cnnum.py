@@ -335,6 +335,11 @@ def test_find_amounts_chinese_comma_is_not_a_thousands_separator():
     assert spans("人数分别为120，135，140人") == [("120", 120), ("135", 135), ("140", 140)]
 
 
+def test_digits_around_wan_after_an_ascii_comma_between_words():
+    assert spans("提供名额,2万5908人登记") == [("2万5908", 25908)]  # a comma pasted as a Chinese comma
+    assert spans("1,2万5908人") == [("1", 1), ("2万", 20000), ("5908", 5908)]  # after a digit: not this reading
+
+
 def test_find_amounts_years_and_trailing_words():
     assert spans("二〇二三年九月") == [("二〇二三", 2023), ("九", 9)]
     assert spans("十七一起") == [("十七", 17)]

@@ -211,3 +211,16 @@ class TestChangesOfRatesAndBudgets:
 
     def test_an_added_budget_is_not_the_budget(self):
         assert figures("年初预算为30万元，追加预算5万元，决算为28万元，完成预算的80%。") == []  # 28 / 35
+
+    def test_a_change_over_recent_years_with_its_rate(self):
+        text = "本县随迁子女现有1.86万人，近5年增加了0.36万人，增幅为{}%。"
+        assert figures(text.format("24.0")) == []  # 0.36 / 1.50
+        (found,) = figures(text.format("42.0"))
+        assert (found.stated, found.computed) == (D("42.0"), D("24.0")) and "1.5万人" in found.message
+
+    def test_a_change_of_a_rate_written_in_percent(self):
+        text = "今年本科录取率88.46%，相较于去年的86.21%提高了{}%。"
+        assert figures(text.format("2.25")) == []  # points
+        assert figures(text.format("2.61")) == []  # relative: 2.25 / 86.21
+        assert pairs(text.format("2.52")) == [(D("2.52"), D("2.25"))]  # neither, one swap from the points
+        assert figures(text.format("3.50")) == []  # neither, and no slip of either: not sure what was meant

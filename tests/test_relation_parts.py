@@ -306,3 +306,10 @@ class TestAListRightAfterAMarkedWhole:
 
     def test_names_of_no_one_series_are_left_alone(self):
         assert figures("全校共有教职工86人，专任教师70人，党员41人。") == []
+
+
+def test_a_whole_written_at_fewer_decimals_may_cut_its_sum():
+    text = "全年发放低保金{}万元。其中：上半年412.3856万元，下半年388.9071万元。"  # 801.2927万
+    assert figures(text.format("801.29")) == []  # cut at two decimals
+    assert figures(text.format("801.30")) == []  # rounded
+    assert pairs(text.format("800.29")) == [(8002900, Decimal("8012927"))]

@@ -20,6 +20,7 @@ from ...money import format_figure as _num
 from ...money import format_scaled
 from ...quantities import PERCENT, POINTS, Quantity
 from ..passage import Statement, depth as _depth, figure_edit, located, rewrite
+from .slips import plausible
 
 _SENTENCE = re.compile(r"[^。；;！!？?]+")
 _UP = re.compile(r"(?:增加|增长|提高|上升|多|增)了?")
@@ -87,7 +88,7 @@ def _compared(st: Statement, qs: list[Quantity], a: int, b: int) -> list[Finding
         after = [q for q in qs if q.start >= bi.end()]
         if len(after) < 2:
             continue
-        if after[1].unit != POINTS:
+        if after[1].unit != POINTS and after[0].unit != PERCENT:
             before = [q for q in before if q.unit != PERCENT]  # 占…7.55%，同比增加40.34万元: the share is an aside
         if not before:
             continue
@@ -121,7 +122,10 @@ def _compared(st: Statement, qs: list[Quantity], a: int, b: int) -> list[Finding
             out.append(_points_finding(st, first, base, change, computed, up))
             continue
         if first.unit == PERCENT:
-            continue  # 51.9%，比上年提高0.5%: a rate of a rate, or points written as %, is not sure
+            found = _points_as_percent(st, first, base, change, bool(up))
+            if found:
+                out.append(found)
+            continue
         if change.unit == PERCENT:
             if base.value == 0:
                 continue
@@ -155,6 +159,21 @@ def _restated(text: str, first: Quantity, at: int) -> bool:
     """总体近视率为51.9%，总体近视率较2021年…: the clause before 比 only names again what *first* measures."""
     m = re.fullmatch(r"\s?[，,]\s?([^\d，,。；;（()）]{2,12})", text[first.end : at])
     return bool(m) and m.group(1) in text[max(0, first.start - 20) : first.start]
+
+
+def _points_as_percent(st: Statement, first: Quantity, base: Quantity, change: Quantity, up: bool) -> Finding | None:
+    """录取率96.34%，相较于去年94.62%提高了1.27%: a change of a rate written in % may be in points (1.72) or relative
+    (1.82 %). Named only when it is neither and one keystroke from the points."""
+    if change.unit != PERCENT or base.value <= 0:
+        return None
+    points = (1 if up else -1) * (first.value - base.value)
+    relative = _at_precision(points * 100 / base.value, change)
+    slack = (first.resolution + base.resolution + change.resolution) / 2
+    if points <= 0 or abs(points - change.value) <= slack or abs(relative - change.value) <= change.resolution:
+        return None
+    if not plausible(change.value, points, keystroke=True):
+        return None
+    return _points_finding(st, first, base, change, points, up)
 
 
 def _points_finding(st: Statement, first: Quantity, base: Quantity, change: Quantity, computed: Decimal, up: bool) -> Finding:
@@ -238,7 +257,7 @@ def _growth(st: Statement, now: Quantity, change: Quantity, pct: Quantity, verb:
 
 _AGAINST = re.compile(
     rf"\s*(?:(?P<name0>[^\d，,。；;]{{0,8}}?)(?:与|和|同){_LAST}[^\d，,。；;]{{0,4}}相比[，,]?\s*(?P<name>[^\d，,。；;]{{0,12}}?)"
-    rf"|(?P<name2>[^\d，,。；;]{{0,12}}?)(?:较|比){_LAST}(?:同期)?(?:决算数?|预算数?)?)"
+    rf"|(?P<name2>[^\d，,。；;]{{0,12}}?)(?:(?:较|比){_LAST}(?:同期)?(?:决算数?|预算数?)?|近[\d一二三四五六七八九十]+年来?))"
     rf"(?:各|共|均|分别)?(?P<verb>增加|减少)了?\s?$")
 
 
@@ -249,7 +268,7 @@ def _against_last_year(st: Statement, qs: list[Quantity], a: int, b: int, previo
     Checked only when that figure is certain: the one figure of the unit there, or the ones named as the change is."""
     for clause in [a] + [m.end() for m in re.finditer(r"[，,]", st.text[a:b])]:
         start = clause if clause == a else a + clause
-        rest = [q for q in qs if q.start >= start]
+        rest = [q for q in qs if q.start >= start and not (q.unit == "年" and st.text[q.start - 1 : q.start] == "近")]
         if len(rest) < 2 or rest[1].unit != PERCENT:
             continue
         if start == a and previous is None or start > a and not any(q.end <= start for q in qs):
@@ -322,7 +341,7 @@ def _from_now(st: Statement, now: Quantity, change: Quantity, pct: Quantity, up:
     if last <= 0 or _possible(now, change, pct, up):
         return None
     return _rate_finding(st, pct, change, last, up, quote_start,
-                         f"现为 {_written(now)}，比上年{'增加' if up else '减少'} {_written(change)}，上年应为 {_written(now, last)}，")
+                         f"现为 {_written(now)}，{'增加' if up else '减少'}了 {_written(change)}，原来应为 {_written(now, last)}，")
 
 
 def _rate_finding(st: Statement, pct: Quantity, change: Quantity, base: Decimal, up: bool, quote_start: int,

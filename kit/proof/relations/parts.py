@@ -37,7 +37,7 @@ _SEPARATORS = re.compile(r"[、，,；;和及与]")
 _PAIRS = ({"男", "女"}, {"男生", "女生"}, {"男教师", "女教师"}, {"男职工", "女职工"}, {"在职", "退休"},
           {"城镇", "农村"}, {"城市", "农村"}, {"公办", "民办"}, {"小学", "初中"}, {"小学", "初中", "高中"},
           {"校内", "校外"}, {"专职", "兼职"}, {"走读", "住校"}, {"男性", "女性"}, {"男童", "女童"},
-          {"基本支出", "项目支出"})
+          {"基本支出", "项目支出"}, {"上半年", "下半年"}, {"上学期", "下学期"})
 _KIND_SUFFIX = set("校级班村组类队室区镇部处点园所馆站社")
 _LEVEL = re.compile(r"本科|专科|大专|高中|初中|小学|中专|中职|职高|研究生|硕士|博士|幼儿园|学前|特殊教育|特教")
 _SUBJECT = re.compile(r"^(?:语文|数学|英语|外语|音乐|体育|美术|科学|物理|化学|生物|历史|地理|政治|道德与法治|信息技术|心理健康|劳动|书法)(?:教师|老师)?$")
@@ -474,7 +474,11 @@ def _one_keystroke_apart(whole: Quantity, total: Decimal, parts: list[Quantity])
 def _rounding(figures: list[Quantity], total: Decimal, whole: Quantity) -> bool:
     """45.91万 = 30.79万 + 15.12万 written one step off: figures in 万 are rounded one by one."""
     rounded = [q for q in figures if q.rounded]
-    return bool(rounded) and abs(total - whole.value) <= sum(q.resolution for q in rounded) / 2
+    if bool(rounded) and abs(total - whole.value) <= sum(q.resolution for q in rounded) / 2:
+        return True
+    # 877.74万 = 373.9052万 + 503.8417万 (877.7469万): a whole written at fewer decimals than its parts may cut the sum
+    finest = min(q.resolution for q in figures if q is not whole) if len(figures) > 1 else whole.resolution
+    return whole.rounded and whole.resolution > finest and whole.value <= total < whole.value + whole.resolution
 
 
 def _confidence(text, word, trigger, whole, parts, labels, start, end) -> str | None:
