@@ -224,3 +224,9 @@ class TestChangesOfRatesAndBudgets:
         assert figures(text.format("2.61")) == []  # relative: 2.25 / 86.21
         assert pairs(text.format("2.52")) == [(D("2.52"), D("2.25"))]  # neither, one swap from the points
         assert figures(text.format("3.50")) == []  # neither, and no slip of either: not sure what was meant
+
+    def test_a_short_name_after_a_semicolon_in_the_same_paragraph(self):
+        text = ("2025年，街道收入总计640.50万元、支出总计598.20万元，与上年相比，收入总计增加40.50万元，增长6.75%；"
+                "支出总计增加48.20万元，增长{}%。")
+        assert figures(text.format("8.76")) == []  # 48.20 / 550.00
+        assert pairs(text.format("8.67")) == [(D("8.67"), D("8.76"))]

@@ -313,3 +313,15 @@ def test_a_whole_written_at_fewer_decimals_may_cut_its_sum():
     assert figures(text.format("801.29")) == []  # cut at two decimals
     assert figures(text.format("801.30")) == []  # rounded
     assert pairs(text.format("800.29")) == [(8002900, Decimal("8012927"))]
+
+
+@pytest.mark.parametrize("text, stated, computed", [
+    ("社区总人口{}人，其中常住人口3120人，暂住人口1406人。", 4562, 4526),  # residents and temporary residents
+    ("全镇共有特困人员{}人，集中供养118人，分散供养205人。", 332, 323),  # cared for together or apart
+    ("据统计，两省共有困难职工{}万户，其中河北21万户，山西17万户。", 83, 38),  # provinces
+    ("辖区共有党组织{}个，其中党委4个，党总支6个，党支部27个。", 73, 37),  # kinds of party organisation
+])
+def test_groups_that_partition_their_whole(text, stated, computed):
+    assert figures(text.format(computed)) == []
+    scale = 10000 if "万户" in text else 1
+    assert pairs(text.format(stated)) == [(stated * scale, computed * scale)]

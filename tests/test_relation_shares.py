@@ -287,3 +287,16 @@ class TestAWholeThatFramesTheSentence:
 
     def test_a_figure_between_without_its_share_leaves_it_alone(self):
         assert figures("在1000名学生中，参加体检980人，合格950人，占96.9%。") == []  # of 980, not of 1000
+
+
+class TestSharesOfOneNamedWhole:
+    def test_siblings_with_their_own_shares_are_not_the_whole(self):
+        text = ("本支部共有党员152名，其中男性党员98人占党员总数64%、女性党员54名占党员总数36%、"
+                "离退休党员41名占党员总数{}%、流动党员9名。")
+        assert figures(text.format(27)) == []  # 41 / 152 = 27.0 %
+        assert pairs(text.format(72)) == [(72, 27)]
+
+    def test_the_whole_of_the_shares_own_sentence(self):
+        text = "今年共选举产生委员1240名，其中女性委员562名，占比45.32%。主任168名，其中女主任79名，占比{}%。"
+        assert figures(text.format("47.02")) == []  # 79 / 168
+        assert pairs(text.format("47.20")) == [(D("47.20"), D("47.02"))]

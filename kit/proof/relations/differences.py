@@ -314,14 +314,15 @@ def _named_change(statements: list[Statement], k: int, qs: list[Quantity], a: in
             continue
         start = max([a] + [m.end() for m in _CLAUSE_END.finditer(text, a, change.start)])
         lead = _NAMED_CHANGE.fullmatch(text, start, change.start)
-        if not lead or len(re.sub(r"[“”\"]", "", lead.group("name"))) < 6:
+        if not lead or len(re.sub(r"[“”\"]", "", lead.group("name"))) < 4:
             continue
         up = lead.group("verb") == "增加"
         if not _names_the_rate(text[change.end : pct.start], up):
             continue
         name = re.sub(r"^\d{4}年度?", "", lead.group("name"))
         named = re.compile(re.escape(name) + r"(?:数|总额)?(?:为|是|达|：|:)?\s?$")
-        hosts = [(statements[j], len(statements[j].text)) for j in range(max(0, k - 30), k)] + [(st, start)]
+        near = len(re.sub(r"[“”\"]", "", lead.group("name"))) < 6  # 支出总计: a short name, only in this paragraph
+        hosts = ([] if near else [(statements[j], len(statements[j].text)) for j in range(max(0, k - 30), k)]) + [(st, start)]
         earlier = [q for host, end in hosts for q in host.quantities
                    if q.end <= end and q.unit == change.unit and named.search(host.text, max(0, q.start - len(name) - 4), q.start)]
         if not earlier or len({q.value for q in earlier}) != 1 or not earlier[-1].exact:

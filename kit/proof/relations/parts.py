@@ -37,13 +37,16 @@ _SEPARATORS = re.compile(r"[、，,；;和及与]")
 _PAIRS = ({"男", "女"}, {"男生", "女生"}, {"男教师", "女教师"}, {"男职工", "女职工"}, {"在职", "退休"},
           {"城镇", "农村"}, {"城市", "农村"}, {"公办", "民办"}, {"小学", "初中"}, {"小学", "初中", "高中"},
           {"校内", "校外"}, {"专职", "兼职"}, {"走读", "住校"}, {"男性", "女性"}, {"男童", "女童"},
-          {"基本支出", "项目支出"}, {"上半年", "下半年"}, {"上学期", "下学期"})
+          {"基本支出", "项目支出"}, {"上半年", "下半年"}, {"上学期", "下学期"}, {"常住", "暂住"}, {"户籍", "流动"},
+          {"常住", "流动"}, {"集中供养", "分散供养"}, {"党委", "党总支", "党支部"}, {"党总支", "党支部"}, {"党委", "党支部"})
 _KIND_SUFFIX = set("校级班村组类队室区镇部处点园所馆站社")
 _LEVEL = re.compile(r"本科|专科|大专|高中|初中|小学|中专|中职|职高|研究生|硕士|博士|幼儿园|学前|特殊教育|特教")
 _SUBJECT = re.compile(r"^(?:语文|数学|英语|外语|音乐|体育|美术|科学|物理|化学|生物|历史|地理|政治|道德与法治|信息技术|心理健康|劳动|书法)(?:教师|老师)?$")
 _AVERAGE = re.compile(r"(?:平均|人均|户均|生均|标准|水平)[^，,。；;\d]{0,6}$")
 _ATTRIBUTES = {"分", "岁", "年", "月", "天", "周", "小时", "分钟", "课时", "学期", "米", "公里", "平方米", "亩", "吨", "千克"}
 _REGIONS = ({"东部", "中部", "西部"}, {"东部", "中部", "西部", "东北"}, {"城区", "农村"}, {"城区", "乡镇"}, {"市区", "郊区"})
+_PROVINCE = re.compile(r"(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州"
+                       r"|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)(?:省|市|自治区|特别行政区)?")
 _SERIES = re.compile(r"第[一二三四五六七八九十\d]{1,3}(?:批|期|组|轮|阶段|届|名)|[一二三四五六七八九]年级|[高初][一二三]|[大中小托]班"
                      r"|(?:[一二三]级)?[甲乙丙丁]等|[一二三四五六七八九十]级|[ABCD甲乙丙丁]类|[ABCD]级")
 _SCHOOL_KIND = re.compile(r"(?:中学|小学|初中|高中|完中|村小|幼儿园|教学点|中心校|学校|职中|职校)$")
@@ -558,7 +561,7 @@ def _partition(labels: list[str]) -> bool:
     """Groups that cannot overlap: complementary pairs, or names of one kind."""
     if any(not lab for lab in labels) or len(set(labels)) != len(labels):
         return False
-    cores = {re.sub(r"(学生|教师|职工|儿童|人员)$", "", lab) or lab for lab in labels}
+    cores = {re.sub(r"(学生|教师|职工|儿童|人员|人口|对象)$", "", lab) or lab for lab in labels}
     if any(set(labels) <= pair or cores <= pair for pair in _PAIRS):
         return True
     if len(labels) == 2 and {re.sub("[男女]", "", lab, count=1) for lab in labels} == {re.sub("[男女]", "", labels[0], count=1)} \
@@ -579,6 +582,8 @@ def _partition(labels: list[str]) -> bool:
         return True  # 划拨246亩，租赁19亩，其他90亩: a list closed by 其他 is complete
     if all(re.fullmatch(r"(?:[一二三四五六七八九十]等|特等|优秀|鼓励|纪念)奖", lab) for lab in labels):
         return True  # 一等奖9个、二等奖16个、三等奖24个、优秀奖38个: the levels of one award
+    if all(_PROVINCE.fullmatch(lab) for lab in labels):
+        return True  # 其中辽宁36万户，安徽26万户，陕西22万户
     if all(_SERIES.fullmatch(lab) for lab in labels):
         return True  # 第一批/第二批, 一年级/二年级, 高一/高二, 大班/中班/小班, 二级甲等/二级乙等: one of a series each
     suffixes = {lab[-1] for lab in labels}

@@ -199,13 +199,16 @@ def _earlier_whole(st: Statement, part: Quantity, s_start: int, sentences, noun:
         # 规划改造面积31.04万…；通辽市规划改造面积23.49万…，已开工8.9万，占规划改造面积的37.97%: a figure with that
         # name nearer the share (qualified or not) is the share's whole; only a one-keystroke slip is named then
         nearer = [q for q in st.quantities_in(candidates[0].end, part.start) if q.unit == part.unit
-                  and re.search(rf"{re.escape(noun)}[\s共有计为是达：:]*$", st.text[max(0, q.start - len(noun) - 4) : q.start])]
+                  and re.search(rf"{re.escape(noun)}[\s共有计为是达：:]*$", st.text[max(0, q.start - len(noun) - 4) : q.start])
+                  and not re.match(r"[，,、\s]?占", st.text[q.end : q.end + 2])]  # 男性党员117人占党员总数82%: a sibling
         return (nearer[-1], True) if nearer else (candidates[0], False)
     # 占14.7% names no whole: only 全校116人，其中…17人，占14.7% says which one it is
     prev_start = max(prev_start, part.start - _REACH)
     candidates = [q for q in st.quantities_in(prev_start, part.start) if q.unit == part.unit
                   and (WHOLE_MARK.search(st.text[max(prev_start, q.start - 14) : q.start]) and "其中" in st.text[q.end : part.start]
                        or _AMONG.match(st.text, q.end) or _THEN_AMONG.match(st.text, q.end))]
+    # 委员数1096名，其中女性委员493名，占比44.98%。书记145名，其中女书记81名，占比58.86%: the share's own sentence first
+    candidates = [q for q in candidates if q.start >= s_start] or candidates
     if not candidates:
         # 1283名儿童中，…；184名视力不良，占比14.43%: 「…中，」 frames the whole sentence, across its ；
         full = max([part.start - _REACH] + [m.end() for m in _FULL_STOP.finditer(st.text, max(0, part.start - _REACH), part.start)])
