@@ -35,7 +35,7 @@ ANY = "*"  # a rate per "each" of whatever is counted (各500元, 价值60元…
 
 _UNIT = re.compile(
     r"(?P<mult>[万亿])?\s?(?P<unit>个百分点|百分点|个月|个学期|个工作日|个班|平方米|平米|㎡|m²|立方米|公里|千米|米|课时|小时|分钟|人次|元|人|名|位|户|个|台|套|间|册|本|项|次|%|"
-    r"所|条|件|岁|天|张|份|辆|场|支|盒|袋|箱|块|把|双|部|桌|面|组|班|篇|期|批|棵|株|亩|公顷|幢|栋|座|床|副|瓶|包|处|家|万|周|月|年|分|吨|斤|公斤|千克|元钱|例|眼|笔)?"
+    r"所|条|件|岁|天|张|份|辆|场|支|盒|袋|箱|块|把|双|部|桌|面|组|班|篇|期|批|棵|株|亩|公顷|幢|栋|座|床|副|瓶|包|处|家|万|亿|周|月|年|分|吨|斤|公斤|千克|元钱|例|眼|笔)?"
 )
 _SAME = {"平米": "平方米", "㎡": "平方米", "m²": "平方米", "名": "人", "位": "人", "本": "册", "千米": "公里",
          "公斤": "千克", "元钱": MONEY, "个月": "月", "个百分点": "百分点", "个学期": "学期", "个工作日": "天", "个班": "班"}
@@ -140,7 +140,7 @@ def _not_a_quantity(text: str, start: int, span: NumberSpan, arithmetic: bool = 
     if not arithmetic and (re.match(r"[.．/\-－]\d", after) or re.search(r"\d[.．/\-－]$", before)):
         return True  # 2023.12.30, 12/30, 2015-2016, 20-30 (a range is never exact either)
     integral = span.value == span.value.to_integral_value()
-    if integral and 1900 <= span.value <= 2100 and after.startswith(("年", "学年", "级", "届")):
+    if integral and 1900 <= span.value <= 2100 and after.lstrip(" ").startswith(("年", "学年", "级", "届")):
         return True  # a year
     if integral and span.value <= 31 and after.startswith(("月", "日", "号")) and not after.startswith(("月份", "日常")) \
             and not re.search(r"[×xX*＊✕]\s?$", before):
@@ -169,10 +169,10 @@ def quantities(text: str) -> list[Quantity]:
         m = _UNIT.match(text, span.end)
         mult, unit = (m.group("mult"), m.group("unit")) if m else (None, None)
         end = m.end() if m and (mult or unit) else span.end
-        if unit == "万":  # 1259.94 万元: the 万 after a space, then the unit
-            mult, unit = "万", None
+        if unit in ("万", "亿"):  # 1259.94 万元, 628 亿元: the 万 or 亿 after a space, then the unit
+            mult, unit = unit, None
             after = _UNIT.match(text, end)
-            if after and after.group("unit") and not after.group("mult") and after.group("unit") != "万":
+            if after and after.group("unit") and not after.group("mult") and after.group("unit") not in ("万", "亿"):
                 unit, end = after.group("unit"), after.end()
         arithmetic = any(a <= span.start < b for a, b in written)
         if _not_a_quantity(text, span.start, span, arithmetic):

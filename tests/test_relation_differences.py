@@ -230,3 +230,11 @@ class TestChangesOfRatesAndBudgets:
                 "支出总计增加48.20万元，增长{}%。")
         assert figures(text.format("8.76")) == []  # 48.20 / 550.00
         assert pairs(text.format("8.67")) == [(D("8.67"), D("8.76"))]
+
+    def test_from_one_year_to_another_with_the_rate(self):
+        text = "全县资助金额从2019年的1250.40万元，增加至2024年的1688.04万元，增长了{}%。"
+        assert figures(text.format("35.00")) == []  # 437.64 / 1250.40
+        assert pairs(text.format("53.00")) == [(D("53.00"), D("35.00"))]
+        text = "其中，县级财政投入从 2015 年的 320 亿元，增加到 2024 年的 {} 亿元，增长 {}%。"
+        assert figures(text.format(640, 100)) == []  # years and 亿 written with spaces
+        assert pairs(text.format(604, 100)) == [(100, 89)]  # 284 / 320 = 88.75 %

@@ -300,3 +300,15 @@ class TestSharesOfOneNamedWhole:
         text = "今年共选举产生委员1240名，其中女性委员562名，占比45.32%。主任168名，其中女主任79名，占比{}%。"
         assert figures(text.format("47.02")) == []  # 79 / 168
         assert pairs(text.format("47.20")) == [(D("47.20"), D("47.02"))]
+
+
+class TestAShareAfterTheChangeOfItsPart:
+    def test_change_clauses_between_the_part_and_its_share(self):
+        text = ("2025年全县在园幼儿1.20万人，比上年减少0.08万人，下降6.25%。其中，普惠性幼儿园在园幼儿1.05万人，"
+                "比上年减少0.03万人，下降2.78%，占全县在园幼儿的比例{}%，比上年提高3.2个百分点。")
+        assert figures(text.format("87.5")) == []  # 1.05 / 1.20
+        assert pairs(text.format("78.5")) == [(D("78.5"), D("87.5"))]
+
+    def test_the_change_itself_is_not_the_part(self):
+        text = "全县在园幼儿1.20万人，比上年减少0.08万人，占全市在园幼儿的比例{}%。"
+        assert figures(text.format("12.0")) == []  # of the city, a whole the text does not give

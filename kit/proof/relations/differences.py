@@ -204,8 +204,9 @@ def _rate_of_change(st: Statement, qs: list[Quantity], base: Quantity, change: Q
 
 
 _CHANGE_VERB = r"(?:增加|减少|增长|下降|降低|提高|上升|扩大|缩小)"
-_FROM_TO = re.compile(rf"^[^\d，,。；;]{{0,8}}?{_CHANGE_VERB}?(?:了)?(?:到|至)$")
-_THEN_CHANGE = re.compile(rf"^\s?[，,]\s?(?:共|净|累计)?(?P<verb>{_CHANGE_VERB})了?$")
+# 从29万人减少至6.5万人 / 从2012年的1126.08亿元，增加至2016年的1688.76亿元
+_FROM_TO = re.compile(rf"^[，,]?\s?[^\d，,。；;]{{0,8}}?{_CHANGE_VERB}?(?:了)?(?:到|至)\s?(?:\d{{4}}\s?年(?:度|底|末)?的?)?\s?$")
+_THEN_CHANGE = re.compile(rf"^\s?[，,]\s?(?:共|净|累计)?(?P<verb>{_CHANGE_VERB})了?(?:幅度为?|率为?)?\s?$")
 
 
 def _from_to(st: Statement, qs: list[Quantity]) -> list[Finding]:
@@ -214,13 +215,22 @@ def _from_to(st: Statement, qs: list[Quantity]) -> list[Finding]:
     text = st.text
     for i in range(len(qs) - 2):
         a, b, c = qs[i : i + 3]
-        lead = re.search(r"从[^，,。；;]{0,10}$", text[max(0, a.start - 11) : a.start])  # 从今年5月底的29万人
+        lead = re.search(r"从[^，,。；;]{0,12}$", text[max(0, a.start - 13) : a.start])  # 从今年5月底的29万人
         if not (lead and _FROM_TO.match(text[a.end : b.start])) or (i and qs[i - 1].end > a.start - len(lead.group())):
             continue
         then = _THEN_CHANGE.match(text[b.end : c.start])
-        if not then or not (a.unit == b.unit == c.unit) or not a.unit or a.unit == PERCENT or not all(q.exact for q in (a, b, c)):
+        if not then or not (a.unit == b.unit) or not a.unit or a.unit == PERCENT or not all(q.exact for q in (a, b, c)):
             continue
         up = then.group("verb") in ("增加", "增长", "提高", "上升", "扩大")
+        if c.unit == PERCENT:  # 从1126.08亿元增加至1688.76亿元，增长了49.97%: the rate over the figure it started from
+            if a.value > 0 and (b.value > a.value) == up and not _possible(a, _difference(a, b), c, up, base_given=True):
+                found = _rate_finding(st, c, _difference(a, b), a.value, up, a.start - len(lead.group()),
+                                      f"从 {_written(a)} 到 {_written(b)}，")
+                if found:
+                    out.append(found)
+            continue
+        if c.unit != a.unit:
+            continue
         computed = (b.value - a.value) if up else (a.value - b.value)
         if computed <= 0 or computed == c.value:
             continue
@@ -234,6 +244,12 @@ def _from_to(st: Statement, qs: list[Quantity]) -> list[Finding]:
             edits=(figure_edit(st, c, computed),),
         ))
     return out
+
+
+def _difference(a: Quantity, b: Quantity) -> Quantity:
+    """The change from *a* to *b* as a figure of their unit, as precise as the less precise of the two."""
+    coarse = a if a.resolution >= b.resolution else b
+    return Quantity(b.start, b.end, abs(b.value - a.value), a.unit, "", places=coarse.places, scale=coarse.scale)
 
 
 def _one_rounding_step(figures, computed: Decimal, stated: Decimal) -> bool:

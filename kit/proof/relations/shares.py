@@ -32,6 +32,9 @@ _AMONG_RIGHT = re.compile(r"中(?![学心职专国层级等午小])")  # 5282人
 _NAMED_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}(?<![的其中])[，,]\s?")  # 184名视力不良，占比14.43%: the count, then what it counts
 _FULL_STOP = re.compile(r"[。！？!?]")
 _REACH = 400  # characters before a share searched for its whole: a whole further off is not where a reader looks
+_CHANGES_BETWEEN = re.compile(
+    r"(?:[，,]\s?(?:比|较|与)[^\d，,。；;]{0,12}?(?:增加|减少|增长|下降|提高|降低)了?\s?\d+(?:\.\d+)?\s?[万亿]?[^\d，,。；;%]{0,3}"
+    r"|[，,]\s?(?:同比)?(?:增长|下降|增幅|降幅|提高|降低)(?:为|了)?\s?\d+(?:\.\d+)?\s?(?:%|个百分点))+[，,]\s?")
 _SIBLING = re.compile(r"[，,]?\s?[（(]?\s?占(?:比)?\s?\d")  # …718份，占97.29%，…: a part with its own share
 TOTAL_MARK = re.compile(r"(?:共有|共计|共|总数为?|总人数为?|总计|合计|全体|全校|全县|全市|全区|全镇|全乡|全州|全省|全国|现有)[^，,。；;]{0,8}$")
 WHOLE_MARK = re.compile(r"(?:共|总|合计|全|现有|有|计|达)[^，,。；;]{0,12}$")
@@ -61,8 +64,14 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
                 continue
             part = parts[-1]
             gap = st.text[part.end : m.start()]
-            if not (_SUBJECT_GAP.fullmatch(gap) or _NAMED_AFTER.fullmatch(gap)):
-                continue  # 2320人，接受过专业教育的占…: the share is of someone else
+            if not (_SUBJECT_GAP.fullmatch(gap) or _NAMED_AFTER.fullmatch(gap)) or DELTA.search(st.text, max(0, part.start - 8), part.start):
+                # 在园幼儿4144.05万人，比上年减少74.16万人，下降1.76%，占全国在园幼儿的比例88.55%: the share is of the
+                # figure its change clauses follow, never of the change
+                before = [q for q in parts if _CHANGES_BETWEEN.fullmatch(st.text, q.end, m.start())
+                          and not DELTA.search(st.text, max(0, q.start - 8), q.start)]
+                if not before:
+                    continue  # 2320人，接受过专业教育的占…: the share is of someone else
+                part = before[-1]
             inside = [q for q in st.quantities_in(m.end(), pct.start) if q.unit == part.unit]
             if _depth(st.text, part.start) > _depth(st.text, m.start()):
                 continue  # （其中24人），占…: the bracketed figure is not what the share is of
@@ -81,6 +90,12 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
             else:
                 whole, far = _earlier_whole(st, part, s_start, sentences, noun,
                                             total=bool(re.search(r"总数|总人数|总额|总量|总计", phrase)), statements=statements, index=k)
+            if whole is None and noun and not total_of:
+                # 学前教育在园幼儿4627.55万人…。其中，普惠性幼儿园在园幼儿4144.05万人…，占全国在园幼儿的比例88.55%:
+                # the whole a 其中 breaks down, when it is called so (only a one-keystroke slip is named then)
+                placed, _far = _earlier_whole(st, part, s_start, sentences, "", statements=statements, index=k)
+                if placed is not None and noun in st.text[max(0, placed.start - len(noun) - 6) : placed.start]:
+                    whole, far = placed, True
             if whole is None and noun and re.match(r"总|全", noun):
                 # 其他收入12,037.17万元，占总收入的45.31%: the 总收入 named lines before
                 whole, far = _named_before(statements, k, part, noun), True
@@ -175,7 +190,7 @@ def _total_of(st: Statement, part: Quantity, thing: str) -> Quantity | None:
 
 def _noun(phrase: str) -> str:
     """占留守儿童总数的 → 留守儿童; 占全校学生的 → 学生; 占 → ''."""
-    return re.sub(r"^(?:全校|全县|全镇|全市|全区|全体|全部|本校|该校)|(?:总数|总人数|人数|总量|总额|总计|的|之|比例|比重|比|约|达|为)", "", phrase).strip()
+    return re.sub(r"^(?:全校|全县|全镇|全市|全区|全省|全国|全体|全部|本校|该校)|(?:总数|总人数|人数|总量|总额|总计|的|之|比例|比重|比|约|达|为)", "", phrase).strip()
 
 
 def _earlier_whole(st: Statement, part: Quantity, s_start: int, sentences, noun: str,
