@@ -291,11 +291,12 @@ _ARABIC_RUN = re.compile(rf"(?<![0-9.])(?:{_NUM})[万亿]?")
 # after a word and right before a count's unit, so table cells written "850 120" stay two figures.
 _SPACED_THOUSANDS = re.compile(r"(?<=[\u4e00-\u9fff，,：:（(])[1-9][0-9]{0,2}(?: [0-9]{3})+(?=[人名例眼户所个元次件份套位])")
 _CN_RUN = re.compile(rf"[{_CN_CHARS}]+")
-# 1万7619人, 14万6,200元, 597万8千元, 4亿224万元: digits on both sides of 万/亿 (Taiwanese and news style).
+# 1万7619人, 14万6,200元, 597万8千元, 4亿224万元, 14万417人 (140,417 before a unit): digits on both sides of
+# 万/亿 (Taiwanese and news style).
 # 3万8 alone stays two numbers: colloquially 38,000, but nothing in the text says so.
 _MIXED = re.compile(
     r"(?<![0-9.])(?<![0-9],)(?P<yi>[0-9]{1,4})亿(?P<wan>[0-9]{1,4})万"
-    r"|(?<![0-9.])(?<![0-9],)(?P<w>[0-9]{1,4})万(?:(?P<q>[1-9])千|(?P<units>[0-9]{4}|[0-9],[0-9]{3})(?![0-9.,]))"
+    r"|(?<![0-9.])(?<![0-9],)(?P<w>[0-9]{1,4})万(?:(?P<q>[1-9])千|(?P<units>[0-9]{4}|[0-9],[0-9]{3}|[0-9]{3}(?=[人名位元个所户次]))(?![0-9.,]))"
 )
 _UNIT_AFTER = set("元人名位个项次本台间户所条件天年月日平米%")
 _OPEN, _CLOSE = "（(", "）)"

@@ -340,6 +340,11 @@ def test_digits_around_wan_after_an_ascii_comma_between_words():
     assert spans("1,2万5908人") == [("1", 1), ("2万", 20000), ("5908", 5908)]  # after a digit: not this reading
 
 
+def test_three_digits_after_wan_before_a_unit():
+    assert spans("在学人数达14万417人") == [("14万417", 140417)]  # Taiwanese news: 140,417
+    assert spans("工资3万8") == [("3万", 30000), ("8", 8)]  # colloquial 38,000: not read so
+
+
 def test_find_amounts_years_and_trailing_words():
     assert spans("二〇二三年九月") == [("二〇二三", 2023), ("九", 9)]
     assert spans("十七一起") == [("十七", 17)]

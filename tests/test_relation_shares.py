@@ -312,3 +312,8 @@ class TestAShareAfterTheChangeOfItsPart:
     def test_the_change_itself_is_not_the_part(self):
         text = "全县在园幼儿1.20万人，比上年减少0.08万人，占全市在园幼儿的比例{}%。"
         assert figures(text.format("12.0")) == []  # of the city, a whole the text does not give
+
+    def test_bracketed_shares_of_the_total_the_sentence_before_ends_with(self):
+        text = "本校在校生总数达2万450人。人数居前三的学院分别为工学院6135人（30.00%）、商学院4090人（{}%）、文学院2045人（10.00%）。"
+        assert figures(text.format("20.00")) == []
+        assert pairs(text.format("20.60")) == [(D("20.60"), D("20.00"))]

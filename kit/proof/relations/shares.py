@@ -401,6 +401,13 @@ def _bracketed_share(st: Statement, i: int, sentences):
     start = _sentence_start(sentences, part.start)
     marked = [q for q in qs[: i - 1] if q.start >= start and q.unit == part.unit
               and re.search(r"(?:共|总|合计|全)[^，,。；;\d]{0,8}$", text[max(start, q.start - 10) : q.start])]
+    if not marked and start:
+        # 境外生总数达14万417人。前4名国家人数分别为越南5万2974人（占比37.73%）、…: the total the sentence before ends with
+        before = _sentence_start(sentences, start - 1)
+        marked = [q for q in qs[: i - 1] if before <= q.start < start and q.unit == part.unit
+                  and re.search(r"(?:总数|总人数|总计|合计|共计|共有)[^，,。；;\d]{0,4}$", text[max(before, q.start - 8) : q.start])][-1:]
+        if marked and any(q.unit == part.unit for q in qs[: i - 1] if marked[0].end <= q.start < start):
+            marked = []  # another count after the total: not sure it is the whole
     return (part, marked[-1], st.quote(part.start, pct.end).strip(), "占比") if marked else None
 
 
