@@ -247,3 +247,18 @@ class TestPersonTimes:
     def test_person_times_beside_a_count_of_people_are_left_to_the_people(self):
         text = "共资助学生12人、36人次，按照每人每学期500元标准，发放资助金共计6000元。"
         assert figures(text) == []  # 12 people × 500: the 人次 are not the count
+
+
+class TestAGrantPerYearPaidOnce:
+    """其中高中生15人，每人每年3000元: a grant per year (or term) with no count of years is paid for one."""
+
+    def test_groups_each_with_a_yearly_grant(self):
+        text = "共有42名学生通过审核，其中高中生18人，每人每年2000元，大学生24人，每人每年5000元，共计发放助学金{}元。"
+        assert figures(text.format(156000)) == []
+        (found,) = figures(text.format(165000))
+        assert (found.stated, found.computed) == (165000, 156000)
+        assert "高中生18人×2000元＋大学生24人×5000元" in found.message
+
+    def test_a_monthly_rate_is_not_paid_once(self):
+        text = "全镇低保对象120人，每人每月补助300元，共计发放低保金43.2万元。"  # twelve months, not said
+        assert figures(text) == []

@@ -28,7 +28,7 @@ from ...model import Component, LedgerLine
 from ...money import ZERO
 from ...quantities import ANY, Quantity, same_count_unit
 from ..numbering import label_of
-from ..passage import Statement
+from ..passage import depth as _depth, Statement
 
 MARKER = re.compile(
     r"(?<![累预估设统])(小计|合计|总计|共计|总共|一共|总额|总支出?|共需|总需|(?<![必无所])需要?|共|计|[=＝])"
@@ -275,10 +275,12 @@ def _per_head(st: Statement, floor: int, result: Quantity, rates: list[Quantity]
             and not any(same_count_unit("人", c.unit) for c in counts):
         per = ("人次",)  # 资助幼儿29人次，按照每人每学期300元标准: each 人次 is one person paid for one term
     chosen: list[Quantity] = []
-    for dim in per:
+    for k, dim in enumerate(per):
         fits = [c for c in counts if same_count_unit(dim, c.unit)]
         before = [c for c in fits if c.end <= rates[0].start]
         pick = before[-1] if before else (fits[0] if fits else None)
+        if pick is None and k and dim in ("年", "学期"):
+            continue  # 高中生15人，每人每年3000元: a grant per year (or term) paid once, for the one year (or term)
         if pick is None:
             return Unsure(st, f"找不到「每{dim if dim != ANY else '人'}」对应的数量")
         if not pick.exact or pick.value != pick.value.to_integral_value():
@@ -336,10 +338,15 @@ def _groups(st: Statement, floor: int, result: Quantity, rates: list[Quantity], 
         stop = max((m.end() for m in _STOP.finditer(st.text, prev, r.start)), default=prev)
         near = [c for c in own if c.start >= stop]  # …66名（其中大学生52人）…。向其中7名…每人3000元: the sentence's own count
         own = near or own
-        if len(own) != 1 or len(r.per) != 1:
+        among = st.text.rfind("其中", prev, r.start)
+        if among >= 0 and _depth(st.text, among) == 0:  # 共有38位学生…，其中高中生15人，每人…: the whole is no group
+            own = [c for c in own if c.start > among] or own
+        once = len(r.per) == 2 and r.per[1] in ("年", "学期") and not any(same_count_unit(r.per[1], c.unit) for c in counts)
+        if len(own) != 1 or len(r.per) != 1 and not once:  # 高中生15人，每人每年3000元: once, for the one year
             return Unsure(st, "几个标准不是并列的几项，各自的人数也读不准")
         c = own[0]
-        parts.append((f"{_component_name(st.text[prev : c.start])}{c.text}×{r.text}"[-16:], c.value * r.value))
+        group = re.sub(r"^其中", "", re.split(r"[，,；;：:、。]", st.text[prev : c.start])[-1])  # 其中高中生 → 高中生
+        parts.append((f"{_component_name(group)}{c.text}×{r.text}"[-16:], c.value * r.value))
         prev = r.end
     return Line(st, floor, result, "各组合计", "fixed", None, "人", parts, True)
 
