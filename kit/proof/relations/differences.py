@@ -13,6 +13,7 @@ base and is left alone), in the same unit, and exact.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import ROUND_HALF_UP, Decimal
 
 from ...findings import Finding
@@ -58,13 +59,14 @@ _BI = re.compile(r"比(?![较較])|(?<!比)(?:相[较較]|[较較])")  # 比 / �
 
 def check_differences(statements: list[Statement]) -> list[Finding]:
     findings = []
+    named: dict = {}  # (statement, name) → the figures written after that name, found once
     for k, st in enumerate(statements):
         previous = None
         for m in _SENTENCE.finditer(st.text):
             a, b = m.span()
             qs = [q for q in st.quantities if a <= q.start < b]
             findings.extend(_compared(st, qs, a, b))
-            findings.extend(_named_change(statements, k, qs, a, b))
+            findings.extend(_named_change(statements, k, qs, a, b, named))
             found = _against_last_year(st, qs, a, b, previous)
             if found:
                 findings.append(found)
@@ -82,10 +84,13 @@ def _compared(st: Statement, qs: list[Quantity], a: int, b: int) -> list[Finding
     """A 比 B 增加 C: one finding when C is not what A and B give (each 比 of the sentence ``text[a:b]``)."""
     out = []
     text = st.text
+    starts = [q.start for q in qs]
     for bi in _BI.finditer(text, a, b):
         level = _depth(text, bi.start())
-        before = [q for q in qs if q.end <= bi.start() and q.unit and _depth(text, q.start) == level]
-        after = [q for q in qs if q.start >= bi.end()]
+        at = bisect_left(starts, bi.start())
+        # the figures just before 比 (a few suffice: the nearest is the one compared) and the two after it
+        before = [q for q in qs[max(0, at - 6) : at] if q.end <= bi.start() and q.unit and _depth(text, q.start) == level]
+        after = [q for q in qs[at : at + 3] if q.start >= bi.end()]
         if len(after) < 2:
             continue
         if after[1].unit != POINTS and after[0].unit != PERCENT:
@@ -282,14 +287,17 @@ def _against_last_year(st: Statement, qs: list[Quantity], a: int, b: int, previo
     clause: …支出总计4914.82万元，与2022年预算相比，收支总计各增加954.86万元，增长24.41%) that starts with the
     change against last year of the figure stated before it, in the sentence before (or in the clauses before).
     Checked only when that figure is certain: the one figure of the unit there, or the ones named as the change is."""
-    for clause in [a] + [m.end() for m in re.finditer(r"[，,]", st.text[a:b])]:
-        start = clause if clause == a else a + clause
-        rest = [q for q in qs if q.start >= start and not (q.unit == "年" and st.text[q.start - 1 : q.start] == "近")]
+    starts = [q.start for q in qs]
+    for start in [a] + [m.end() for m in _CLAUSE_END.finditer(st.text, a, b)]:
+        if not _LEAD.match(st.text, start):
+            continue  # a clause that does not open with a comparison (checked first: long lists stay linear)
+        at = bisect_left(starts, start)
+        rest = [q for q in qs[at : at + 3] if not (q.unit == "年" and st.text[q.start - 1 : q.start] == "近")]
         if len(rest) < 2 or rest[1].unit != PERCENT:
             continue
         if start == a and previous is None or start > a and not any(q.end <= start for q in qs):
             continue
-        found = _against(st, rest[0], rest[1], start, previous if start == a else (a, start))
+        found = _against(st, rest[0], rest[1], start, previous if start == a else (max(a, start - 160), start))
         if found:
             return found
     return None
@@ -312,11 +320,12 @@ def _against(st: Statement, change: Quantity, pct: Quantity, a: int, previous: t
 
 
 _CLAUSE_END = re.compile(r"[，,；;]")
+_LEAD = re.compile(r"\s*[^\d，,。；;]{0,14}?(?:与|和|同|较|比|近)")  # what a clause comparing with before opens with
 _NAMED_CHANGE = re.compile(
     rf"(?:其中[：:]?)?\s*(?P<name>[^\d，,。；;：:（）()]{{4,24}}?)(?:数)?(?:(?:比|较){_LAST}(?:同期)?(?:决算数?|预算数?)?)?(?P<verb>增加|减少)了?\s?$")
 
 
-def _named_change(statements: list[Statement], k: int, qs: list[Quantity], a: int, b: int) -> list[Finding]:
+def _named_change(statements: list[Statement], k: int, qs: list[Quantity], a: int, b: int, cache: dict) -> list[Finding]:
     """…其中：公务用车购置及运行维护费支出决算减少135.28万元，下降29.49%: the change of a figure named so earlier
     (公务用车购置及运行维护费支出决算为316.57万元). Checked only when the name is long enough to be one thing,
     every figure named so before is the same, and the rate fits it neither as the figure after the change
@@ -328,7 +337,10 @@ def _named_change(statements: list[Statement], k: int, qs: list[Quantity], a: in
         pct = qs[i + 1]
         if pct.unit != PERCENT or not change.unit or change.unit == PERCENT or not (change.exact and pct.exact):
             continue
-        start = max([a] + [m.end() for m in _CLAUSE_END.finditer(text, a, change.start)])
+        reach = max(a, change.start - 48)  # a lead is shorter than this: long lists stay linear
+        start = max([a if reach == a else -1] + [m.end() for m in _CLAUSE_END.finditer(text, reach, change.start)])
+        if start < 0:
+            continue
         lead = _NAMED_CHANGE.fullmatch(text, start, change.start)
         if not lead or len(re.sub(r"[“”\"]", "", lead.group("name"))) < 4:
             continue
@@ -336,11 +348,9 @@ def _named_change(statements: list[Statement], k: int, qs: list[Quantity], a: in
         if not _names_the_rate(text[change.end : pct.start], up):
             continue
         name = re.sub(r"^\d{4}年度?", "", lead.group("name"))
-        named = re.compile(re.escape(name) + r"(?:数|总额)?(?:为|是|达|：|:)?\s?$")
         near = len(re.sub(r"[“”\"]", "", lead.group("name"))) < 6  # 支出总计: a short name, only in this paragraph
         hosts = ([] if near else [(statements[j], len(statements[j].text)) for j in range(max(0, k - 30), k)]) + [(st, start)]
-        earlier = [q for host, end in hosts for q in host.quantities
-                   if q.end <= end and q.unit == change.unit and named.search(host.text, max(0, q.start - len(name) - 4), q.start)]
+        earlier = [q for host, end in hosts for q in _named_figures(host, name, cache) if q.end <= end and q.unit == change.unit]
         if not earlier or len({q.value for q in earlier}) != 1 or not earlier[-1].exact:
             continue
         now = earlier[-1]
@@ -350,6 +360,15 @@ def _named_change(statements: list[Statement], k: int, qs: list[Quantity], a: in
         if found:
             out.append(found)
     return out
+
+
+def _named_figures(host: Statement, name: str, cache: dict) -> list[Quantity]:
+    """The figures of *host* written right after *name* (支出总计为781.96万元), found by the name once per statement."""
+    key = (host.index, name)
+    if key not in cache:
+        cache[key] = [q for m in re.finditer(re.escape(name) + r"(?:数|总额)?(?:为|是|达|：|:)?\s?", host.text)
+                      for q in host.quantities_in(m.end(), m.end() + 1)]
+    return cache[key]
 
 
 def _from_now(st: Statement, now: Quantity, change: Quantity, pct: Quantity, up: bool, quote_start: int) -> Finding | None:
@@ -409,11 +428,13 @@ def _against_budget(st: Statement, qs: list[Quantity], a: int, b: int) -> list[F
         if not (plan.is_money and actual.is_money and plan.exact and actual.exact and plan.value > 0) or plan.is_rate \
                 or actual.is_rate or plan.upper or actual.upper:
             continue
-        label = text[max([a] + [m.end() for m in _CLAUSE_END.finditer(text, a, plan.start)]) : plan.start]
+        if not _PLANNED.search(text, max(a, plan.start - 14), plan.start):
+            continue
+        near = max(a, plan.start - 20)
+        label = text[max([near] + [m.end() for m in _CLAUSE_END.finditer(text, near, plan.start)]) : plan.start]
         if re.search(r"追加|调[增减整]|增加|减少", label):
             continue  # 追加预算5万元 is not the budget
-        if not (_PLANNED.search(text, max(a, plan.start - 14), plan.start)
-                and re.fullmatch(r"\s?[，,]\s?[^\d，,。；;]{0,10}", text[plan.end : actual.start])
+        if not (re.fullmatch(r"\s?[，,]\s?[^\d，,。；;]{0,10}", text[plan.end : actual.start])
                 and _DONE.search(text, max(plan.end, actual.start - 14), actual.start)):
             continue
         out.extend(_budget_results(st, qs[i + 2 : i + 4], plan, actual))

@@ -355,6 +355,9 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, statements: list[S
         if whole is None:
             whole, start = _marked_whole(text, here)
             word = "列举"
+            if whole is not None:  # 共计295名幼儿，大班…，小班85人，共有教师…: the list ends before the next total
+                again = re.compile(r"[，,；;][^，,；;]{0,10}?(?:共|合计|总计)").search(text, start, b)
+                b = again.start() if again else b
         if whole is None:
             return None
         pair = [q for q in here if q.start >= start and q.unit == whole.unit][:2]
