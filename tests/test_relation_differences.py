@@ -238,3 +238,9 @@ class TestChangesOfRatesAndBudgets:
         text = "其中，县级财政投入从 2015 年的 320 亿元，增加到 2024 年的 {} 亿元，增长 {}%。"
         assert figures(text.format(640, 100)) == []  # years and 亿 written with spaces
         assert pairs(text.format(604, 100)) == [(100, 89)]  # 284 / 320 = 88.75 %
+
+    def test_higher_or_lower_than(self):
+        text = "本校及格率为91.6%，比全县平均（87.2%）高{}个百分点。"
+        assert figures(text.format("4.4")) == []
+        assert pairs(text.format("4.8")) == [(D("4.8"), D("4.4"))]
+        assert pairs("今年人均收入5200元，比去年的4800元低400元。") == []  # higher, said lower: not read as this

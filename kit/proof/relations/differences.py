@@ -24,8 +24,8 @@ from ..passage import Statement, depth as _depth, figure_edit, located, rewrite
 from .slips import plausible
 
 _SENTENCE = re.compile(r"[^。；;！!？?]+")
-_UP = re.compile(r"(?:增加|增长|提高|上升|多|增)了?")
-_DOWN = re.compile(r"(?:减少|下降|降低|少|减)了?")
+_UP = re.compile(r"(?:增加|增长|提高|上升|多|增|高出?)了?")
+_DOWN = re.compile(r"(?:减少|下降|降低|少|减|低)了?")
 _RATIO = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?[:：]\s?(\d+(?:\.\d+)?)\s?[=＝]\s?(\d+(?:\.\d+)?)\s?[:：]\s?1(?![\d.])")
 
 
