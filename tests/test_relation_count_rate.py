@@ -244,9 +244,14 @@ class TestPersonTimes:
         (found,) = figures(text.format(16000))
         assert (found.stated, found.computed) == (16000, 18000) and "36人次×500元" in found.message
 
-    def test_person_times_beside_a_count_of_people_are_left_to_the_people(self):
-        text = "共资助学生12人、36人次，按照每人每学期500元标准，发放资助金共计6000元。"
-        assert figures(text) == []  # 12 people × 500: the 人次 are not the count
+    def test_person_times_of_two_terms_beside_the_people_of_each(self):
+        text = "（一）幼儿资助。春季学期资助40人，秋季学期资助44人，共84人次，按照每人每学期500元标准，发放资金{}元。"
+        assert figures(text.format(42000)) == []  # 84 person-terms, not the 44 of the autumn term
+        assert pairs(text.format(24000)) == [(24000, 42000)]
+
+    def test_a_grant_per_term_for_two_terms_is_not_paid_once(self):
+        text = "（二）寄宿生生活补助。小学830人，每人每学期500元；初中775人，每人每学期625元；春秋两季共计发放1798750元。"
+        assert figures(text) == []  # (415000 + 484375) × 2 terms
 
 
 class TestAGrantPerYearPaidOnce:

@@ -244,3 +244,8 @@ class TestChangesOfRatesAndBudgets:
         assert figures(text.format("4.4")) == []
         assert pairs(text.format("4.8")) == [(D("4.8"), D("4.4"))]
         assert pairs("今年人均收入5200元，比去年的4800元低400元。") == []  # higher, said lower: not read as this
+
+    def test_the_figure_before_a_change_over_recent_years_may_be_its_base(self):
+        assert figures("本科学历教师2019年为1862人，近5年增加了155人，增幅为8.3%。") == []  # 155 / 1862
+        text = "2025年全县教职工预算收支总计均为1151.80万元。与上年相比，收支总计各增加29.60万元，增长{}%。"
+        assert pairs(text.format("2.57")) == [(D("2.57"), D("2.64"))]  # with 与上年相比 it is this year's figure

@@ -316,6 +316,9 @@ def _against(st: Statement, change: Quantity, pct: Quantity, a: int, previous: t
     earlier = named or earlier  # 收、支总计各增加…: named so before, or else the one figure (収入总计A、支出总计A)
     if not earlier or len({q.value for q in earlier}) != 1:
         return None  # no figure, or two different ones it may be the change of
+    if "近" in lead.group() and _possible(earlier[-1], change, pct, up, base_given=True):
+        return None  # 2018年为16.34万人，近5年增加了1.53万人，增幅为9.3%: the figure before may be the base
+        # (with 与上年相比 it is this year's: a rate over it is the common slip of dividing by the new figure)
     return _from_now(st, earlier[-1], change, pct, up, a)
 
 

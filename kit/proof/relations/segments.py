@@ -53,6 +53,7 @@ _AVERAGED = re.compile(r"(?:人均|户均|生均|平均)[^，,。；;\d]{0,8}$")
 _THING_COUNT = re.compile(r"(?:[一两二三四五六七八九十]|\d+)\s?(?:袋|本|册|张|份|件|套|台|盒|箱|块|把|双|部|面|副|瓶|包|条|支|束|只|桶|枚|座)")
 _PRICED = re.compile(r"(?:价值|价格|单价|每[份件套个本张])[^，,。；;、]{0,4}\d[\d.]*元[\u4e00-\u9fff]{0,6}$")
 _NAME_JUNK = re.compile(r"^[、，,；;：:\s\u3000]+|[、，,；;：:\s\u3000]+$")
+_MORE_TERMS = re.compile(r"[两二三四]季|[两二三四五六]个?学[期年]|春秋|上下学期|全年|[两二三四五]年|每年[两二三四]次")  # more than one term or year
 _COMPONENT_JUNK = re.compile(r"^(?:每(?:人次|学期|学年|课时|小时|[^\d\s，、])|人均|安排|发放|慰问(?![金品])|标准为|标准|按照|依照|参照|按|各|为|的|其中|另)+")
 
 
@@ -271,15 +272,15 @@ def _per_head(st: Statement, floor: int, result: Quantity, rates: list[Quantity]
     if any(not _LISTED.fullmatch(st.text[a.end : b.start]) for a, b in zip(rates, rates[1:])):
         return _groups(st, floor, result, rates, counts)
     per = pers.pop()
-    if per[0] == "人" and (len(per) == 1 or per[1] in ("学期", "年", "次")) and any(c.unit == "人次" for c in counts) \
-            and not any(same_count_unit("人", c.unit) for c in counts):
-        per = ("人次",)  # 资助幼儿29人次，按照每人每学期300元标准: each 人次 is one person paid for one term
+    if per[0] == "人" and any(c.unit == "人次" and c.end <= rates[0].start for c in counts) and (
+            len(per) == 2 and per[1] in ("学期", "年", "次") or not any(same_count_unit("人", c.unit) for c in counts)):
+        per = ("人次",)  # 春季…秋季…共1544人次，按照每人每学期750元标准: each 人次 is one person paid for one term
     chosen: list[Quantity] = []
     for k, dim in enumerate(per):
         fits = [c for c in counts if same_count_unit(dim, c.unit)]
         before = [c for c in fits if c.end <= rates[0].start]
         pick = before[-1] if before else (fits[0] if fits else None)
-        if pick is None and k and dim in ("年", "学期"):
+        if pick is None and k and dim in ("年", "学期") and not _MORE_TERMS.search(st.text, floor, result.end):
             continue  # 高中生15人，每人每年3000元: a grant per year (or term) paid once, for the one year (or term)
         if pick is None:
             return Unsure(st, f"找不到「每{dim if dim != ANY else '人'}」对应的数量")
@@ -341,7 +342,8 @@ def _groups(st: Statement, floor: int, result: Quantity, rates: list[Quantity], 
         among = st.text.rfind("其中", prev, r.start)
         if among >= 0 and _depth(st.text, among) == 0:  # 共有38位学生…，其中高中生15人，每人…: the whole is no group
             own = [c for c in own if c.start > among] or own
-        once = len(r.per) == 2 and r.per[1] in ("年", "学期") and not any(same_count_unit(r.per[1], c.unit) for c in counts)
+        once = len(r.per) == 2 and r.per[1] in ("年", "学期") and not any(same_count_unit(r.per[1], c.unit) for c in counts) \
+            and not _MORE_TERMS.search(st.text, floor, result.end)
         if len(own) != 1 or len(r.per) != 1 and not once:  # 高中生15人，每人每年3000元: once, for the one year
             return Unsure(st, "几个标准不是并列的几项，各自的人数也读不准")
         c = own[0]
