@@ -325,3 +325,21 @@ def test_groups_that_partition_their_whole(text, stated, computed):
     assert figures(text.format(computed)) == []
     scale = 10000 if "万户" in text else 1
     assert pairs(text.format(stated)) == [(stated * scale, computed * scale)]
+
+
+class TestWhatSynthSetsAndNewPagesShowed:
+    def test_counts_of_different_things_closed_by_gong(self):
+        assert figures("本次申报项目涉及全镇6个社区21个村，共25个项目，其中道路项目19个。") == []
+        assert figures("游泳十个项目，本社区获得了七个第一名，共十五个奖项。") == []
+        assert pairs("甲校12个班，乙校13个班，共26个班。") == [(26, 25)]
+
+    def test_a_list_of_kinds_short_of_its_whole_is_a_warning(self):
+        (found,) = figures("全县共有各级各类学校{}所，其中幼儿园96所、小学48所、初中17所。".format(191))
+        assert found.severity == "warning" and "如果所列并非全部" in found.message
+        (found,) = figures("全校共有教职工{}人，其中男教师36人，女教师58人。".format(104))
+        assert found.severity == "error"  # men and women are everyone
+
+    def test_the_base_of_a_comparison_is_no_whole(self):
+        text = "2025年“三公”经费预算3.64万元，比上年预算3.84万元减少0.20万元。其中：公务用车运行维护费2.58万元；公务接待费{}万元。"
+        assert figures(text.format("1.06")) == []  # of 3.64, not of 3.84
+        assert pairs(text.format("1.60")) == [(36400, 41800)]

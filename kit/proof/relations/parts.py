@@ -267,6 +267,9 @@ def _closed_lists(st: Statement, before: Statement | None) -> list[Finding]:
             continue  # longer than any list a person totals by hand: not understood
         if not all(q.exact and not q.is_rate for q in items + [total]):
             continue
+        if total.unit in _MEASURE_WORDS and _counted_thing(text, total) and any(
+                _counted_thing(text, q) not in ("", _counted_thing(text, total)) for q in items):
+            continue  # 14个镇区68个村，共72个项目: 个 counts different things
         sums, running = [], Decimal(0)
         for q in reversed(items):
             running += q.value
@@ -431,6 +434,8 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, statements: list[S
             return None
     if word == "列举" and total < whole.value and not plausible(whole.value, total, keystroke=True):
         return None  # 共有学生1200人，一年级200人，二年级210人，三年级190人: the list may stop before the last grade
+    if total < whole.value and word.startswith("其中") and not _exhaustive(labels):
+        severity = "warning"  # 学校288所，其中幼儿园156所、小学74所、初中28所: a list of kinds may leave a kind out
     if (severity == "warning" or total < whole.value and word.startswith("其中")) and not _one_keystroke_apart(whole, total, parts):
         # a breakdown that lists less than its whole may just not list everything (本科生、专科生 and no
         # 研究生), and money listed after 其中 may be spent from more than the sum raised
@@ -536,6 +541,15 @@ def _pair_whole(text: str, here: list[Quantity]) -> tuple[Quantity | None, int]:
     return None, 0
 
 
+_MEASURE_WORDS = {"个", "项", "件", "次", "所", "家", "处", "批", "支", "场", "名"}
+
+
+def _counted_thing(text: str, q: Quantity) -> str:
+    """What a count in a measure word counts, when the text names it right after: 68个村 → 村, 十五个奖项 → 奖项."""
+    m = re.match(r"[\u4e00-\u9fff]{1,4}?(?=[，,。；;、：:（(和及与共）)\s]|$)", text[q.end : q.end + 6])
+    return m.group() if m else ""
+
+
 def _marked_whole(text: str, here: list[Quantity]) -> tuple[Quantity | None, int]:
     """共计295名幼儿，大班104人，中班96人，小班85人: a whole marked as a total, its parts listed straight after it
     (checked only when their names partition it)."""
@@ -558,6 +572,19 @@ def _label(text: str, start: int, q: Quantity, parts: list[Quantity]) -> str:
     seg = text[prev : q.start]
     seg = _SEPARATORS.split(seg)[-1] if _SEPARATORS.search(seg) else seg
     return re.sub(r"[（(][^）)]*[）)]|[\s：:有为是共计]|缺$", "", seg)
+
+
+def _exhaustive(labels: list[str]) -> bool:
+    """Groups that together are everyone: complementary pairs (男/女, 在职/退休, 上/下半年), or a list closed by 其他."""
+    if any(not lab for lab in labels) or len(set(labels)) != len(labels):
+        return False
+    cores = {re.sub(r"(学生|教师|职工|儿童|人员|人口|对象)$", "", lab) or lab for lab in labels}
+    if any(set(labels) <= pair or cores <= pair for pair in _PAIRS if len(pair) == 2):
+        return True
+    if len(labels) == 2 and {re.sub("[男女]", "", lab, count=1) for lab in labels} == {re.sub("[男女]", "", labels[0], count=1)} \
+            and {re.search("[男女]", lab).group() if re.search("[男女]", lab) else "" for lab in labels} == {"男", "女"}:
+        return True
+    return bool(re.match(r"其他|其它|其余|另", labels[-1]))
 
 
 def _partition(labels: list[str]) -> bool:

@@ -158,7 +158,8 @@ def whole_before(statements: list[Statement], k: int, at: int, unit: str | None 
             if not figures:
                 continue  # 主要原因是增人增资。
             same = [q for q in figures if unit in (None, q.unit) and q.exact and not DELTA.search(host.text[max(a, q.start - 8) : q.start])
-                    and not re.search(r"[“「《\"]$", host.text[max(a, q.start - 1) : q.start])]  # “三个高地” is a name
+                    and not re.search(r"[“「《\"]$", host.text[max(a, q.start - 1) : q.start])  # “三个高地” is a name
+                    and not re.search(r"(?:比|较)[^，,。；;\d]{0,10}$", host.text[max(a, q.start - 12) : q.start])]  # 比上年预算2.93万元
             marked = [q for q in same if WHOLE_MARK.search(host.text[max(a, q.start - 14) : q.start])]
             return (marked or same or [None])[-1]
     return None
