@@ -249,3 +249,29 @@ class TestChangesOfRatesAndBudgets:
         assert figures("本科学历教师2019年为1862人，近5年增加了155人，增幅为8.3%。") == []  # 155 / 1862
         text = "2025年全县教职工预算收支总计均为1151.80万元。与上年相比，收支总计各增加29.60万元，增长{}%。"
         assert pairs(text.format("2.57")) == [(D("2.57"), D("2.64"))]  # with 与上年相比 it is this year's figure
+
+    def test_against_the_budget_at_the_start_of_the_year(self):
+        text = "2025年“三公”经费预算为24万元。2025年“三公”经费支出共计15.36万元，较年初预算数减少8.64万元，下降{}%。"
+        assert figures(text.format("36")) == []  # 8.64 / 24.00
+        assert pairs(text.format("63")) == [(63, 36)]
+
+    def test_a_year_and_a_long_name_before_the_comparison(self):
+        text = ("2025年度镇本级“三公”经费决算6.4万元。经比较，2025年度镇本级“三公”经费较上年决算减少1.6万元，"
+                "下降{}%。")
+        assert figures(text.format("20")) == []  # 1.6 / 8.0
+        assert pairs(text.format("25")) == [(25, 20)]
+
+    def test_a_change_of_something_not_named_before_is_left_alone(self):
+        text = ("2025年度收入总计321.30万元，支出总计321.30万元。主要原因是本年度财政拨款收入较上年决算数减少58.94万元，"
+                "下降16.7%。")
+        assert figures(text) == []  # 财政拨款收入 is not the total before
+
+    def test_a_clause_of_changes_looks_further_back(self):
+        text = ("2025年度镇本级“三公”经费决算5.4万元。经比较，2025年度镇本级“三公”经费较上年决算数减少0.06万元，"
+                "下降1.1%；较年初预算数减少2.6万元，下降32.5%。")
+        assert figures(text) == []  # 2.6 / 8.0; the 0.06 before is a change, not the figure now
+
+    def test_over_the_budget(self):
+        text = "本校2025年预算总收入为3.17亿，而决算总收入达到了3.74亿，超出预算{}亿元。"
+        assert figures(text.format("0.57")) == []
+        assert pairs(text.format("0.75")) == [(75000000, 57000000)]

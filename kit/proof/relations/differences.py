@@ -53,7 +53,7 @@ _RATE_DOWN = re.compile(r"(?:下降|降低|减少|降幅|减幅)(?:率|幅度)?(
 def _names_the_rate(gap: str, up: bool) -> bool:
     """，增长了 / ，同比下降 / ，增长率为: the words between a change and a percentage name its rate, going *up* or not."""
     return bool((_RATE_UP if up else _RATE_DOWN).fullmatch(re.sub(r"^同比", "", gap.strip("，,、 "))))
-_LAST = r"(?:上年|去年|上一年|上年度|上学年|上学期|上届|上年同期|同期|\d{4}年度?)"  # the figure compared with, by its time
+_LAST = r"(?:上年|去年|上一年|上年度|上学年|上学期|上届|上年同期|同期|\d{4}年度?|年初预算数?)"  # the figure compared with, by its time
 _BI = re.compile(r"比(?![较較])|(?<!比)(?:相[较較]|[较較])")  # 比 / 较 / 相较, not the adverb 比较
 
 
@@ -70,7 +70,8 @@ def check_differences(statements: list[Statement]) -> list[Finding]:
             found = _against_last_year(st, qs, a, b, previous)
             if found:
                 findings.append(found)
-            previous = (a, b)
+            previous = (a, b) if previous is None or any(q.unit and not q.unit == PERCENT and not _is_change(st.text, q) for q in qs) \
+                else (previous[0], b)  # …减少0.03万元，下降0.6%；较年初预算数减少…: a clause of changes only looks further back
             findings.extend(_from_to(st, qs))
             findings.extend(_against_budget(st, qs, a, b))
             found = _balance(st, qs, a, b)
@@ -277,8 +278,8 @@ def _growth(st: Statement, now: Quantity, change: Quantity, pct: Quantity, verb:
 
 
 _AGAINST = re.compile(
-    rf"\s*(?:(?P<name0>[^\d，,。；;]{{0,8}}?)(?:与|和|同){_LAST}[^\d，,。；;]{{0,4}}相比[，,]?\s*(?P<name>[^\d，,。；;]{{0,12}}?)"
-    rf"|(?P<name2>[^\d，,。；;]{{0,12}}?)(?:(?:较|比){_LAST}(?:同期)?(?:决算数?|预算数?)?|近[\d一二三四五六七八九十]+年来?))"
+    rf"\s*(?:(?P<name0>[^\d，,。；;]{{0,8}}?)(?:与|和|同){_LAST}[^\d，,。；;]{{0,4}}相比[，,]?\s*(?:\d{{4}}年度?的?)?(?P<name>[^\d，,。；;]{{0,16}}?)"
+    rf"|(?:\d{{4}}年度?的?)?(?P<name2>[^\d，,。；;]{{0,16}}?)(?:(?:较|比){_LAST}(?:同期)?(?:决算数?|预算数?)?|近[\d一二三四五六七八九十]+年来?))"
     rf"(?:各|共|均|分别)?(?P<verb>增加|减少)了?\s?$")
 
 
@@ -295,12 +296,18 @@ def _against_last_year(st: Statement, qs: list[Quantity], a: int, b: int, previo
         rest = [q for q in qs[at : at + 3] if not (q.unit == "年" and st.text[q.start - 1 : q.start] == "近")]
         if len(rest) < 2 or rest[1].unit != PERCENT:
             continue
-        if start == a and previous is None or start > a and not any(q.end <= start for q in qs):
+        earlier = (max(a, start - 160), start) if any(q.end <= start for q in qs) else previous  # 经比较，…较上年…
+        if earlier is None:
             continue
-        found = _against(st, rest[0], rest[1], start, previous if start == a else (max(a, start - 160), start))
+        found = _against(st, rest[0], rest[1], start, earlier)
         if found:
             return found
     return None
+
+
+def _is_change(text: str, q: Quantity) -> bool:
+    """减少0.03万元: the figure is a change, not an amount of its own."""
+    return bool(re.search(r"(?:增加|减少|增长|下降|提高|降低|净增|新增|节约|节省|超支)了?\s?$", text[max(0, q.start - 5) : q.start]))
 
 
 def _against(st: Statement, change: Quantity, pct: Quantity, a: int, previous: tuple[int, int]) -> Finding | None:
@@ -311,8 +318,11 @@ def _against(st: Statement, change: Quantity, pct: Quantity, a: int, previous: t
     if not _names_the_rate(st.text[change.end : pct.start], up):
         return None
     name = re.sub(r"[、\s]", "", (lead.group("name") or lead.group("name2") or lead.group("name0") or "").strip("，, "))
-    earlier = [q for q in st.quantities if previous[0] <= q.start < previous[1] and q.unit == change.unit and q.exact]
+    earlier = [q for q in st.quantities if previous[0] <= q.start < previous[1] and q.unit == change.unit and q.exact
+               and not _is_change(st.text, q)]
     named = [q for q in earlier if name and name in re.sub(r"[、\s]", "", st.text[max(previous[0], q.start - 16) : q.start])]
+    if name and not named and not re.fullmatch(r"(?:本年度?|全年|今年)?(?:收支|收入|支出)(?:总计|合计|总额)?|总体", name):
+        return None  # 本年度财政拨款收入较上年决算数减少…: a figure named otherwise than any before it
     earlier = named or earlier  # 收、支总计各增加…: named so before, or else the one figure (収入总计A、支出总计A)
     if not earlier or len({q.value for q in earlier}) != 1:
         return None  # no figure, or two different ones it may be the change of
@@ -323,7 +333,7 @@ def _against(st: Statement, change: Quantity, pct: Quantity, a: int, previous: t
 
 
 _CLAUSE_END = re.compile(r"[，,；;]")
-_LEAD = re.compile(r"\s*[^\d，,。；;]{0,14}?(?:与|和|同|较|比|近)")  # what a clause comparing with before opens with
+_LEAD = re.compile(r"\s*(?:\d{4}年度?的?)?[^\d，,。；;]{0,16}?(?:与|和|同|较|比|近)")  # what a clause comparing with before opens with
 _NAMED_CHANGE = re.compile(
     rf"(?:其中[：:]?)?\s*(?P<name>[^\d，,。；;：:（）()]{{4,24}}?)(?:数)?(?:(?:比|较){_LAST}(?:同期)?(?:决算数?|预算数?)?)?(?P<verb>增加|减少)了?\s?$")
 
@@ -415,10 +425,12 @@ def _possible(now: Quantity, change: Quantity, pct: Quantity, up: bool, base_giv
 
 
 # 支出预算为18.6万元，支出决算为4.12万元，完成预算的22.2% / 比预算数多340.49万元: the figure planned and the one done
-_PLANNED = re.compile(r"(?:年初|全年|当年)?预算(?:数|收入|支出|总额)?(?:为|是)?[：:]?\s?$")
-_DONE = re.compile(r"(?:决算(?:数|支出|收入|总额)?|实际(?:完成|支出|开支|收入|执行|实行)?(?:数|额)?|(?:实行|执行)数?)(?:为|是|达)?[：:]?\s?$")
+_PLANNED = re.compile(r"(?:年初|全年|当年)?预算(?:数|总?收入|总?支出|总额)?(?:为|是)?[：:]?\s?$")
+_DONE = re.compile(r"(?:决算(?:数|总?支出|总?收入|总额)?|实际(?:完成|支出|开支|收入|执行|实行)?(?:数|额)?|(?:实行|执行)数?)"
+                   r"(?:为|是|达到?了?)?[：:]?\s?$")
 _SHARE_DONE = re.compile(r"\s?[，,]\s?(?:完成(?:了)?(?:年初|全年|当年)?预算(?:数)?的|(?:预算)?(?:完成|执行)率(?:为|是|达)?|为(?:年初|全年|当年)?预算(?:数)?的)\s?$")
-_VERSUS = re.compile(r"\s?[，,]\s?(?:比|较)(?:年初|全年|当年)?预算(?:数)?(?P<verb>多|少|增加|减少|节省|节约|超支|超出)了?\s?$")
+_VERSUS = re.compile(r"\s?[，,]\s?(?:(?:比|较)(?:年初|全年|当年)?预算(?:数)?(?P<verb>多|少|增加|减少|节省|节约|超支|超出)了?"
+                     r"|(?P<over>超出|超过)(?:年初|全年|当年)?预算(?:数)?)\s?$")
 
 
 def _against_budget(st: Statement, qs: list[Quantity], a: int, b: int) -> list[Finding]:
@@ -457,7 +469,7 @@ def _budget_results(st: Statement, results: list[Quantity], plan: Quantity, actu
             said = f"{_written(actual)} ÷ 预算 {_written(plan)}，完成率应为 {computed}%，文中写作 {result.value}%"
             wrong = not min(rates) - half <= result.value <= max(rates) + half
         elif result.is_money and (versus := _VERSUS.fullmatch(text, prev.end, result.start)):
-            more = versus.group("verb") in ("多", "增加", "超支", "超出")
+            more = bool(versus.group("over")) or versus.group("verb") in ("多", "增加", "超支", "超出")
             computed = actual.value - plan.value if more else plan.value - actual.value
             if computed <= 0:
                 break
