@@ -275,3 +275,8 @@ class TestChangesOfRatesAndBudgets:
         text = "本校2025年预算总收入为3.17亿，而决算总收入达到了3.74亿，超出预算{}亿元。"
         assert figures(text.format("0.57")) == []
         assert pairs(text.format("0.75")) == [(75000000, 57000000)]
+
+    def test_a_rate_from_one_year_to_another_in_points(self):
+        text = "全县学前三年毛入园率由2015年的71.4%提高到2025年的92.6%，增长了{}个百分点。"
+        assert figures(text.format("21.2")) == []
+        assert pairs(text.format("12.2")) == [(D("12.2"), D("21.2"))]

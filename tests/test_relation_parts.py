@@ -343,3 +343,8 @@ class TestWhatSynthSetsAndNewPagesShowed:
         text = "2025年“三公”经费预算3.64万元，比上年预算3.84万元减少0.20万元。其中：公务用车运行维护费2.58万元；公务接待费{}万元。"
         assert figures(text.format("1.06")) == []  # of 3.64, not of 3.84
         assert pairs(text.format("1.60")) == [(36400, 41800)]
+
+    def test_a_qizhong_after_the_change_of_its_whole(self):
+        text = "今年全市下达学生营养膳食补助资金3.46亿元，较上年增加0.8亿元，增长30.1%。其中，2.15亿元用于原有试点县，{}亿元用于新启动的12个县。"
+        assert figures(text.format("1.31")) == []
+        assert pairs(text.format("1.13")) == [(346000000, 328000000)]

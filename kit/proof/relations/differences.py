@@ -221,13 +221,18 @@ def _from_to(st: Statement, qs: list[Quantity]) -> list[Finding]:
     text = st.text
     for i in range(len(qs) - 2):
         a, b, c = qs[i : i + 3]
-        lead = re.search(r"从[^，,。；;]{0,12}$", text[max(0, a.start - 13) : a.start])  # 从今年5月底的29万人
+        lead = re.search(r"[从由][^，,。；;]{0,12}$", text[max(0, a.start - 13) : a.start])  # 从今年5月底的29万人
         if not (lead and _FROM_TO.match(text[a.end : b.start])) or (i and qs[i - 1].end > a.start - len(lead.group())):
             continue
         then = _THEN_CHANGE.match(text[b.end : c.start])
-        if not then or not (a.unit == b.unit) or not a.unit or a.unit == PERCENT or not all(q.exact for q in (a, b, c)):
+        if not then or not (a.unit == b.unit) or not a.unit or a.unit == PERCENT and c.unit != POINTS or not all(q.exact for q in (a, b, c)):
             continue
         up = then.group("verb") in ("增加", "增长", "提高", "上升", "扩大")
+        if c.unit == POINTS and a.unit == PERCENT:  # 毛入园率由62.3%提高到88.1%，增长了25.8个百分点
+            points = (b.value - a.value) if up else (a.value - b.value)
+            if points > 0 and abs(points - c.value) > (a.resolution + b.resolution + c.resolution) / 2:
+                out.append(_points_finding(st, b, a, c, points, up))
+            continue
         if c.unit == PERCENT:  # 从1126.08亿元增加至1688.76亿元，增长了49.97%: the rate over the figure it started from
             if a.value > 0 and (b.value > a.value) == up and not _possible(a, _difference(a, b), c, up, base_given=True):
                 found = _rate_finding(st, c, _difference(a, b), a.value, up, a.start - len(lead.group()),

@@ -29,7 +29,7 @@ from ...quantities import PERCENT, Quantity, same_count_unit
 from ..passage import Statement, depth as _depth, figure_edit, located
 from .explain import Explain
 from .slips import plausible
-from .shares import DELTA as _DELTA, TOTAL_MARK, WHOLE_MARK, whole_before
+from .shares import CHANGE_CLAUSES, DELTA as _DELTA, TOTAL_MARK, WHOLE_MARK, whole_before
 
 _SENTENCE = re.compile(r"[^。！!？?]+")
 _TRIGGER = re.compile(r"其中[：:，,]?|分别为|分别是|[，,]\s*用于|[：:]")
@@ -507,7 +507,8 @@ def _confidence(text, word, trigger, whole, parts, labels, start, end) -> str | 
         marked = WHOLE_MARK.search(text[max(0, whole.start - 14) : whole.start])
         gap = re.sub(r"[（(][^（()）]*[）)]", "", text[whole.end : trigger.start()])
         near = len(gap.strip()) <= 16 and not re.search(r"\d|[。；;]", gap) and _partition(labels)
-        if word.startswith("其中") and not (marked or len(gap.strip()) <= 2 or near):
+        changes = CHANGE_CLAUSES.fullmatch(re.sub(r"[。；;]\s*$", "，", gap.rstrip()))  # 资金22.71亿元，较上年增加…。其中…
+        if word.startswith("其中") and not (marked or len(gap.strip()) <= 2 or near or changes):
             return None  # 79所学校实施营养改善计划，其中：小学…: a short clause about the whole may come between
         if _partition(labels):
             return "error"

@@ -32,7 +32,7 @@ _AMONG_RIGHT = re.compile(r"中(?![学心职专国层级等午小])")  # 5282人
 _NAMED_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}(?<![的其中])[，,]\s?")  # 184名视力不良，占比14.43%: the count, then what it counts
 _FULL_STOP = re.compile(r"[。！？!?]")
 _REACH = 400  # characters before a share searched for its whole: a whole further off is not where a reader looks
-_CHANGES_BETWEEN = re.compile(
+CHANGE_CLAUSES = re.compile(
     r"(?:[，,]\s?(?:比|较|与)[^\d，,。；;]{0,12}?(?:增加|减少|增长|下降|提高|降低)了?\s?\d+(?:\.\d+)?\s?[万亿]?[^\d，,。；;%]{0,3}"
     r"|[，,]\s?(?:同比)?(?:增长|下降|增幅|降幅|提高|降低)(?:为|了)?\s?\d+(?:\.\d+)?\s?(?:%|个百分点))+[，,]\s?")
 _SIBLING = re.compile(r"[，,]?\s?[（(]?\s?占(?:比)?\s?\d")  # …718份，占97.29%，…: a part with its own share
@@ -67,7 +67,7 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
             if not (_SUBJECT_GAP.fullmatch(gap) or _NAMED_AFTER.fullmatch(gap)) or DELTA.search(st.text, max(0, part.start - 8), part.start):
                 # 在园幼儿4144.05万人，比上年减少74.16万人，下降1.76%，占全国在园幼儿的比例88.55%: the share is of the
                 # figure its change clauses follow, never of the change
-                before = [q for q in parts if _CHANGES_BETWEEN.fullmatch(st.text, q.end, m.start())
+                before = [q for q in parts if CHANGE_CLAUSES.fullmatch(st.text, q.end, m.start())
                           and not DELTA.search(st.text, max(0, q.start - 8), q.start)]
                 if not before:
                     continue  # 2320人，接受过专业教育的占…: the share is of someone else
