@@ -223,3 +223,28 @@ class TestArticlesRunTogether:
 
     def test_articles_cited_are_no_list(self):
         assert kinds("根据《教师法》第十二条规定、《条例》第十四条规定和本办法第十五条的规定，结合实际执行。", "numbering") == []
+
+
+class TestPointsInRunningProse:
+    """一是…；二是…；三是…, and (1)…。(2)…。(3)… written in one paragraph: checked on their own, like inline lists."""
+
+    def test_an_enumeration_with_a_skip(self):
+        text = "今年办好五件实事：一是投资120万元改善食堂；二是新建书屋3间；三是维修校舍；五是组织体检；六是表彰先进。"
+        (found,) = kinds(text, "numbering")
+        assert "「五是」跳号" in found.message and "「四是」" in found.message
+        assert kinds(text.replace("五是", "四是").replace("六是", "五是"), "numbering") == []
+
+    def test_a_repeated_point_then_the_next(self):
+        text = "一是加强领导；二是完善制度；二是强化考核；四是严格奖惩。"
+        (found,) = kinds(text, "numbering")
+        assert "「二是」" in found.message and "应为「三是」" in found.message
+
+    def test_words_that_only_look_like_points(self):
+        assert kinds("要坚持一是一、二是二的原则，统一是前提，三是三。", "numbering") == []
+        assert kinds("一是学习，二是实践。一是思考，二是总结，三是改进。", "numbering") == []  # two enumerations
+
+    def test_bracketed_points_in_one_paragraph(self):
+        text = "工会全年重点做了五项工作。(1)学习宣传。(2)困难帮扶。(4)民主管理。(5)文体活动。(6)自身建设。"
+        (found,) = kinds(text, "numbering")
+        assert "「(4)」跳号" in found.message
+        assert kinds(text.replace("(4)", "(3)").replace("(5)", "(4)").replace("(6)", "(5)"), "numbering") == []

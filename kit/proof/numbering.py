@@ -35,6 +35,7 @@ from ..findings import Edit, Finding
 from .lines import Prepared, finding
 
 _CN = "一二三四五六七八九十"
+ENUMERATION = 6  # 一是…；二是…；三是…: points counted in running prose, never an outline level
 _LEAD = r"[\s\u3000]*(?:#{1,6}\s*)?"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 STYLES = (  # (level, pattern); the level is the customary depth, 1 the outermost, 0 the articles of a rule
@@ -45,7 +46,8 @@ STYLES = (  # (level, pattern); the level is the customary depth, 1 the outermos
     (4, re.compile(_LEAD + r"(?P<open>[（(])(?P<n>\d{1,2})(?P<close>[）)])")),
     (5, re.compile(_LEAD + rf"(?P<n>[{_CIRCLED}])")),
 )
-LEVEL_NAMES = {0: "条款序号（第一条）", 1: "一级标题（一、）", 2: "二级标题（（一））", 3: "三级序号（1.）", 4: "四级序号（（1））", 5: "圈码序号（①）"}
+LEVEL_NAMES = {0: "条款序号（第一条）", 1: "一级标题（一、）", 2: "二级标题（（一））", 3: "三级序号（1.）", 4: "四级序号（（1））", 5: "圈码序号（①）",
+               ENUMERATION: "列举（一是、二是）"}
 RESTART = re.compile(r"^[\s\u3000]*附件|此处已?隐藏|\s第[一二三四五六七八九十\d]+部分|篇[一二三四五六七八九十\d]+\s*$|^[\s\u3000【\[]*(?:篇|第)[一二三四五六七八九十\d]+(?![条款章节项])篇?[】\]]?")
 _TITLE_WORDS = re.compile(
     r"(?:方案|总结|计划|通知|报告|细则|办法|意见|要点|汇报|讲话|规划|制度|范文|章程|决定|倡议书|安排|标准|小结)"
@@ -72,6 +74,8 @@ class Label(NamedTuple):
         """The same label style with number *n*: （三） → （二）, 3、 → 2、."""
         if self.level == 5:
             return _CIRCLED[n - 1] if 1 <= n <= len(_CIRCLED) else f"（{n}）"
+        if self.level == ENUMERATION:
+            return f"{chinese_int(n)}是"
         written = chinese_int(n) if self.level <= 2 else str(n)
         text = re.sub(r"[:：]$", "、", self.text) if self.level == 1 else self.text  # 三: is a 三、 typed in haste
         return re.sub(rf"[{_CN}]+|\d+", written, text, count=1)
@@ -141,15 +145,55 @@ def labels_in(text: str) -> list[Label]:
     return found + run_in
 
 
+_ENUMERATED = re.compile(rf"(?:^|(?<=[。；;！!？?\s：:，,]))([{_CN}]{{1,3}})是(?![否的])")  # 一是…；二是…
+
+
+_ITEM_AFTER_STOP = re.compile(r"(?:^|(?<=[。！!；;：:]))\s*(?=[（(]\d{1,2}[）)])")
+
+
+def _bracketed_items(text: str) -> list[Label]:
+    """(1)贯彻十六大精神…。(2)积极宣传动员…: numbered points written one after another in one paragraph."""
+    found = []
+    for m in _ITEM_AFTER_STOP.finditer(text):
+        label = label_of(text, m.end())
+        if label is not None and label.level == 4:
+            found.append(label)
+    return found
+
+
+def _enumeration(text: str) -> list[Label]:
+    """一是投资4000万元…。二是…。三是…: the points of an enumeration written in running prose."""
+    found = []
+    for m in _ENUMERATED.finditer(text):
+        try:
+            found.append(Label(ENUMERATION, parse_cn_int(m.group(1)), m.group(), m.start(), m.end()))
+        except ChineseNumberError:
+            continue
+    return found
+
+
 def _inline_lists(prepared: list[Prepared]) -> list[Finding]:
     """目的在于：一、…。二、…。四、…: a list written inside one line is checked on its own, apart from the
-    document's outline, and only when it starts at 1 and breaks exactly once (one skip or one duplicate)."""
+    document's outline, and only when it starts at 1 and breaks exactly once (one skip or one duplicate).
+    So is an enumeration in prose (一是…二是…四是…), whose points are no outline labels."""
     out = []
     for at in prepared:
         found, run_in = _run_in(at.text, _INLINE)
-        if len(run_in) < 3 or _CONTENTS.search(at.text):
+        if _CONTENTS.search(at.text):
             continue
-        lists: dict[int, list[list[Label]]] = {}
+        points = _enumeration(at.text)
+        items = _bracketed_items(at.text)
+        if len(run_in) < 3 and len(points) < 3 and len(items) < 3:
+            continue
+        if len(run_in) < 3:
+            found, run_in = [], []
+        if len(items) >= 3 and not any(label.level == 4 for label in found + run_in):
+            run_in = sorted(run_in + items, key=lambda label: label.start)  # …。(1)贯彻…。(2)积极…。(4)总结…
+        lists: dict[int, list[list[Label]]] = {ENUMERATION: [[]]}
+        for point in points:
+            if point.number == 1 and lists[ENUMERATION][-1]:
+                lists[ENUMERATION].append([])  # a second enumeration in the same paragraph starts again at 一是
+            lists[ENUMERATION][-1].append(point)
         for label in found + run_in:
             for deeper in [d for d in lists if d > label.level]:
                 lists[deeper].append([])  # a deeper list starts afresh under each new heading
@@ -164,9 +208,10 @@ def _inline_lists(prepared: list[Prepared]) -> list[Finding]:
                     continue
                 breaks = [(k, numbers[k] - numbers[k - 1]) for k in range(1, len(numbers)) if numbers[k] != numbers[k - 1] + 1]
                 mislabelled = len(breaks) == 2 and breaks[0][1] == 2 and breaks[1] == (breaks[0][0] + 1, 0)
-                if not mislabelled and (len(breaks) != 1 or breaks[0][1] not in (0, 2)):
+                repeated = len(breaks) == 2 and breaks[0][1] == 0 and breaks[1] == (breaks[0][0] + 1, 2)
+                if not (mislabelled or repeated) and (len(breaks) != 1 or breaks[0][1] not in (0, 2)):
                     continue
-                k, step = breaks[0]
+                k, step = breaks[0]  # 二是…二是…四是: the second 二是 is the 三是 (a duplicate, and no skip after all)
                 label, before = labels[k], labels[k - 1]
                 if step == 2 and label.renumbered(before.number + 1) in at.text[before.end : label.start]:
                     continue  # …6、摄影：李丹 四、参加人员: the label is there, only not after a full stop
