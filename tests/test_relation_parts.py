@@ -348,3 +348,27 @@ class TestWhatSynthSetsAndNewPagesShowed:
         text = "今年全市下达学生营养膳食补助资金3.46亿元，较上年增加0.8亿元，增长30.1%。其中，2.15亿元用于原有试点县，{}亿元用于新启动的12个县。"
         assert figures(text.format("1.31")) == []
         assert pairs(text.format("1.13")) == [(346000000, 328000000)]
+
+
+class TestParallelBreakdowns:
+    """投入资金…，建设项目…个，建设面积…平方米。其中A…，…；B…，…: several wholes broken down item by item."""
+
+    TEXT = ("2023—2025年全县义务教育学校建设累计投入资金8620.5万元，建设项目{}个，建设面积{}平方米。其中改薄工程5130.2万元，"
+            "建设项目96个，建设面积112430平方米；校舍维修3490.3万元，建设项目{}个，建设面积98260平方米。")
+
+    def test_every_whole_adds_up(self):
+        assert figures(self.TEXT.format(310, 210690, 214)) == []
+
+    def test_the_one_whole_that_does_not(self):
+        (found,) = figures(self.TEXT.format(310, 216090, 214))
+        assert (found.stated, found.computed) == (216090, 210690) and "其他各数都对得上" in found.message
+        (found,) = figures(self.TEXT.format(310, 210690, 241))
+        assert (found.stated, found.computed) == (310, 337)
+
+    def test_two_wholes_off_may_be_an_incomplete_list(self):
+        assert figures(self.TEXT.format(330, 230690, 214)) == []
+
+    def test_money_in_thousandths_is_computed_not_counted(self):
+        text = ("补贴面积合计1071.145亩，补贴资金合计119968.24元。其中，2023年面积535.38亩，资金59962.56元；"
+                "2024年面积535.765亩，资金60005.682元。")
+        assert figures(text) == []

@@ -70,8 +70,66 @@ def check_parts(statements: list[Statement], explain: Explain | None = None) -> 
         findings.extend(_closed_lists(st, statements[index - 1] if index else None))
         findings.extend(_rated_groups(st))
         findings.extend(_per_group(st))
+        findings.extend(_parallel_breakdowns(st))
     findings.extend(_numbered_breakdowns(statements))
     return findings
+
+
+_AMONG_ITEMS = re.compile(r"其中[：:，,]?")
+
+
+def _parallel_breakdowns(st: Statement) -> list[Finding]:
+    """投入资金16073.8万元，建设项目605个，建设面积438619平方米。其中全面改薄9159万元，建设项目124个，建设面积208592
+    平方米；校舍维修改造6914.8万元，建设项目481个，建设面积230027平方米: several wholes, each ；-item holding one
+    figure of each. When every whole but one is the sum of its parts, the list is complete, and the one that is
+    not is a slip."""
+    text = st.text
+    out = []
+    for m in _AMONG_ITEMS.finditer(text):
+        head_end = m.start()
+        stop = max(text.rfind(c, 0, head_end) for c in "。；;！!？?")
+        if text[stop + 1 : head_end].strip() == "" and stop >= 0:
+            stop = max(text.rfind(c, 0, stop) for c in "。；;！!？?")  # 其中 opens the sentence: the wholes are in the one before
+        heads = [q for q in st.quantities_in(stop + 1, head_end) if q.unit and q.unit != PERCENT and not q.is_rate
+                 and _depth(text, q.start) == 0 and not _DELTA.search(text[max(0, q.start - 8) : q.start])]
+        wholes = {q.unit: q for q in heads}
+        if len(wholes) < 2 or len(wholes) != len(heads) or not all(q.exact for q in heads):
+            continue  # one figure of each unit before 其中, nothing else counted
+        end = min([i for i in (text.find(c, m.end()) for c in "。！!？?") if i >= 0] or [len(text)])
+        items = [span for span in re.finditer(r"[^；;]+", text[m.end() : end])]
+        if len(items) < 2:
+            continue
+        columns: dict[str, list[Quantity]] = {unit: [] for unit in wholes}
+        for item in items:
+            inside = [q for q in st.quantities_in(m.end() + item.start(), m.end() + item.end())
+                      if q.unit and q.unit != PERCENT and _depth(text, q.start) == 0]
+            if sorted(q.unit for q in inside) != sorted(wholes) or not all(q.exact for q in inside):
+                columns = {}
+                break
+            for q in inside:
+                columns[q.unit].append(q)
+        if not columns:
+            continue
+        totals = {unit: sum((q.value for q in qs), Decimal(0)) for unit, qs in columns.items()}
+        off = [unit for unit in wholes if totals[unit] != wholes[unit].value
+               and not _rounding(columns[unit] + [wholes[unit]], totals[unit], wholes[unit])]
+        if len(off) != 1:
+            continue
+        unit = off[0]
+        whole, parts, total = wholes[unit], columns[unit], totals[unit]
+        if not plausible(whole.value, total) or whole.is_money and any(q.places > 2 and q.scale == 1 for q in parts):
+            continue  # 89915.952元: money in thousandths of a yuan was computed, not counted; its sum may not hold
+        scale = whole.scale if all(p.scale == whole.scale for p in parts) else 1
+        listed = "＋".join(format_scaled(p.value, scale) for p in parts)
+        out.append(located(
+            "arithmetic", "error", st, whole.start, whole.end,
+            f"总数写作 {format_scaled(whole.value, scale)}{unit}，但其中各项 {listed} = {format_scaled(total, scale)}{unit}，"
+            f"相差 {format_scaled(abs(whole.value - total), scale)}{unit}（同一列举的其他各数都对得上）",
+            f"核对各项或总数：按各项相加，总数应为 {format_scaled(total, scale)}{unit}",
+            quote=st.quote(max(0, whole.start - 3), whole.end).strip(),
+            stated=whole.value, computed=total, difference=whole.value - total, rule="PARTS",
+        ))
+    return out
 
 
 _GROUP_UNITS = {"班": "班", "组": "组", "队": "队", "所": "所校", "校": "所校"}
@@ -424,6 +482,8 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, statements: list[S
     total = sum((p.value for p in parts), Decimal(0))
     if total == whole.value or _rounding(parts + [whole], total, whole):
         return None
+    if whole.is_money and abs(total - whole.value) < Decimal("0.01"):
+        return None  # 59962.56＋60005.682 against 119968.24: less than a fen apart, parts computed to the thousandth
     # 总额6488440元，其中人员经费6157140元，日常公用经费331300元，2016年…: the list ended where its sum
     # reached the whole; 其中拨给A140万元…。拨给B80万元…: it goes on in the sentences after
     more = [q for q in qs if q.start >= b and q.unit == whole.unit and _depth(text, q.start) == _depth(text, whole.start) and q not in parts]
