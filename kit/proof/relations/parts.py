@@ -119,16 +119,8 @@ def _parallel_breakdowns(st: Statement) -> list[Finding]:
         whole, parts, total = wholes[unit], columns[unit], totals[unit]
         if not plausible(whole.value, total) or whole.is_money and any(q.places > 2 and q.scale == 1 for q in parts):
             continue  # 89915.952元: money in thousandths of a yuan was computed, not counted; its sum may not hold
-        scale = whole.scale if all(p.scale == whole.scale for p in parts) else 1
-        listed = "＋".join(format_scaled(p.value, scale) for p in parts)
-        out.append(located(
-            "arithmetic", "error", st, whole.start, whole.end,
-            f"总数写作 {format_scaled(whole.value, scale)}{unit}，但其中各项 {listed} = {format_scaled(total, scale)}{unit}，"
-            f"相差 {format_scaled(abs(whole.value - total), scale)}{unit}（同一列举的其他各数都对得上）",
-            f"核对各项或总数：按各项相加，总数应为 {format_scaled(total, scale)}{unit}",
-            quote=st.quote(max(0, whole.start - 3), whole.end).strip(),
-            stated=whole.value, computed=total, difference=whole.value - total, rule="PARTS",
-        ))
+        out.append(_sum_finding(st, whole, parts, total, "总数", "其中各项", "（同一列举的其他各数都对得上）",
+                                st.quote(max(0, whole.start - 3), whole.end)))
     return out
 
 
@@ -217,17 +209,9 @@ def _numbered_breakdowns(statements: list[Statement]) -> list[Finding]:
         certain = lead.group().startswith("分别")
         if not certain and not _one_keystroke_apart(whole, total, items):
             continue
-        scale = whole.scale if all(q.scale == whole.scale for q in items) else 1
-        listed = "＋".join(format_scaled(q.value, scale) for q in items)
-        out.append(located(
-            "arithmetic", "error" if certain else "warning", st, whole.start, whole.end,
-            f"总数写作 {format_scaled(whole.value, scale)}{whole.unit}，但下面 {len(items)} 项 {listed} = "
-            f"{format_scaled(total, scale)}{whole.unit}，相差 {format_scaled(abs(whole.value - total), scale)}{whole.unit}"
-            + ("" if certain else "；如果所列并非全部，可不理会"),
-            f"核对各项或总数：按各项相加，总数应为 {format_scaled(total, scale)}{whole.unit}",
-            quote=st.quote(max(0, whole.start - 8), lead.end()).strip(),
-            stated=whole.value, computed=total, difference=whole.value - total, rule="PARTS",
-        ))
+        out.append(_sum_finding(st, whole, items, total, "总数", f"下面 {len(items)} 项",
+                                "" if certain else "；如果所列并非全部，可不理会",
+                                st.quote(max(0, whole.start - 8), lead.end()), "error" if certain else "warning"))
     return out
 
 
@@ -339,16 +323,7 @@ def _closed_lists(st: Statement, before: Statement | None) -> list[Finding]:
         if any(q.value >= total.value for q in items) and not (
                 plausible(total.value, computed, keystroke=True) and len(_num(total.value)) == len(_num(computed))):
             continue  # 全校1200人，男生620人，女生575人，共1200人: the first figure is a whole, not a part
-        scale = total.scale if all(q.scale == total.scale for q in items) else 1  # 101.5万人＋1047万人, as written
-        listed = "＋".join(format_scaled(q.value, scale) for q in items)
-        out.append(located(
-            "arithmetic", "error", st, total.start, total.end,
-            f"合计写作 {format_scaled(total.value, scale)}{total.unit}，但前面各项 {listed} = {format_scaled(computed, scale)}{total.unit}，"
-            f"相差 {format_scaled(abs(total.value - computed), scale)}{total.unit}",
-            f"核对各项或合计：按各项相加，合计应为 {format_scaled(computed, scale)}{total.unit}",
-            quote=st.quote(items[0].start, total.end).strip(),
-            stated=total.value, computed=computed, difference=total.value - computed, rule="PARTS",
-        ))
+        out.append(_sum_finding(st, total, items, computed, "合计", "前面各项", "", st.quote(items[0].start, total.end)))
     return out
 
 
@@ -377,14 +352,7 @@ def _bracketed(st: Statement) -> list[Finding]:
         total = sum((p.value for p in inside), Decimal(0))
         if total == q.value or _rounding(inside + [q], total, q):
             continue
-        listed = "＋".join(_num(p.value) for p in inside)
-        out.append(located(
-            "arithmetic", "error", st, q.start, q.end,
-            f"总数写作 {_num(q.value)}{q.unit}，但括号里的各部分 {listed} = {_num(total)}{q.unit}，相差 {_num(abs(q.value - total))}{q.unit}",
-            f"核对各部分或总数：按各部分相加，总数应为 {_num(total)}{q.unit}",
-            quote=st.quote(max(0, q.start - 3), close.end()).strip(),
-            stated=q.value, computed=total, difference=q.value - total, rule="PARTS",
-        ))
+        out.append(_sum_finding(st, q, inside, total, "总数", "括号里的各部分", "", st.quote(max(0, q.start - 3), close.end())))
     return out
 
 
@@ -500,18 +468,24 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, statements: list[S
         # a breakdown that lists less than its whole may just not list everything (本科生、专科生 and no
         # 研究生), and money listed after 其中 may be spent from more than the sum raised
         return None
+    doubt = "；如果所列并非全部，可不理会" if severity == "warning" else ""
+    return _sum_finding(st, whole, parts, total, "总数", "其中各部分", doubt, st.quote(max(0, whole.start - 3), parts[-1].end), severity)
+
+
+def _sum_finding(st: Statement, whole: Quantity, parts: list[Quantity], total: Decimal, name: str, listed_as: str,
+                 tail: str, quote: str, severity: str = "error") -> Finding:
+    """The one wording of a whole that is not the sum of its parts: 总数写作 X，但其中各部分 a＋b = Y，相差 Z."""
     unit = whole.unit
     scale = whole.scale if all(p.scale == whole.scale for p in parts) else 1  # 219.32万人 = 178.61万＋…, as written
     listed = "＋".join(format_scaled(p.value, scale) for p in parts)
     diff = whole.value - total
-    doubt = "；如果所列并非全部，可不理会" if severity == "warning" else ""
+    word = "部分" if listed_as.endswith("部分") else "项"
     return located(
         "arithmetic", severity, st, whole.start, whole.end,
-        f"总数写作 {format_scaled(whole.value, scale)}{unit}，但其中各部分 {listed} = {format_scaled(total, scale)}{unit}，"
-        f"相差 {format_scaled(abs(diff), scale)}{unit}{doubt}",
-        f"核对各部分或总数：按各部分相加，总数应为 {format_scaled(total, scale)}{unit}",
-        quote=st.quote(max(0, whole.start - 3), parts[-1].end).strip(),
-        stated=whole.value, computed=total, difference=diff, rule="PARTS",
+        f"{name}写作 {format_scaled(whole.value, scale)}{unit}，但{listed_as} {listed} = {format_scaled(total, scale)}{unit}，"
+        f"相差 {format_scaled(abs(diff), scale)}{unit}{tail}",
+        f"核对各{word}或{name}：按各{word}相加，{name}应为 {format_scaled(total, scale)}{unit}",
+        quote=quote.strip(), stated=whole.value, computed=total, difference=diff, rule="PARTS",
     )
 
 
