@@ -267,3 +267,9 @@ class TestAGrantPerYearPaidOnce:
     def test_a_monthly_rate_is_not_paid_once(self):
         text = "全镇低保对象120人，每人每月补助300元，共计发放低保金43.2万元。"  # twelve months, not said
         assert figures(text) == []
+
+
+def test_rates_of_groups_stated_before_their_counts_are_not_one_standard():
+    text = ("帮扶标准：义务教育阶段每人次500元，高中阶段每人次2000元。义务教育阶段293人次，高中阶段230人次，"
+            "发放资金606500元。")
+    assert figures(text) == []  # 293 × 500 + 230 × 2000, not 293 × 2500

@@ -287,6 +287,11 @@ def _per_head(st: Statement, floor: int, result: Quantity, rates: list[Quantity]
         if not pick.exact or pick.value != pick.value.to_integral_value():
             return Unsure(st, f"数量「{pick.text}」不是确数")
         chosen.append(pick)
+    after = [c for c in counts if c.start > rates[-1].end and any(same_count_unit(dim, c.unit) for dim in per)]
+    if len(rates) >= 2 and len(after) >= 2:
+        # 标准：义务教育阶段每人次500元，高中阶段每人次2000元。义务教育阶段293人次，高中阶段230人次，发放…: one rate per
+        # group, each group counted after the rates — not two parts of one standard
+        return Unsure(st, "几个标准之后又有几组人数，标准与人数怎样对应读不准")
     later = [c for c in counts if c.start > rates[-1].end and c not in chosen
              and any(same_count_unit(dim, c.unit) for dim in per)]
     if later and all(c.end <= rates[0].start for c in chosen):
