@@ -280,3 +280,9 @@ class TestChangesOfRatesAndBudgets:
         text = "全县学前三年毛入园率由2015年的71.4%提高到2025年的92.6%，增长了{}个百分点。"
         assert figures(text.format("21.2")) == []
         assert pairs(text.format("12.2")) == [(D("12.2"), D("21.2"))]
+
+    def test_what_the_first_figure_counts_and_the_rate_said_as_equal_to(self):
+        assert pairs("学校今年共有51位一年级新生，比去年的48人增加了9人。") == [(9, 3)]
+        text = "4所小学一年级新生人数仅有260名，较去年的310名新生减少了50人，相等于{}%。"
+        assert figures(text.format("16.1")) == []  # 50 / 310
+        assert pairs(text.format("19.2")) == [(D("19.2"), D("16.1"))]  # 50 / 260: over the wrong year

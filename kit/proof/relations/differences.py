@@ -44,15 +44,16 @@ def _at_precision(value: Decimal, written: Quantity) -> Decimal:
     return (value / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
 
 
-# between A and its 比: a share of A (，占…7.55%，, ，完成预算的57%，) or an aside in brackets (（文科2108人，理科6616人）)
-_GAP = re.compile(r"\s?(?:[（(][^（()）。；;]{0,30}[）)])?[\s，,]*(?:(?:占|完成(?:年初|全年)?预算(?:数)?的)[^，,。；;\d]{0,14}\d+(?:\.\d+)?\s?%[\s，,]*)?(?P<yoy>同)?")
+# between A and its 比: what A counts (51位一年级新生，), a share of A (，占…7.55%，, ，完成预算的57%，) or an aside in brackets (（文科2108人，理科6616人）)
+_GAP = re.compile(r"(?:[^\d，,。；;（()）比较]{1,8}?(?=[，,]))?\s?(?:[（(][^（()）。；;]{0,30}[）)])?[\s，,]*(?:(?:占|完成(?:年初|全年)?预算(?:数)?的)[^，,。；;\d]{0,14}\d+(?:\.\d+)?\s?%[\s，,]*)?(?P<yoy>同)?")
 _RATE_UP = re.compile(r"(?:增长|成长|上升|提高|增幅)(?:率|幅度)?(?:为|是|达到?)?了?")  # the rate's word after the change
 _RATE_DOWN = re.compile(r"(?:下降|降低|减少|降幅|减幅)(?:率|幅度)?(?:为|是|达到?)?了?")
 
 
 def _names_the_rate(gap: str, up: bool) -> bool:
     """，增长了 / ，同比下降 / ，增长率为: the words between a change and a percentage name its rate, going *up* or not."""
-    return bool((_RATE_UP if up else _RATE_DOWN).fullmatch(re.sub(r"^同比", "", gap.strip("，,、 "))))
+    words = re.sub(r"^(?:同比|相等于|相当于|即|或)", "", gap.strip("，,、 "))  # 减少了50人，相等于19.2% / 减少了45名或2.5%
+    return words == "" and gap.strip("，,、 ") != "" or bool((_RATE_UP if up else _RATE_DOWN).fullmatch(words))
 _LAST = r"(?:上年|去年|上一年|上年度|上学年|上学期|上届|上年同期|同期|\d{4}年度?|年初预算数?)"  # the figure compared with, by its time
 _BI = re.compile(r"比(?![较較])|(?<!比)(?:相[较較]|[较較])")  # 比 / 较 / 相较, not the adverb 比较
 
@@ -113,6 +114,7 @@ def _compared(st: Statement, qs: list[Quantity], a: int, b: int) -> list[Finding
         if base.unit != first.unit:
             continue
         verb_text = text[base.end : change.start].strip("，, 的）)")  # 比2016届（3988元）增长了329元
+        verb_text = re.sub(r"^[^\d，,。；;]{1,6}?(?=增加|减少|增长|下降|提高|降低)", "", verb_text)  # 较去年的310名新生减少了50人
         up, down = _UP.fullmatch(verb_text), _DOWN.fullmatch(verb_text)
         if not (up or down) or not all(q.exact for q in (first, base, change)):
             continue
