@@ -21,3 +21,9 @@ def test_a_upper_after_a_comma_beside_its_figure():
     assert figures("共计人民币：小写5136元，大写：伍仟壹佰叁拾陆元整。") == []
     (found,) = figures("共计人民币：小写5163元，大写：伍仟壹佰叁拾陆元整。")
     assert (found.stated, found.computed) == (Decimal(5136), Decimal(5163))
+
+
+def test_the_upper_amount_first_and_the_figure_in_brackets():
+    from relation_helpers import pairs
+    assert pairs("全校师生捐款共壹仟玖佰壹拾叁圆（小写1913.00元）。") == []
+    assert pairs("全校师生捐款共壹仟玖佰壹拾叁圆（小写1193.00元）。") == [(1193, 1913)]

@@ -30,6 +30,10 @@ def check_upper(statements: list[Statement], claimed: set[tuple[int, int]]) -> l
         findings.extend(_bare_upper(st, claimed))
         qs = st.quantities
         for i, u in enumerate(qs):
+            if u.upper and i + 1 < len(qs) and (st.index, u.start) not in claimed:
+                found = _lower_after(st, u, qs[i + 1])
+                if found:
+                    findings.append(found)
             if not u.upper or i == 0 or (st.index, u.start) in claimed:
                 continue
             f = qs[i - 1]
@@ -45,6 +49,21 @@ def check_upper(statements: list[Statement], claimed: set[tuple[int, int]]) -> l
                 stated=u.value, computed=f.value, difference=u.value - f.value, rule="UPPER-VALUE",
             ))
     return findings
+
+
+_LOWER_AFTER = re.compile(r"\s?[（(]\s?小写(?:金额)?[：:]?\s?[￥¥]?\s?")
+
+
+def _lower_after(st: Statement, u, f) -> Finding | None:
+    """壹仟玖佰壹拾叁圆（小写1193.00元）: the 大写 first, the figure after it in brackets."""
+    if not f.is_money or f.upper or not f.exact or not _LOWER_AFTER.fullmatch(st.text, u.end, f.start) or f.value == u.value:
+        return None
+    return located(
+        "arithmetic", "error", st, f.start, f.end,
+        f"大写写作「{u.text}」（{format_yuan(u.value)} 元），括号里的小写却是 {format_yuan(f.value)} 元，两者不一致",
+        f"若大写无误，小写应为 {format_yuan(u.value)} 元；否则改正大写", quote=st.quote(u.start, f.end).strip(),
+        stated=f.value, computed=u.value, difference=f.value - u.value, rule="UPPER-VALUE",
+    )
 
 
 def _bare_upper(st: Statement, claimed: set[tuple[int, int]]) -> list[Finding]:
