@@ -60,3 +60,9 @@ def test_wan_written_apart_from_its_figure_keeps_the_unit_after_it():
     (q,) = quantities("全县共 3 万人")
     assert (q.value, q.unit) == (Decimal(30000), "人")
 
+
+
+@pytest.mark.parametrize("text", ["每户发放援助金1000令吉", "每户发放援助金1000港币", "每户发放援助金1000澳门币"])
+def test_other_currencies_are_money(text):
+    (q,) = quantities(text)
+    assert q.is_money and q.value == 1000 and q.per == ("户",)
