@@ -248,3 +248,9 @@ class TestPointsInRunningProse:
         (found,) = kinds(text, "numbering")
         assert "「(4)」跳号" in found.message
         assert kinds(text.replace("(4)", "(3)").replace("(5)", "(4)").replace("(6)", "(5)"), "numbering") == []
+
+
+def test_an_article_with_a_space_inside_its_label_is_still_there():
+    text = "第一条：名称：本会定名为华校董教联合会。 第二 条：宗旨：联络各校。\n第三条：会址。\n第四条：会员。"
+    assert kinds(text, "numbering") == []
+    assert kinds(text.replace("第四条", "第五条"), "numbering")

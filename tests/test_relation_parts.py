@@ -372,3 +372,8 @@ class TestParallelBreakdowns:
         text = ("补贴面积合计1071.145亩，补贴资金合计119968.24元。其中，2023年面积535.38亩，资金59962.56元；"
                 "2024年面积535.765亩，资金60005.682元。")
         assert figures(text) == []
+
+
+def test_a_figure_marked_as_a_total_may_be_the_first_groups():
+    text = "3555位非华裔学生中，以巫裔学生为多，总共有1588位，印裔学生共有1098位，及其他族群共有869位。"
+    assert figures(text) == []  # 1588 is the 巫裔 pupils, not the whole of the two after it

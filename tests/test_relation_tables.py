@@ -112,3 +112,17 @@ class TestTablesFlattenedByAWebPage:
     def test_short_lines_that_are_no_table_stay_silent(self):
         text = "获奖名单\n\n张明\n\n85\n\n李华\n\n90\n\n王芳\n\n88\n\n陈静\n\n92\n"
         assert figures(text) == []
+
+
+def test_rows_that_round_to_nothing_do_not_pair_the_columns():
+    from relation_helpers import figures
+    text = ("县别 学生人数 学校总数 平均人数 多于1000人 150至1000人 30至149人 少于30人\n"
+            "东山县 2,310 3 770 1 33% 2 67% 0 0% 0 0%\n"
+            "南湖县 - - - - - - - - - - -\n"
+            "西岭县 410 1 410 0 0% 1 100% 0 0% 0 0%\n"
+            "北川县 1,250 10 125 0 0% 3 30% 7 70% 0 0%\n"
+            "青石县 960 3 320 0 0% 2 67% 1 33% 0 0%\n"
+            "白沙县 372 3 124 0 0% 1 33% 2 67% 0 0%\n"
+            "红河县 286 2 143 0 0% 1 50% 1 50% 0 0%\n"
+            "全区总数 5,588 22 254 1 5% 10 45% 11 50% 0 0%\n")
+    assert figures(text) == []  # 1 of 22 is 5 %; 10 of 5588 is 0 %, a pairing only rows of 0 % bear out

@@ -39,7 +39,7 @@ ENUMERATION = 6  # 一是…；二是…；三是…: points counted in running 
 _LEAD = r"[\s\u3000]*(?:#{1,6}\s*)?"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 STYLES = (  # (level, pattern); the level is the customary depth, 1 the outermost, 0 the articles of a rule
-    (0, re.compile(_LEAD + rf"(?P<open>第)(?P<n>[{_CN}]{{1,3}})(?P<close>条)")),
+    (0, re.compile(_LEAD + rf"(?P<open>第)\s?(?P<n>[{_CN}]{{1,3}})\s?(?P<close>条)")),  # 第二 条: a space in OCR text
     (1, re.compile(_LEAD + rf"(?P<n>[{_CN}]{{1,3}})(?P<sep>[、.．]|[:：](?=\s*[\u4e00-\u9fff]))(?![{_CN}]+(?:[、至到和与]|年级|级|类|档|等奖|个|月)|\d|[{_CN}]*年级)")),
     (2, re.compile(_LEAD + rf"(?P<open>[（(])(?P<n>[{_CN}]{{1,3}})(?P<close>[）)])")),
     (3, re.compile(_LEAD + r"(?P<n>\d{1,2})(?P<sep>[、]|[,，](?=[\u4e00-\u9fff])|[.．](?![\d０-９])(?!\s+[\d０-９]+\s*[%％]?\s*$)|[.．](?=\d{1,4}[年月日]|\d{1,2}[:：点时]))(?!\d+(?:年级|个年级))")),
@@ -109,10 +109,10 @@ def is_title(text: str) -> bool:
 
 
 _HEADING_AHEAD = rf"(?=[{_CN}]{{1,3}}、|[（(][{_CN}]{{1,3}}[）)])"  # 三、 or （三） comes next
-_RUN_IN = re.compile(rf"(?<=[。！!；;])\s*{_HEADING_AHEAD}")
+_RUN_IN = re.compile(rf"(?<=[。！!；;])\s*(?:{_HEADING_AHEAD}|(?=第\s?[{_CN}]{{1,3}}\s?条(?!规定|的|之|所|中)))")  # …。 第二 条 …
 _GLUED_FIRST = re.compile(r"[\s\u3000]*[\u4e00-\u9fff]{2,8}(?=[1１][.．、](?![\d０-９]))")
 _INLINE = re.compile(rf"(?<=[。！!；;：:])\s*{_HEADING_AHEAD}"  # …目的在于：一、…
-                     rf"|(?<=[。！!；;：:\s则章])\s*(?=第[{_CN}]{{1,3}}条(?!规定|的|之))"  # 总则第一条 …。第二条 …: not 《…法》第十二条规定
+                     rf"|(?<=[。！!；;：:\s则章])\s*(?=第\s?[{_CN}]{{1,3}}\s?条(?!规定|的|之))"  # 总则第一条 …。第二条 …: not 《…法》第十二条规定
                      r"|(?<=[\u4e00-\u9fff])(?=第一条\s)")  # 考核办法第一条 为了…: the first article glued to the title
 
 

@@ -460,8 +460,10 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, statements: list[S
         running += q.value
         if running == whole.value:
             return None
-    if word == "列举" and total < whole.value and not plausible(whole.value, total, keystroke=True):
-        return None  # 共有学生1200人，一年级200人，二年级210人，三年级190人: the list may stop before the last grade
+    if word == "列举" and not (plausible(whole.value, total, keystroke=True) if total < whole.value else _one_keystroke_apart(whole, total, parts)):
+        # 共有学生1200人，一年级200人，…: the list may stop before the last grade; 以巫裔学生为多，总共有1588位，印裔学生共有
+        # 1098位，…: a figure marked 总共 may be the first group's, not the whole; only a slip one keystroke away is named
+        return None
     if total < whole.value and word.startswith("其中") and not _exhaustive(labels):
         severity = "warning"  # 学校288所，其中幼儿园156所、小学74所、初中28所: a list of kinds may leave a kind out
     if (severity == "warning" or total < whole.value and word.startswith("其中")) and not _one_keystroke_apart(whole, total, parts):

@@ -409,7 +409,8 @@ def _row_ratios(rows: list[list[Cell]], serial: set[int]) -> list[Finding]:
                         if not whole or part > whole:
                             continue
                         (held if share_percent(part, whole, pct.places) == pct.value else broken).append((figs, pcts))
-                    real = [h for h in held if h[0][i].amount != h[0][j].amount and h[0][i].amount]
+                    # a row bears a pairing out only with a share other than 0 % (1 of 390 is 0 % under any pairing)
+                    real = [h for h in held if h[0][i].amount != h[0][j].amount and h[0][i].amount and h[1][k].q.value]
                     if len(real) >= 2 and len(broken) <= max(1, len(held) // 2) and (best is None or len(held) > len(best[1])):
                         best = ((i, j), held, broken)
             if best is None:
@@ -419,8 +420,8 @@ def _row_ratios(rows: list[list[Cell]], serial: set[int]) -> list[Finding]:
                 pct = pcts[k]
                 found = share_finding(pct.st, figs[i].q, figs[j].q, pct.q, quote=pct.st.text.strip()[:60],
                                       name=f"表格「{_label_of(next(r for r in rows if pct in r))}」一行的比例（表中另有 {len(held)} 行这样算）")
-                if found is not None and (found.severity == "warning" or plausible(found.stated, found.computed, keystroke=True)):
-                    out.append(found)
+                if found is not None and found.computed and (found.severity == "warning" or plausible(found.stated, found.computed, keystroke=True)):
+                    out.append(found)  # a share that comes out 0% (10 of 5433 written 5%) was read from the wrong columns
     return out
 
 
