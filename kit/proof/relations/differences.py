@@ -303,7 +303,7 @@ def _against_last_year(st: Statement, qs: list[Quantity], a: int, b: int, previo
         rest = [q for q in qs[at : at + 3] if not (q.unit == "年" and st.text[q.start - 1 : q.start] == "近")]
         if len(rest) < 2 or rest[1].unit != PERCENT:
             continue
-        earlier = (max(a, start - 160), start) if any(q.end <= start for q in qs) else previous  # 经比较，…较上年…
+        earlier = (max(a, start - 160), start) if at and qs[at - 1].end <= start else previous  # 经比较，…较上年…
         if earlier is None:
             continue
         found = _against(st, rest[0], rest[1], start, earlier)
