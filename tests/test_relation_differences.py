@@ -256,7 +256,7 @@ class TestChangesOfRatesAndBudgets:
         assert pairs(text.format("63")) == [(63, 36)]
 
     def test_a_year_and_a_long_name_before_the_comparison(self):
-        text = ("2025年度镇本级“三公”经费决算6.4万元。经比较，2025年度镇本级“三公”经费较上年决算减少1.6万元，"
+        text = ("2025年度本单位“三公”经费决算6.4万元。经比较，2025年度本单位“三公”经费较上年决算减少1.6万元，"
                 "下降{}%。")
         assert figures(text.format("20")) == []  # 1.6 / 8.0
         assert pairs(text.format("25")) == [(25, 20)]
@@ -267,7 +267,7 @@ class TestChangesOfRatesAndBudgets:
         assert figures(text) == []  # 财政拨款收入 is not the total before
 
     def test_a_clause_of_changes_looks_further_back(self):
-        text = ("2025年度镇本级“三公”经费决算5.4万元。经比较，2025年度镇本级“三公”经费较上年决算数减少0.06万元，"
+        text = ("2025年度本单位“三公”经费决算5.4万元。经比较，2025年度本单位“三公”经费较上年决算数减少0.06万元，"
                 "下降1.1%；较年初预算数减少2.6万元，下降32.5%。")
         assert figures(text) == []  # 2.6 / 8.0; the 0.06 before is a change, not the figure now
 
@@ -282,7 +282,7 @@ class TestChangesOfRatesAndBudgets:
         assert pairs(text.format("12.2")) == [(D("12.2"), D("21.2"))]
 
     def test_what_the_first_figure_counts_and_the_rate_said_as_equal_to(self):
-        assert pairs("学校今年共有51位一年级新生，比去年的48人增加了9人。") == [(9, 3)]
-        text = "4所小学一年级新生人数仅有260名，较去年的310名新生减少了50人，相等于{}%。"
-        assert figures(text.format("16.1")) == []  # 50 / 310
-        assert pairs(text.format("19.2")) == [(D("19.2"), D("16.1"))]  # 50 / 260: over the wrong year
+        assert pairs("本校今年招收73位初一新生，比去年的66人增加了9人。") == [(9, 7)]
+        text = "全镇3所小学今年招收新生180名，较去年的225名新生减少了45人，相等于{}%。"
+        assert figures(text.format("20.0")) == []  # 45 / 225
+        assert pairs(text.format("25.0")) == [(D("25.0"), D("20.0"))]  # 45 / 180: over the wrong year

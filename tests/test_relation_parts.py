@@ -330,7 +330,7 @@ def test_groups_that_partition_their_whole(text, stated, computed):
 class TestWhatSynthSetsAndNewPagesShowed:
     def test_counts_of_different_things_closed_by_gong(self):
         assert figures("本次申报项目涉及全镇6个社区21个村，共25个项目，其中道路项目19个。") == []
-        assert figures("游泳十个项目，本社区获得了七个第一名，共十五个奖项。") == []
+        assert figures("田径八个项目，我校获得了五个冠军，共十二个奖项。") == []
         assert pairs("甲校12个班，乙校13个班，共26个班。") == [(26, 25)]
 
     def test_a_list_of_kinds_short_of_its_whole_is_a_warning(self):
@@ -375,5 +375,5 @@ class TestParallelBreakdowns:
 
 
 def test_a_figure_marked_as_a_total_may_be_the_first_groups():
-    text = "3555位非华裔学生中，以巫裔学生为多，总共有1588位，印裔学生共有1098位，及其他族群共有869位。"
-    assert figures(text) == []  # 1588 is the 巫裔 pupils, not the whole of the two after it
+    text = "2140名住校生中，以初三学生为多，总共有980名，初二学生共有706名，及其他年级（包括复读生）共有454名。"
+    assert figures(text) == []  # 980 is the 初三 pupils, not the whole of the two after it

@@ -25,5 +25,5 @@ def test_a_upper_after_a_comma_beside_its_figure():
 
 def test_the_upper_amount_first_and_the_figure_in_brackets():
     from relation_helpers import pairs
-    assert pairs("全校师生捐款共壹仟玖佰壹拾叁圆（小写1913.00元）。") == []
-    assert pairs("全校师生捐款共壹仟玖佰壹拾叁圆（小写1193.00元）。") == [(1193, 1913)]
+    assert pairs("全体教职工捐款共贰仟叁佰陆拾伍圆（小写2365.00元）。") == []
+    assert pairs("全体教职工捐款共贰仟叁佰陆拾伍圆（小写2635.00元）。") == [(2635, 2365)]
