@@ -152,7 +152,7 @@ _ITEM_AFTER_STOP = re.compile(r"(?:^|(?<=[。！!；;：:]))\s*(?=[（(]\d{1,2}[
 
 
 def _bracketed_items(text: str) -> list[Label]:
-    """(1)贯彻十六大精神…。(2)积极宣传动员…: numbered points written one after another in one paragraph."""
+    """(1)抓好学习…。(2)做好帮扶…: numbered points written one after another in one paragraph."""
     found = []
     for m in _ITEM_AFTER_STOP.finditer(text):
         label = label_of(text, m.end())
@@ -162,7 +162,7 @@ def _bracketed_items(text: str) -> list[Label]:
 
 
 def _enumeration(text: str) -> list[Label]:
-    """一是投资4000万元…。二是…。三是…: the points of an enumeration written in running prose."""
+    """一是投资120万元…。二是…。三是…: the points of an enumeration written in running prose."""
     found = []
     for m in _ENUMERATED.finditer(text):
         try:

@@ -199,7 +199,7 @@ def _in_prose(line: Line, stated: Decimal, computed: Decimal, ledger_message: st
     if line.kind == "per_head" and line.count:
         rate = "＋".join(_num(a) for a in amounts)
         formula = f"{line.counted or f'{line.count}{line.unit}'}×{rate if len(amounts) == 1 else f'（{rate}）'}元"
-    else:  # 高中生15人×3000元＋大学生23人×4000元: groups say their own count and rate
+    else:  # 高中生18人×2000元＋大学生24人×5000元: groups say their own count and rate
         formula = "＋".join(name if "×" in name else f"{_num(a)}元" for name, a in line.components)
     diff = stated - computed
     word = "多写了" if diff > 0 else "少写了"

@@ -44,7 +44,7 @@ def _at_precision(value: Decimal, written: Quantity) -> Decimal:
     return (value / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
 
 
-# between A and its 比: what A counts (51位一年级新生，), a share of A (，占…7.55%，, ，完成预算的57%，) or an aside in brackets (（文科2108人，理科6616人）)
+# between A and its 比: what A counts (73位初一新生，), a share of A (，占…7.55%，, ，完成预算的57%，) or an aside in brackets (（文科2108人，理科6616人）)
 _GAP = re.compile(r"(?:[^\d，,。；;（()）比较]{1,8}?(?=[，,]))?\s?(?:[（(][^（()）。；;]{0,30}[）)])?[\s，,]*(?:(?:占|完成(?:年初|全年)?预算(?:数)?的)[^，,。；;\d]{0,14}\d+(?:\.\d+)?\s?%[\s，,]*)?(?P<yoy>同)?")
 _RATE_UP = re.compile(r"(?:增长|成长|上升|提高|增幅)(?:率|幅度)?(?:为|是|达到?)?了?")  # the rate's word after the change
 _RATE_DOWN = re.compile(r"(?:下降|降低|减少|降幅|减幅)(?:率|幅度)?(?:为|是|达到?)?了?")
@@ -52,7 +52,7 @@ _RATE_DOWN = re.compile(r"(?:下降|降低|减少|降幅|减幅)(?:率|幅度)?(
 
 def _names_the_rate(gap: str, up: bool) -> bool:
     """，增长了 / ，同比下降 / ，增长率为: the words between a change and a percentage name its rate, going *up* or not."""
-    words = re.sub(r"^(?:同比|相等于|相当于|即|或)", "", gap.strip("，,、 "))  # 减少了50人，相等于19.2% / 减少了45名或2.5%
+    words = re.sub(r"^(?:同比|相等于|相当于|即|或)", "", gap.strip("，,、 "))  # 减少了45人，相等于20% / 减少了30名或1.6%
     return words == "" and gap.strip("，,、 ") != "" or bool((_RATE_UP if up else _RATE_DOWN).fullmatch(words))
 _LAST = r"(?:上年|去年|上一年|上年度|上学年|上学期|上届|上年同期|同期|\d{4}年度?|年初预算数?)"  # the figure compared with, by its time
 _BI = re.compile(r"比(?![较較])|(?<!比)(?:相[较較]|[较較])")  # 比 / 较 / 相较, not the adverb 比较
@@ -72,7 +72,7 @@ def check_differences(statements: list[Statement]) -> list[Finding]:
             if found:
                 findings.append(found)
             previous = (a, b) if previous is None or any(q.unit and not q.unit == PERCENT and not _is_change(st.text, q) for q in qs) \
-                else (previous[0], b)  # …减少0.03万元，下降0.6%；较年初预算数减少…: a clause of changes only looks further back
+                else (previous[0], b)  # …减少0.06万元，下降1.1%；较年初预算数减少…: a clause of changes only looks further back
             findings.extend(_from_to(st, qs))
             findings.extend(_against_budget(st, qs, a, b))
             found = _balance(st, qs, a, b)
@@ -114,7 +114,7 @@ def _compared(st: Statement, qs: list[Quantity], a: int, b: int) -> list[Finding
         if base.unit != first.unit:
             continue
         verb_text = text[base.end : change.start].strip("，, 的）)")  # 比2016届（3988元）增长了329元
-        verb_text = re.sub(r"^[^\d，,。；;]{1,6}?(?=增加|减少|增长|下降|提高|降低)", "", verb_text)  # 较去年的310名新生减少了50人
+        verb_text = re.sub(r"^[^\d，,。；;]{1,6}?(?=增加|减少|增长|下降|提高|降低)", "", verb_text)  # 较去年的225名新生减少了45人
         up, down = _UP.fullmatch(verb_text), _DOWN.fullmatch(verb_text)
         if not (up or down) or not all(q.exact for q in (first, base, change)):
             continue
@@ -164,7 +164,7 @@ def _compared(st: Statement, qs: list[Quantity], a: int, b: int) -> list[Finding
 
 
 def _restated(text: str, first: Quantity, at: int) -> bool:
-    """总体近视率为51.9%，总体近视率较2021年…: the clause before 比 only names again what *first* measures."""
+    """本学年近视率为48.3%，近视率较上学年…: the clause before 比 only names again what *first* measures."""
     m = re.fullmatch(r"\s?[，,]\s?([^\d，,。；;（()）]{2,12})", text[first.end : at])
     return bool(m) and m.group(1) in text[max(0, first.start - 20) : first.start]
 
@@ -185,7 +185,7 @@ def _points_as_percent(st: Statement, first: Quantity, base: Quantity, change: Q
 
 
 def _points_finding(st: Statement, first: Quantity, base: Quantity, change: Quantity, computed: Decimal, up: bool) -> Finding:
-    """52.6% to 51.9% is 0.7 percentage points, not 0.6 as written."""
+    """50.1% to 48.3% is 1.8 percentage points, not 2.8 as written."""
     said = rewrite(change, computed) + "个百分点"
     return located(
         "arithmetic", "error", st, change.start, change.end,
@@ -212,7 +212,7 @@ def _rate_of_change(st: Statement, qs: list[Quantity], base: Quantity, change: Q
 
 
 _CHANGE_VERB = r"(?:增加|减少|增长|下降|降低|提高|上升|扩大|缩小)"
-# 从29万人减少至6.5万人 / 从2012年的1126.08亿元，增加至2016年的1688.76亿元
+# 从29万人减少至6.5万人 / 从2019年的1250.40万元，增加至2024年的1688.04万元
 _FROM_TO = re.compile(rf"^[，,]?\s?[^\d，,。；;]{{0,8}}?{_CHANGE_VERB}?(?:了)?(?:到|至)\s?(?:\d{{4}}\s?年(?:度|底|末)?的?)?\s?$")
 _THEN_CHANGE = re.compile(rf"^\s?[，,]\s?(?:共|净|累计)?(?P<verb>{_CHANGE_VERB})了?(?:幅度为?|率为?)?\s?$")
 
@@ -230,12 +230,12 @@ def _from_to(st: Statement, qs: list[Quantity]) -> list[Finding]:
         if not then or not (a.unit == b.unit) or not a.unit or a.unit == PERCENT and c.unit != POINTS or not all(q.exact for q in (a, b, c)):
             continue
         up = then.group("verb") in ("增加", "增长", "提高", "上升", "扩大")
-        if c.unit == POINTS and a.unit == PERCENT:  # 毛入园率由62.3%提高到88.1%，增长了25.8个百分点
+        if c.unit == POINTS and a.unit == PERCENT:  # 毛入园率由71.4%提高到92.6%，增长了21.2个百分点
             points = (b.value - a.value) if up else (a.value - b.value)
             if points > 0 and abs(points - c.value) > (a.resolution + b.resolution + c.resolution) / 2:
                 out.append(_points_finding(st, b, a, c, points, up))
             continue
-        if c.unit == PERCENT:  # 从1126.08亿元增加至1688.76亿元，增长了49.97%: the rate over the figure it started from
+        if c.unit == PERCENT:  # 从1250.40万元增加至1688.04万元，增长了35.00%: the rate over the figure it started from
             if a.value > 0 and (b.value > a.value) == up and not _possible(a, _difference(a, b), c, up, base_given=True):
                 found = _rate_finding(st, c, _difference(a, b), a.value, up, a.start - len(lead.group()),
                                       f"从 {_written(a)} 到 {_written(b)}，")
@@ -292,7 +292,7 @@ _AGAINST = re.compile(
 
 def _against_last_year(st: Statement, qs: list[Quantity], a: int, b: int, previous: tuple[int, int] | None) -> Finding | None:
     """2023年度收、支总计均为971.04万元。与2022年度相比，收、支总计各减少64.54万元，下降6.2%。: a sentence (or a
-    clause: …支出总计4914.82万元，与2022年预算相比，收支总计各增加954.86万元，增长24.41%) that starts with the
+    clause: …支出总计826.40万元，与2024年相比，收支总计各增加66.40万元，增长8.74%) that starts with the
     change against last year of the figure stated before it, in the sentence before (or in the clauses before).
     Checked only when that figure is certain: the one figure of the unit there, or the ones named as the change is."""
     starts = [q.start for q in qs]
@@ -313,7 +313,7 @@ def _against_last_year(st: Statement, qs: list[Quantity], a: int, b: int, previo
 
 
 def _is_change(text: str, q: Quantity) -> bool:
-    """减少0.03万元: the figure is a change, not an amount of its own."""
+    """减少0.06万元: the figure is a change, not an amount of its own."""
     return bool(re.search(r"(?:增加|减少|增长|下降|提高|降低|净增|新增|节约|节省|超支)了?\s?$", text[max(0, q.start - 5) : q.start]))
 
 
@@ -346,8 +346,8 @@ _NAMED_CHANGE = re.compile(
 
 
 def _named_change(statements: list[Statement], k: int, qs: list[Quantity], a: int, b: int, cache: dict) -> list[Finding]:
-    """…其中：公务用车购置及运行维护费支出决算减少135.28万元，下降29.49%: the change of a figure named so earlier
-    (公务用车购置及运行维护费支出决算为316.57万元). Checked only when the name is long enough to be one thing,
+    """…公务用车运行维护费支出决算减少4.50万元，下降10.0%: the change of a figure named so earlier
+    (公务用车运行维护费支出决算为40.50万元). Checked only when the name is long enough to be one thing,
     every figure named so before is the same, and the rate fits it neither as the figure after the change
     nor as the one before."""
     st = statements[k]
@@ -431,7 +431,7 @@ def _possible(now: Quantity, change: Quantity, pct: Quantity, up: bool, base_giv
     return min(rates) - half <= pct.value <= max(rates) + half
 
 
-# 支出预算为18.6万元，支出决算为4.12万元，完成预算的22.2% / 比预算数多340.49万元: the figure planned and the one done
+# 支出预算为12万元，支出决算为8.16万元，完成预算的68% / 比预算数多22.80万元: the figure planned and the one done
 _PLANNED = re.compile(r"(?:年初|全年|当年)?预算(?:数|总?收入|总?支出|总额)?(?:为|是)?[：:]?\s?$")
 _DONE = re.compile(r"(?:决算(?:数|总?支出|总?收入|总额)?|实际(?:完成|支出|开支|收入|执行|实行)?(?:数|额)?|(?:实行|执行)数?)"
                    r"(?:为|是|达到?了?)?[：:]?\s?$")

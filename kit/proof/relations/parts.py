@@ -79,8 +79,8 @@ _AMONG_ITEMS = re.compile(r"其中[：:，,]?")
 
 
 def _parallel_breakdowns(st: Statement) -> list[Finding]:
-    """投入资金16073.8万元，建设项目605个，建设面积438619平方米。其中全面改薄9159万元，建设项目124个，建设面积208592
-    平方米；校舍维修改造6914.8万元，建设项目481个，建设面积230027平方米: several wholes, each ；-item holding one
+    """投入资金8620.5万元，建设项目310个，建设面积210690平方米。其中改薄工程5130.2万元，建设项目96个，建设面积112430
+    平方米；校舍维修3490.3万元，建设项目214个，建设面积98260平方米: several wholes, each ；-item holding one
     figure of each. When every whole but one is the sum of its parts, the list is complete, and the one that is
     not is a slip."""
     text = st.text
@@ -118,7 +118,7 @@ def _parallel_breakdowns(st: Statement) -> list[Finding]:
         unit = off[0]
         whole, parts, total = wholes[unit], columns[unit], totals[unit]
         if not plausible(whole.value, total) or whole.is_money and any(q.places > 2 and q.scale == 1 for q in parts):
-            continue  # 89915.952元: money in thousandths of a yuan was computed, not counted; its sum may not hold
+            continue  # 60005.682元: money in thousandths of a yuan was computed, not counted; its sum may not hold
         out.append(_sum_finding(st, whole, parts, total, "总数", "其中各项", "（同一列举的其他各数都对得上）",
                                 st.quote(max(0, whole.start - 3), whole.end)))
     return out
@@ -311,7 +311,7 @@ def _closed_lists(st: Statement, before: Statement | None) -> list[Finding]:
             continue
         if total.unit in _MEASURE_WORDS and _counted_thing(text, total) and any(
                 _counted_thing(text, q) not in ("", _counted_thing(text, total)) for q in items):
-            continue  # 14个镇区68个村，共72个项目: 个 counts different things
+            continue  # 6个社区21个村，共25个项目: 个 counts different things
         sums, running = [], Decimal(0)
         for q in reversed(items):
             running += q.value
@@ -461,8 +461,8 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, statements: list[S
         if running == whole.value:
             return None
     if word == "列举" and not (plausible(whole.value, total, keystroke=True) if total < whole.value else _one_keystroke_apart(whole, total, parts)):
-        # 共有学生1200人，一年级200人，…: the list may stop before the last grade; 以巫裔学生为多，总共有1588位，印裔学生共有
-        # 1098位，…: a figure marked 总共 may be the first group's, not the whole; only a slip one keystroke away is named
+        # 共有学生1200人，一年级200人，…: the list may stop before the last grade; 以初三学生为多，总共有980名，初二学生共有
+        # 706名，…: a figure marked 总共 may be the first group's, not the whole; only a slip one keystroke away is named
         return None
     if total < whole.value and word.startswith("其中") and not _exhaustive(labels):
         severity = "warning"  # 学校288所，其中幼儿园156所、小学74所、初中28所: a list of kinds may leave a kind out
@@ -523,7 +523,7 @@ def _rounding(figures: list[Quantity], total: Decimal, whole: Quantity) -> bool:
     rounded = [q for q in figures if q.rounded]
     if bool(rounded) and abs(total - whole.value) <= sum(q.resolution for q in rounded) / 2:
         return True
-    # 877.74万 = 373.9052万 + 503.8417万 (877.7469万): a whole written at fewer decimals than its parts may cut the sum
+    # 801.29万 = 412.3856万 + 388.9071万 (801.2927万): a whole written at fewer decimals than its parts may cut the sum
     finest = min(q.resolution for q in figures if q is not whole) if len(figures) > 1 else whole.resolution
     return whole.rounded and whole.resolution > finest and whole.value <= total < whole.value + whole.resolution
 
@@ -543,7 +543,7 @@ def _confidence(text, word, trigger, whole, parts, labels, start, end) -> str | 
         marked = WHOLE_MARK.search(text[max(0, whole.start - 14) : whole.start])
         gap = re.sub(r"[（(][^（()）]*[）)]", "", text[whole.end : trigger.start()])
         near = len(gap.strip()) <= 16 and not re.search(r"\d|[。；;]", gap) and _partition(labels)
-        changes = CHANGE_CLAUSES.fullmatch(re.sub(r"[。；;]\s*$", "，", gap.rstrip()))  # 资金22.71亿元，较上年增加…。其中…
+        changes = CHANGE_CLAUSES.fullmatch(re.sub(r"[。；;]\s*$", "，", gap.rstrip()))  # 资金3.46亿元，较上年增加…。其中…
         if word.startswith("其中") and not (marked or len(gap.strip()) <= 2 or near or changes):
             return None  # 79所学校实施营养改善计划，其中：小学…: a short clause about the whole may come between
         if _partition(labels):
@@ -650,7 +650,7 @@ def _partition(labels: list[str]) -> bool:
     if all(re.fullmatch(r"(?:[一二三四五六七八九十]等|特等|优秀|鼓励|纪念)奖", lab) for lab in labels):
         return True  # 一等奖9个、二等奖16个、三等奖24个、优秀奖38个: the levels of one award
     if all(_PROVINCE.fullmatch(lab) for lab in labels):
-        return True  # 其中辽宁36万户，安徽26万户，陕西22万户
+        return True  # 其中河北21万户，山西17万户
     if all(_SERIES.fullmatch(lab) for lab in labels):
         return True  # 第一批/第二批, 一年级/二年级, 高一/高二, 大班/中班/小班, 二级甲等/二级乙等: one of a series each
     suffixes = {lab[-1] for lab in labels}

@@ -274,14 +274,14 @@ def _per_head(st: Statement, floor: int, result: Quantity, rates: list[Quantity]
     per = pers.pop()
     if per[0] == "人" and any(c.unit == "人次" and c.end <= rates[0].start for c in counts) and (
             len(per) == 2 and per[1] in ("学期", "年", "次") or not any(same_count_unit("人", c.unit) for c in counts)):
-        per = ("人次",)  # 春季…秋季…共1544人次，按照每人每学期750元标准: each 人次 is one person paid for one term
+        per = ("人次",)  # 春季…秋季…共84人次，按照每人每学期500元标准: each 人次 is one person paid for one term
     chosen: list[Quantity] = []
     for k, dim in enumerate(per):
         fits = [c for c in counts if same_count_unit(dim, c.unit)]
         before = [c for c in fits if c.end <= rates[0].start]
         pick = before[-1] if before else (fits[0] if fits else None)
         if pick is None and k and dim in ("年", "学期") and not _MORE_TERMS.search(st.text, floor, result.end):
-            continue  # 高中生15人，每人每年3000元: a grant per year (or term) paid once, for the one year (or term)
+            continue  # 高中生18人，每人每年2000元: a grant per year (or term) paid once, for the one year (or term)
         if pick is None:
             return Unsure(st, f"找不到「每{dim if dim != ANY else '人'}」对应的数量")
         if not pick.exact or pick.value != pick.value.to_integral_value():
@@ -345,11 +345,11 @@ def _groups(st: Statement, floor: int, result: Quantity, rates: list[Quantity], 
         near = [c for c in own if c.start >= stop]  # …66名（其中大学生52人）…。向其中7名…每人3000元: the sentence's own count
         own = near or own
         among = st.text.rfind("其中", prev, r.start)
-        if among >= 0 and _depth(st.text, among) == 0:  # 共有38位学生…，其中高中生15人，每人…: the whole is no group
+        if among >= 0 and _depth(st.text, among) == 0:  # 共有42名学生…，其中高中生18人，每人…: the whole is no group
             own = [c for c in own if c.start > among] or own
         once = len(r.per) == 2 and r.per[1] in ("年", "学期") and not any(same_count_unit(r.per[1], c.unit) for c in counts) \
             and not _MORE_TERMS.search(st.text, floor, result.end)
-        if len(own) != 1 or len(r.per) != 1 and not once:  # 高中生15人，每人每年3000元: once, for the one year
+        if len(own) != 1 or len(r.per) != 1 and not once:  # 高中生18人，每人每年2000元: once, for the one year
             return Unsure(st, "几个标准不是并列的几项，各自的人数也读不准")
         c = own[0]
         group = re.sub(r"^其中", "", re.split(r"[，,；;：:、。]", st.text[prev : c.start])[-1])  # 其中高中生 → 高中生

@@ -65,7 +65,7 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
             part = parts[-1]
             gap = st.text[part.end : m.start()]
             if not (_SUBJECT_GAP.fullmatch(gap) or _NAMED_AFTER.fullmatch(gap)) or DELTA.search(st.text, max(0, part.start - 8), part.start):
-                # 在园幼儿4144.05万人，比上年减少74.16万人，下降1.76%，占全国在园幼儿的比例88.55%: the share is of the
+                # 在园幼儿1.05万人，比上年减少0.03万人，下降2.78%，占全县在园幼儿的比例87.5%: the share is of the
                 # figure its change clauses follow, never of the change
                 before = [q for q in parts if CHANGE_CLAUSES.fullmatch(st.text, q.end, m.start())
                           and not DELTA.search(st.text, max(0, q.start - 8), q.start)]
@@ -91,7 +91,7 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
                 whole, far = _earlier_whole(st, part, s_start, sentences, noun,
                                             total=bool(re.search(r"总数|总人数|总额|总量|总计", phrase)), statements=statements, index=k)
             if whole is None and noun and not total_of:
-                # 学前教育在园幼儿4627.55万人…。其中，普惠性幼儿园在园幼儿4144.05万人…，占全国在园幼儿的比例88.55%:
+                # 全县在园幼儿1.20万人…。其中，普惠性幼儿园在园幼儿1.05万人…，占全县在园幼儿的比例87.5%:
                 # the whole a 其中 breaks down, when it is called so (only a one-keystroke slip is named then)
                 placed, _far = _earlier_whole(st, part, s_start, sentences, "", statements=statements, index=k)
                 if placed is not None and noun in st.text[max(0, placed.start - len(noun) - 6) : placed.start]:
@@ -115,7 +115,7 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
 
 
 def _framed(st: Statement, whole: Quantity, part: Quantity) -> bool:
-    """在7206名新生中，1999年出生的有4477人，占62.13%；00后有1029人，占14.28%: the whole frames the sentence
+    """在3150名新生中，本省生源有2210人，占70.16%；外省生源有940人，占29.84%: the whole frames the sentence
     (…中，) and every figure of its unit up to the part is a sibling with its own share, so the whole is named."""
     text = st.text
     if not _AMONG.match(text, whole.end) or re.search(r"其中|[。！？!?]", text[whole.end : part.start]):
@@ -159,7 +159,7 @@ def whole_before(statements: list[Statement], k: int, at: int, unit: str | None 
                 continue  # 主要原因是增人增资。
             same = [q for q in figures if unit in (None, q.unit) and q.exact and not DELTA.search(host.text[max(a, q.start - 8) : q.start])
                     and not re.search(r"[“「《\"]$", host.text[max(a, q.start - 1) : q.start])  # “三个高地” is a name
-                    and not re.search(r"(?:比|较)[^，,。；;\d]{0,10}$", host.text[max(a, q.start - 12) : q.start])]  # 比上年预算2.93万元
+                    and not re.search(r"(?:比|较)[^，,。；;\d]{0,10}$", host.text[max(a, q.start - 12) : q.start])]  # 比上年预算3.84万元
             marked = [q for q in same if WHOLE_MARK.search(host.text[max(a, q.start - 14) : q.start])]
             return (marked or same or [None])[-1]
     return None
@@ -216,14 +216,14 @@ def _earlier_whole(st: Statement, part: Quantity, s_start: int, sentences, noun:
         # name nearer the share (qualified or not) is the share's whole; only a one-keystroke slip is named then
         nearer = [q for q in st.quantities_in(candidates[0].end, part.start) if q.unit == part.unit
                   and re.search(rf"{re.escape(noun)}[\s共有计为是达：:]*$", st.text[max(0, q.start - len(noun) - 4) : q.start])
-                  and not re.match(r"[，,、\s]?占", st.text[q.end : q.end + 2])]  # 男性党员117人占党员总数82%: a sibling
+                  and not re.match(r"[，,、\s]?占", st.text[q.end : q.end + 2])]  # 男性党员98人占党员总数64%: a sibling
         return (nearer[-1], True) if nearer else (candidates[0], False)
     # 占14.7% names no whole: only 全校116人，其中…17人，占14.7% says which one it is
     prev_start = max(prev_start, part.start - _REACH)
     candidates = [q for q in st.quantities_in(prev_start, part.start) if q.unit == part.unit
                   and (WHOLE_MARK.search(st.text[max(prev_start, q.start - 14) : q.start]) and "其中" in st.text[q.end : part.start]
                        or _AMONG.match(st.text, q.end) or _THEN_AMONG.match(st.text, q.end))]
-    # 委员数1096名，其中女性委员493名，占比44.98%。书记145名，其中女书记81名，占比58.86%: the share's own sentence first
+    # 委员1240名，其中女性委员562名，占比45.32%。主任168名，其中女主任79名，占比47.02%: the share's own sentence first
     candidates = [q for q in candidates if q.start >= s_start] or candidates
     if not candidates:
         # 1283名儿童中，…；184名视力不良，占比14.43%: 「…中，」 frames the whole sentence, across its ；
@@ -403,7 +403,7 @@ def _bracketed_share(st: Statement, i: int, sentences):
     marked = [q for q in qs[: i - 1] if q.start >= start and q.unit == part.unit
               and re.search(r"(?:共|总|合计|全)[^，,。；;\d]{0,8}$", text[max(start, q.start - 10) : q.start])]
     if not marked and start:
-        # 境外生总数达14万417人。前4名国家人数分别为越南5万2974人（占比37.73%）、…: the total the sentence before ends with
+        # 在校生总数达2万450人。人数居前三的学院分别为工学院6135人（30.00%）、…: the total the sentence before ends with
         before = _sentence_start(sentences, start - 1)
         marked = [q for q in qs[: i - 1] if before <= q.start < start and q.unit == part.unit
                   and re.search(r"(?:总数|总人数|总计|合计|共计|共有)[^，,。；;\d]{0,4}$", text[max(before, q.start - 8) : q.start])][-1:]

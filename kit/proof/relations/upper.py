@@ -55,7 +55,7 @@ _LOWER_AFTER = re.compile(r"\s?[（(]\s?小写(?:金额)?[：:]?\s?[￥¥]?\s?")
 
 
 def _lower_after(st: Statement, u, f) -> Finding | None:
-    """壹仟玖佰壹拾叁圆（小写1193.00元）: the 大写 first, the figure after it in brackets."""
+    """贰仟叁佰陆拾伍圆（小写2365.00元）: the 大写 first, the figure after it in brackets."""
     if not f.is_money or f.upper or not f.exact or not _LOWER_AFTER.fullmatch(st.text, u.end, f.start) or f.value == u.value:
         return None
     return located(
