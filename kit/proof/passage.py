@@ -77,6 +77,9 @@ class Statement:
         return len(text) <= 20 and not re.search(r"[。；;，,]", text[:-1]) and not any(q.is_money for q in self.quantities)
 
 
+FULL_STOP = re.compile(r"[。！？!?]")  # where a sentence ends (not at ；, which only ends a clause)
+
+
 def depth(text: str, pos: int) -> int:
     """How many brackets are open at *pos*: 甲校20人（女生9人） puts 9 one level below 20."""
     return max(0, _opened(text)[pos])

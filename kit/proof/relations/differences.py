@@ -21,6 +21,7 @@ from ...money import format_figure as _num
 from ...money import format_scaled
 from ...quantities import PERCENT, POINTS, Quantity
 from ..passage import Statement, depth as _depth, figure_edit, located, rewrite
+from .shares import DELTA
 from .slips import plausible
 
 _SENTENCE = re.compile(r"[^。；;！!？?]+")
@@ -103,11 +104,10 @@ def _compared(st: Statement, qs: list[Quantity], a: int, b: int) -> list[Finding
         gap = _GAP.fullmatch(text, first.end, bi.start())
         if not gap and not _restated(text, first, bi.start()):
             continue
-        if gap is None:
-            gap = _GAP.fullmatch("")
+        yoy = bool(gap and gap.group("yoy"))
         if re.search(r"增加|减少|增长|下降|提高|降低|多|少", text[bi.end() : base.start]):
             # 比上年增加2105所，增长0.41%; 基本支出89.52万元，占…7.55%，同比增加40.34万元，同比增长82.03%
-            found = _growth(st, first, base, change, ("上年" if gap.group("yoy") else "") + text[bi.end() : base.start])
+            found = _growth(st, first, base, change, ("上年" if yoy else "") + text[bi.end() : base.start])
             if found:
                 out.append(found)
             continue
@@ -123,9 +123,7 @@ def _compared(st: Statement, qs: list[Quantity], a: int, b: int) -> list[Finding
             if first.unit != PERCENT:
                 continue
             computed = sign * (first.value - base.value)
-            # each rate is rounded at its decimals, and so is their difference: only more than that is a mistake
-            slack = (first.resolution + base.resolution + change.resolution) / 2
-            if computed < 0 or abs(computed - change.value) <= slack:
+            if computed < 0 or abs(computed - change.value) <= _slack(first, base, change):
                 continue
             out.append(_points_finding(st, first, base, change, computed, up))
             continue
@@ -153,14 +151,25 @@ def _compared(st: Statement, qs: list[Quantity], a: int, b: int) -> list[Finding
             continue
         if change.unit != PERCENT and _one_rounding_step((first, base, change), computed, change.value):
             continue
-        out.append(located(
-            "arithmetic", "error", st, change.start, change.end,
+        out.append(_wrong_figure(st, change, computed,
             f"{_written(first)} 比 {_written(base)}，{what}应为 {_written(change, computed)}，文中写作 {_written(change)}",
-            f"改为 {_written(change, computed)}，或核对两个数", quote=st.quote(first.start, change.end).strip(),
-            stated=change.value, computed=computed, difference=change.value - computed, rule="EQUATION",
-            edits=(figure_edit(st, change, computed),),
-        ))
+            f"改为 {_written(change, computed)}，或核对两个数", st.quote(first.start, change.end)))
     return out
+
+
+def _wrong_figure(st: Statement, q: Quantity, computed: Decimal, message: str, suggestion: str, quote: str) -> Finding:
+    """A figure the relation gives otherwise: its finding, with the edit that writes *computed* in its place."""
+    return located(
+        "arithmetic", "error", st, q.start, q.end, message, suggestion, quote=quote.strip(),
+        stated=q.value, computed=computed, difference=q.value - computed, rule="EQUATION",
+        edits=(figure_edit(st, q, computed),),
+    )
+
+
+def _slack(*figures: Quantity) -> Decimal:
+    """Two rates and the points between them are each rounded at their decimals: a difference this far off is
+    rounding, not a mistake."""
+    return sum((q.resolution for q in figures), Decimal(0)) / 2
 
 
 def _restated(text: str, first: Quantity, at: int) -> bool:
@@ -176,8 +185,7 @@ def _points_as_percent(st: Statement, first: Quantity, base: Quantity, change: Q
         return None
     points = (1 if up else -1) * (first.value - base.value)
     relative = _at_precision(points * 100 / base.value, change)
-    slack = (first.resolution + base.resolution + change.resolution) / 2
-    if points <= 0 or abs(points - change.value) <= slack or abs(relative - change.value) <= change.resolution:
+    if points <= 0 or abs(points - change.value) <= _slack(first, base, change) or abs(relative - change.value) <= change.resolution:
         return None
     if not plausible(change.value, points, keystroke=True):
         return None
@@ -187,13 +195,9 @@ def _points_as_percent(st: Statement, first: Quantity, base: Quantity, change: Q
 def _points_finding(st: Statement, first: Quantity, base: Quantity, change: Quantity, computed: Decimal, up: bool) -> Finding:
     """50.1% to 48.3% is 1.8 percentage points, not 2.8 as written."""
     said = rewrite(change, computed) + "个百分点"
-    return located(
-        "arithmetic", "error", st, change.start, change.end,
+    return _wrong_figure(st, change, computed,
         f"{first.text} 比 {base.text}，{'提高' if up else '下降'}应为 {said}，文中写作 {change.text}",
-        f"改为 {said}，或核对两个数", quote=st.quote(first.start, change.end).strip(),
-        stated=change.value, computed=computed, difference=change.value - computed, rule="EQUATION",
-        edits=(figure_edit(st, change, computed),),
-    )
+        f"改为 {said}，或核对两个数", st.quote(first.start, change.end))
 
 
 def _rate_of_change(st: Statement, qs: list[Quantity], base: Quantity, change: Quantity, up: bool) -> Finding | None:
@@ -232,7 +236,7 @@ def _from_to(st: Statement, qs: list[Quantity]) -> list[Finding]:
         up = then.group("verb") in ("增加", "增长", "提高", "上升", "扩大")
         if c.unit == POINTS and a.unit == PERCENT:  # 毛入园率由71.4%提高到92.6%，增长了21.2个百分点
             points = (b.value - a.value) if up else (a.value - b.value)
-            if points > 0 and abs(points - c.value) > (a.resolution + b.resolution + c.resolution) / 2:
+            if points > 0 and abs(points - c.value) > _slack(a, b, c):
                 out.append(_points_finding(st, b, a, c, points, up))
             continue
         if c.unit == PERCENT:  # 从1250.40万元增加至1688.04万元，增长了35.00%: the rate over the figure it started from
@@ -249,13 +253,9 @@ def _from_to(st: Statement, qs: list[Quantity]) -> list[Finding]:
             continue
         if _one_rounding_step((a, b, c), computed, c.value):
             continue
-        out.append(located(
-            "arithmetic", "error", st, c.start, c.end,
+        out.append(_wrong_figure(st, c, computed,
             f"从 {a.text} 到 {b.text}，{'增加' if up else '减少'}量应为 {format_scaled(computed, c.scale)}{c.unit}，文中写作 {c.text}",
-            f"改为 {format_scaled(computed, c.scale)}{c.unit}，或核对两个数", quote=st.quote(a.start - 1, c.end).strip(),
-            stated=c.value, computed=computed, difference=c.value - computed, rule="EQUATION",
-            edits=(figure_edit(st, c, computed),),
-        ))
+            f"改为 {format_scaled(computed, c.scale)}{c.unit}，或核对两个数", st.quote(a.start - 1, c.end)))
     return out
 
 
@@ -314,7 +314,7 @@ def _against_last_year(st: Statement, qs: list[Quantity], a: int, b: int, previo
 
 def _is_change(text: str, q: Quantity) -> bool:
     """减少0.06万元: the figure is a change, not an amount of its own."""
-    return bool(re.search(r"(?:增加|减少|增长|下降|提高|降低|净增|新增|节约|节省|超支)了?\s?$", text[max(0, q.start - 5) : q.start]))
+    return bool(DELTA.search(text, max(0, q.start - 8), q.start))
 
 
 def _against(st: Statement, change: Quantity, pct: Quantity, a: int, previous: tuple[int, int]) -> Finding | None:
@@ -406,18 +406,15 @@ def _rate_finding(st: Statement, pct: Quantity, change: Quantity, base: Decimal,
     computed = _at_precision(change.value * 100 / base, pct)
     if computed == pct.value:
         return None
-    return located(
-        "arithmetic", "error", st, pct.start, pct.end,
+    return _wrong_figure(st, pct, computed,
         f"{said}{'增幅' if up else '降幅'}应为 {computed}%，文中写作 {pct.value}%",
-        f"改为 {computed}%，或核对两个数", quote=st.quote(quote_start, pct.end).strip(),
-        stated=pct.value, computed=computed, difference=pct.value - computed, rule="EQUATION",
-        edits=(figure_edit(st, pct, computed),),
-    )
+        f"改为 {computed}%，或核对两个数", st.quote(quote_start, pct.end))
 
 
 def _possible(now: Quantity, change: Quantity, pct: Quantity, up: bool, base_given: bool = False) -> bool:
     """Figures written in 万 are rounded: is the stated rate reachable by some values they may stand for?
-    *now* is the figure after the change, or with *base_given* the one before it."""
+    *now* is the figure after the change, or with *base_given* the one *change* is a share of (the base before
+    a change; a budget, of what was spent)."""
     (n_lo, n_hi), (c_lo, c_hi) = now.bounds, change.bounds
     rates = []
     for n in (n_lo, n_hi):
@@ -470,11 +467,9 @@ def _budget_results(st: Statement, results: list[Quantity], plan: Quantity, actu
         if not result.exact:
             break
         if result.unit == PERCENT and _SHARE_DONE.fullmatch(text, prev.end, result.start):
-            rates = [d * 100 / p for p in plan.bounds for d in actual.bounds]
-            half = result.resolution / 2
             computed = _at_precision(actual.value * 100 / plan.value, result)
             said = f"{_written(actual)} ÷ 预算 {_written(plan)}，完成率应为 {computed}%，文中写作 {result.value}%"
-            wrong = not min(rates) - half <= result.value <= max(rates) + half
+            wrong = not _possible(plan, actual, result, True, base_given=True)  # actual ÷ plan, as rounded as they are
         elif result.is_money and (versus := _VERSUS.fullmatch(text, prev.end, result.start)):
             more = bool(versus.group("over")) or versus.group("verb") in ("多", "增加", "超支", "超出")
             computed = actual.value - plan.value if more else plan.value - actual.value
@@ -486,11 +481,8 @@ def _budget_results(st: Statement, results: list[Quantity], plan: Quantity, actu
             break
         prev = result
         if wrong:
-            out.append(located(
-                "arithmetic", "error", st, result.start, result.end, said, f"改为 {_written(result, computed)}，或核对两个数",
-                quote=st.quote(plan.start, result.end).strip(), stated=result.value, computed=computed,
-                difference=result.value - computed, rule="EQUATION", edits=(figure_edit(st, result, computed),),
-            ))
+            out.append(_wrong_figure(st, result, computed, said, f"改为 {_written(result, computed)}，或核对两个数",
+                st.quote(plan.start, result.end)))
     return out
 
 
@@ -516,13 +508,9 @@ def _balance(st: Statement, qs: list[Quantity], a: int, b: int) -> Finding | Non
     computed = income.value - spent.value
     if computed == left.value:
         return None
-    return located(
-        "arithmetic", "error", st, left.start, left.end,
+    return _wrong_figure(st, left, computed,
         f"收入 {_num(income.value)} 元、支出 {_num(spent.value)} 元，结余应为 {_num(computed)} 元，文中写作 {_num(left.value)} 元",
-        f"改为 {_num(computed)} 元，或核对收入和支出", quote=st.quote(income.start, left.end).strip(),
-        stated=left.value, computed=computed, difference=left.value - computed, rule="EQUATION",
-        edits=(figure_edit(st, left, computed),),
-    )
+        f"改为 {_num(computed)} 元，或核对收入和支出", st.quote(income.start, left.end))
 
 
 def _ratios(st: Statement) -> list[Finding]:

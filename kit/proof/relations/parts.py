@@ -26,7 +26,7 @@ from ...findings import Finding
 from ...money import format_figure as _num
 from ...money import format_scaled
 from ...quantities import PERCENT, Quantity, same_count_unit
-from ..passage import Statement, depth as _depth, figure_edit, located
+from ..passage import FULL_STOP as _FULL_STOP, Statement, depth as _depth, figure_edit, located
 from .explain import Explain
 from .slips import plausible
 from .shares import CHANGE_CLAUSES, DELTA as _DELTA, TOTAL_MARK, WHOLE_MARK, whole_before
@@ -160,7 +160,6 @@ def _per_group(st: Statement) -> list[Finding]:
     return out
 
 
-_FULL_STOP = re.compile(r"[。！？!?]")
 _LEADS_ITEMS = re.compile(r"(?:其中|分别是|分别为|具体如下|如下)[：:]\s*$")
 
 
@@ -611,29 +610,35 @@ def _label(text: str, start: int, q: Quantity, parts: list[Quantity]) -> str:
     return re.sub(r"[（(][^）)]*[）)]|[\s：:有为是共计]|缺$", "", seg)
 
 
+_OTHER = re.compile(r"其他|其它|其余|另")  # the label that closes a list: whatever is left
+
+
+def _complementary(labels: list[str], pairs=_PAIRS) -> bool:
+    """Groups named by one of *pairs* (男/女, 在职/退休, 小学/初中/高中…), or the same people by sex (男考生/女考生,
+    队员男/队员女). *labels* are distinct and none is empty."""
+    cores = {re.sub(r"(学生|教师|职工|儿童|人员|人口|对象)$", "", lab) or lab for lab in labels}
+    if any(set(labels) <= pair or cores <= pair for pair in pairs):
+        return True
+    return len(labels) == 2 and {re.sub("[男女]", "", lab, count=1) for lab in labels} == {re.sub("[男女]", "", labels[0], count=1)} \
+        and {re.search("[男女]", lab).group() if re.search("[男女]", lab) else "" for lab in labels} == {"男", "女"}
+
+
+def _distinct(labels: list[str]) -> bool:
+    return all(labels) and len(set(labels)) == len(labels)
+
+
 def _exhaustive(labels: list[str]) -> bool:
     """Groups that together are everyone: complementary pairs (男/女, 在职/退休, 上/下半年), or a list closed by 其他."""
-    if any(not lab for lab in labels) or len(set(labels)) != len(labels):
-        return False
-    cores = {re.sub(r"(学生|教师|职工|儿童|人员|人口|对象)$", "", lab) or lab for lab in labels}
-    if any(set(labels) <= pair or cores <= pair for pair in _PAIRS if len(pair) == 2):
-        return True
-    if len(labels) == 2 and {re.sub("[男女]", "", lab, count=1) for lab in labels} == {re.sub("[男女]", "", labels[0], count=1)} \
-            and {re.search("[男女]", lab).group() if re.search("[男女]", lab) else "" for lab in labels} == {"男", "女"}:
-        return True
-    return bool(re.match(r"其他|其它|其余|另", labels[-1]))
+    return _distinct(labels) and (_complementary(labels, [pair for pair in _PAIRS if len(pair) == 2])
+                                  or bool(_OTHER.match(labels[-1])))
 
 
 def _partition(labels: list[str]) -> bool:
     """Groups that cannot overlap: complementary pairs, or names of one kind."""
-    if any(not lab for lab in labels) or len(set(labels)) != len(labels):
+    if not _distinct(labels):
         return False
-    cores = {re.sub(r"(学生|教师|职工|儿童|人员|人口|对象)$", "", lab) or lab for lab in labels}
-    if any(set(labels) <= pair or cores <= pair for pair in _PAIRS):
+    if _complementary(labels):
         return True
-    if len(labels) == 2 and {re.sub("[男女]", "", lab, count=1) for lab in labels} == {re.sub("[男女]", "", labels[0], count=1)} \
-            and {re.search("[男女]", lab).group() if re.search("[男女]", lab) else "" for lab in labels} == {"男", "女"}:
-        return True  # 男考生/女考生, 队员男/队员女: the same people by sex
     if all(_SCHOOL_KIND.search(lab) for lab in labels):
         return True
     regions = [re.findall(r"东部|中部|西部|东北|城区|农村|乡镇|市区|郊区", lab) for lab in labels]
@@ -645,7 +650,7 @@ def _partition(labels: list[str]) -> bool:
         return True  # 本科生12人、大专生18人、高中生10人: one level each, all different
     if all(_SUBJECT.match(lab) for lab in labels):
         return True
-    if re.match(r"其他|其它|其余|另", labels[-1]) and len(labels) >= 2:
+    if _OTHER.match(labels[-1]) and len(labels) >= 2:
         return True  # 划拨246亩，租赁19亩，其他90亩: a list closed by 其他 is complete
     if all(re.fullmatch(r"(?:[一二三四五六七八九十]等|特等|优秀|鼓励|纪念)奖", lab) for lab in labels):
         return True  # 一等奖9个、二等奖16个、三等奖24个、优秀奖38个: the levels of one award

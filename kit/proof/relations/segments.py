@@ -28,7 +28,7 @@ from ...model import Component, LedgerLine
 from ...money import ZERO
 from ...quantities import ANY, Quantity, same_count_unit
 from ..numbering import label_of
-from ..passage import depth as _depth, Statement
+from ..passage import FULL_STOP as _FULL_STOP, Statement, depth as _depth
 
 MARKER = re.compile(
     r"(?<![累预估设统])(小计|合计|总计|共计|总共|一共|总额|总支出?|共需|总需|(?<![必无所])需要?|共|计|[=＝])"
@@ -168,7 +168,6 @@ def segments(st: Statement) -> list[Line | Total | Unsure]:
     return out
 
 
-_FULL_STOP = re.compile(r"[。！？!?]")
 
 
 def _sentence_start(text: str, floor: int, inputs: list[Quantity], result: Quantity) -> int:

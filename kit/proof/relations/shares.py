@@ -16,7 +16,7 @@ from decimal import ROUND_DOWN, Decimal
 from ...findings import Finding
 from ...money import format_scaled, share_percent
 from ...quantities import PERCENT, Quantity
-from ..passage import Statement, depth as _depth, figure_edit, located
+from ..passage import FULL_STOP as _FULL_STOP, Statement, depth as _depth, figure_edit, located
 from .explain import Explain
 from .slips import plausible
 
@@ -30,7 +30,6 @@ _THEN_AMONG = re.compile(r"\s?[，,；;。]?\s?其中")  # 实际录取284人，
 _AMONG = re.compile(r"[^，,。；;\d]{0,12}中[，,：:]")  # 48名正式代表中，…16人，占33%
 _AMONG_RIGHT = re.compile(r"中(?![学心职专国层级等午小])")  # 5282人中需关注学生共1118人（占21.71%）
 _NAMED_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}(?<![的其中])[，,]\s?")  # 184名视力不良，占比14.43%: the count, then what it counts
-_FULL_STOP = re.compile(r"[。！？!?]")
 _REACH = 400  # characters before a share searched for its whole: a whole further off is not where a reader looks
 CHANGE_CLAUSES = re.compile(
     r"(?:[，,]\s?(?:比|较|与)[^\d，,。；;]{0,12}?(?:增加|减少|增长|下降|提高|降低)了?\s?\d+(?:\.\d+)?\s?[万亿]?[^\d，,。；;%]{0,3}"
@@ -137,7 +136,7 @@ def _named_before(statements: list[Statement], k: int, part: Quantity, noun: str
     return None
 
 
-DELTA = re.compile(r"(?:增加|减少|增长|下降|提高|降低|多|少|净增|新增)了?[\u4e00-\u9fff]{0,4}$")  # before a change, not a total
+DELTA = re.compile(r"(?:增加|减少|增长|下降|提高|降低|多|少|净增|新增|节约|节省|超支)了?[\u4e00-\u9fff]{0,4}\s?$")  # before a change, not a total
 
 
 def whole_before(statements: list[Statement], k: int, at: int, unit: str | None = None, across: bool = True) -> Quantity | None:
