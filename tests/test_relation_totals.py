@@ -115,3 +115,38 @@ class TestSumsStartWithTheirSentence:
     def test_an_amount_in_the_sentence_before_is_not_in_the_sum(self):
         assert figures("学校拨付活动经费3000元。教职工捐款5216元，学生捐款4890.5元，共计10106.5元。") == []
 
+
+
+class TestCountsAmongTheAmounts:
+    """Counts stand before the amounts, but the amounts are the parts of the sum, not rates per head."""
+
+    def test_amounts_too_large_to_be_rates_are_the_parts(self):
+        text = "2025年秋季全镇享受午餐补助的学生412人、享受住宿补助的学生186人，拨付午餐补助206000元、住宿补助93000元，合计299000元。"
+        assert figures(text) == []
+        assert pairs(text.replace("合计299000", "合计290900")) == [(290900, 299000)]
+
+    def test_a_sum_one_keystroke_off_is_the_slip_even_with_a_count_before_it(self):
+        text = "本次微实事项目覆盖6个社区，安排区级资金128万元，社会捐赠资金0.85万元，共计投入128.85万元。"
+        assert figures(text) == []
+        found = figures(text.replace("共计投入128.85", "共计投入128.58"))
+        assert [(f.stated, f.computed) for f in found] == [(Decimal("1285800"), Decimal("1288500"))]
+        assert "128万元＋0.85万元" in found[0].message  # the parts as the text writes them
+
+    def test_a_count_of_one_multiplies_nothing(self):
+        text = "学校拨付专项资金2万元，校友会募集善款13450元，一位退休教师捐赠3000元，共计36450元。"
+        assert figures(text) == []
+        assert pairs(text.replace("共计36450", "共计34650")) == [(34650, 36450)]
+
+    def test_a_rate_without_mei_one_keystroke_off_per_head(self):
+        text = "慰问退休教师18人，慰问品120元，慰问金200元，共5760元。"
+        assert figures(text) == []
+        assert pairs(text.replace("5760", "5670")) == [(5670, 5760)]
+
+    def test_far_off_either_way_stays_silent(self):
+        # neither 18 × 320 nor 120 + 200 is near 4000: the sentence may mean something else
+        assert figures("慰问退休教师18人，慰问品120元，慰问金200元，共4000元。") == []
+
+    def test_a_numbered_budget_closed_by_zong_yusuan(self):
+        text = "六、经费预算\n1. 场地租用及布置：6000元\n2. 评委劳务费：3000元\n3. 奖品与证书：4500元\n总预算：13500元"
+        assert figures(text) == []
+        assert pairs(text.replace("总预算：13500", "总预算：15300")) == [(15300, 13500)]

@@ -200,7 +200,7 @@ def _in_prose(line: Line, stated: Decimal, computed: Decimal, ledger_message: st
         rate = "＋".join(_num(a) for a in amounts)
         formula = f"{line.counted or f'{line.count}{line.unit}'}×{rate if len(amounts) == 1 else f'（{rate}）'}元"
     else:  # 高中生18人×2000元＋大学生24人×5000元: groups say their own count and rate
-        formula = "＋".join(name if "×" in name else f"{_num(a)}元" for name, a in line.components)
+        formula = "＋".join(name if "×" in name else f"{format_scaled(a, scale)}元" for name, a in line.components)
     diff = stated - computed
     word = "多写了" if diff > 0 else "少写了"
     tail = re.search(r"；更正后.*$", ledger_message)

@@ -28,7 +28,7 @@ from ...money import format_scaled
 from ...quantities import PERCENT, Quantity, same_count_unit
 from ..passage import FULL_STOP as _FULL_STOP, Statement, depth as _depth, figure_edit, located
 from .explain import Explain
-from .slips import plausible
+from .slips import one_keystroke_apart, plausible
 from .shares import CHANGE_CLAUSES, DELTA as _DELTA, TOTAL_MARK, WHOLE_MARK, whole_before
 
 _SENTENCE = re.compile(r"[^。！!？?]+")
@@ -206,7 +206,7 @@ def _numbered_breakdowns(statements: list[Statement]) -> list[Finding]:
         if total == whole.value or _rounding(items + [whole], total, whole):
             continue
         certain = lead.group().startswith("分别")
-        if not certain and not _one_keystroke_apart(whole, total, items):
+        if not certain and not one_keystroke_apart(whole.value, total, [p.value for p in items]):
             continue
         out.append(_sum_finding(st, whole, items, total, "总数", f"下面 {len(items)} 项",
                                 "" if certain else "；如果所列并非全部，可不理会",
@@ -459,13 +459,13 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, statements: list[S
         running += q.value
         if running == whole.value:
             return None
-    if word == "列举" and not (plausible(whole.value, total, keystroke=True) if total < whole.value else _one_keystroke_apart(whole, total, parts)):
+    if word == "列举" and not (plausible(whole.value, total, keystroke=True) if total < whole.value else one_keystroke_apart(whole.value, total, [p.value for p in parts])):
         # 共有学生1200人，一年级200人，…: the list may stop before the last grade; 以初三学生为多，总共有980名，初二学生共有
         # 706名，…: a figure marked 总共 may be the first group's, not the whole; only a slip one keystroke away is named
         return None
     if total < whole.value and word.startswith("其中") and not _exhaustive(labels):
         severity = "warning"  # 学校288所，其中幼儿园156所、小学74所、初中28所: a list of kinds may leave a kind out
-    if (severity == "warning" or total < whole.value and word.startswith("其中")) and not _one_keystroke_apart(whole, total, parts):
+    if (severity == "warning" or total < whole.value and word.startswith("其中")) and not one_keystroke_apart(whole.value, total, [p.value for p in parts]):
         # a breakdown that lists less than its whole may just not list everything (本科生、专科生 and no
         # 研究生), and money listed after 其中 may be spent from more than the sum raised
         return None
@@ -506,15 +506,6 @@ def _going_on(st: Statement, whole: Quantity, end: int) -> list[Quantity]:
     if len(same) == len(found) and len(text[nxt.start() : same[0].start]) <= 12 and all(q.exact for q in same):
         return same
     return []
-
-
-def _one_keystroke_apart(whole: Quantity, total: Decimal, parts: list[Quantity]) -> bool:
-    """One keystroke in the whole, or in one part, would make the parts add up to the whole. A part put right
-    must stay a part: positive, and of two digits or more (a lone digit fits any small gap)."""
-    if plausible(whole.value, total, keystroke=True):
-        return True
-    return any(whole.value - total + p.value >= 10 and plausible(p.value, whole.value - total + p.value, keystroke=True)
-               for p in parts)
 
 
 def _rounding(figures: list[Quantity], total: Decimal, whole: Quantity) -> bool:

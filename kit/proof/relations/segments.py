@@ -29,9 +29,10 @@ from ...money import ZERO
 from ...quantities import ANY, Quantity, same_count_unit
 from ..numbering import label_of
 from ..passage import FULL_STOP as _FULL_STOP, Statement, depth as _depth
+from .slips import one_keystroke_apart
 
 MARKER = re.compile(
-    r"(?<![累预估设统])(小计|合计|总计|共计|总共|一共|总额|总支出?|共需|总需|(?<![必无所])需要?|共|计|[=＝])"
+    r"(?<![累预估设统])(小计|合计|总计|共计|总共|一共|总额|总预算|总经费|总支出?|共需|总需|(?<![必无所])需要?|共|计|[=＝])"
     r"(?:(?:发放|投入|拨付|下拨|安排|补助|资助|补贴|捐赠|捐款|募集|募得|筹集|筹措|筹得|收到|收取|缴纳|上缴|上交|支出|花费)了?"
     r"(?:[\u4e00-\u9fff]{0,3}(?:金|款|费|补贴|补助))?)?"
     r"(?:(?:财政|预算|专项|项目)*(?:金额|经费|费用|资金|支出|开支|善款))?[为是：:\s]*(?:人民币|[￥¥])?[：:\s]*$"
@@ -362,11 +363,14 @@ def _fixed(st: Statement, floor: int, result: Quantity, fixed: list[Quantity], c
     if _NOT_A_SUM.search(between):
         return Unsure(st, "金额之间有“其中、已、比”等词，不是简单相加")
     total = sum((q.value for q in fixed), ZERO)
-    people = [c for c in counts if c.unit in _COUNT_UNITS and c.exact and c.value == c.value.to_integral_value()]
+    # a count of one (一位在校生捐赠5000元) multiplies nothing: either reading gives the same sum
+    people = [c for c in counts if c.unit in _COUNT_UNITS and c.exact and c.value == c.value.to_integral_value() and c.value > 1]
     if people:  # 退休教师15人，慰问品100元，共1500元: a rate without 每; fine if either reading holds
-        if total == result.value:
+        if total == result.value or _only_sum(fixed, people, result, total):
             pass
-        elif len(people) == 1 and total * people[0].value == result.value:
+        elif len(people) == 1 and (total * people[0].value == result.value
+                                   or one_keystroke_apart(result.value, total * people[0].value, [])):
+            # 退休教师15人，慰问品100元，慰问金50元，共2520元: 15 × 150 = 2250 is one keystroke off; the sum 150 is not
             c = people[0]
             return Line(st, floor, result, _name(st.text[floor : c.start]) or "慰问对象", "per_head", int(c.value), c.unit,
                         _components(st.text, fixed, c.end), True)
@@ -379,6 +383,18 @@ def _fixed(st: Statement, floor: int, result: Quantity, fixed: list[Quantity], c
     comps = _components(st.text, fixed, floor)
     comps[0] = (first or comps[0][0], comps[0][1])
     return Line(st, floor, result, name[:20] or "其他费用", "fixed", None, "人", comps, True)
+
+
+def _only_sum(fixed: list[Quantity], people: list[Quantity], result: Quantity, total: Decimal) -> bool:
+    """Read the amounts as parts though counts stand among them, when no amount can be a rate per head: each one
+    times the smallest count is more than the result (符合条件327人、211人，共需投入营养餐327000元、补助131735元，
+    合计458375元), or the amounts miss the result by one keystroke, which a product by chance seldom does."""
+    if len(fixed) < 2:
+        return False
+    least = min(c.value for c in people)
+    if all(q.value * least > result.value for q in fixed):
+        return True
+    return one_keystroke_apart(result.value, total, [q.value for q in fixed])
 
 
 _STOP = re.compile(r"[。；;]")

@@ -26,6 +26,14 @@ def plausible(stated: Decimal, computed: Decimal, keystroke: bool = False) -> bo
     return _keystrokes(_digits(a), _digits(b)) <= 1
 
 
+def one_keystroke_apart(whole: Decimal, total: Decimal, parts: list[Decimal]) -> bool:
+    """One keystroke in the whole, or in one part, would make the parts add up to the whole. A part put right
+    must stay a part: positive, and of two digits or more (a lone digit fits any small gap)."""
+    if plausible(whole, total, keystroke=True):
+        return True
+    return any(whole - total + p >= 10 and plausible(p, whole - total + p, keystroke=True) for p in parts)
+
+
 def _digits(value: Decimal) -> str:
     text = f"{value.normalize():f}"
     return text.replace(".", "").lstrip("0") or "0"
