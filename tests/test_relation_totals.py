@@ -150,3 +150,14 @@ class TestCountsAmongTheAmounts:
         text = "六、经费预算\n1. 场地租用及布置：6000元\n2. 评委劳务费：3000元\n3. 奖品与证书：4500元\n总预算：13500元"
         assert figures(text) == []
         assert pairs(text.replace("总预算：13500", "总预算：15300")) == [(15300, 13500)]
+
+    def test_a_rate_a_count_and_zong_feiyong(self):
+        text = "专家往返交通费按每位专家800元计算，共计9位专家，总费用为7200元。"
+        assert figures(text) == []
+        assert pairs(text.replace("总费用为7200", "总费用为2700")) == [(2700, 7200)]
+
+    def test_a_total_over_a_range_wider_than_its_sentence_is_left_alone(self):
+        # the second quarter writes 发放总金额 for its own amount: the sentence's last two amounts are no whole
+        text = ("第一季度困难户212户 发放金额:70000元；第二季度困难户218户 发放总金额:72000元；"
+                "第三季度困难户331户 发放金额:110000元 ;第四季度困难户336户 发放金额:112000元 第一季度到第四季度发放总金额:364000元")
+        assert figures(text) == []

@@ -32,7 +32,7 @@ from ..passage import FULL_STOP as _FULL_STOP, Statement, depth as _depth
 from .slips import one_keystroke_apart
 
 MARKER = re.compile(
-    r"(?<![累预估设统])(小计|合计|总计|共计|总共|一共|总额|总预算|总经费|总支出?|共需|总需|(?<![必无所])需要?|共|计|[=＝])"
+    r"(?<![累预估设统])(小计|合计|总计|共计|总共|一共|总额|总预算|总经费|总费用|总金额|总支出?|共需|总需|(?<![必无所])需要?|共|计|[=＝])"
     r"(?:(?:发放|投入|拨付|下拨|安排|补助|资助|补贴|捐赠|捐款|募集|募得|筹集|筹措|筹得|收到|收取|缴纳|上缴|上交|支出|花费)了?"
     r"(?:[\u4e00-\u9fff]{0,3}(?:金|款|费|补贴|补助))?)?"
     r"(?:(?:财政|预算|专项|项目)*(?:金额|经费|费用|资金|支出|开支|善款))?[为是：:\s]*(?:人民币|[￥¥])?[：:\s]*$"
@@ -358,10 +358,16 @@ def _groups(st: Statement, floor: int, result: Quantity, rates: list[Quantity], 
     return Line(st, floor, result, "各组合计", "fixed", None, "人", parts, True)
 
 
+# 第三季度…1113912元；第四季度…1116165元 第一季度到第四季度拨款总金额…: the total names a range wider than its clause
+_RANGE = re.compile(r"第?[一二三四五六七八九十\d]+[^，,。；;\d]{0,4}?(?:到|至|—|－|~|～)第?[一二三四五六七八九十\d]")
+
+
 def _fixed(st: Statement, floor: int, result: Quantity, fixed: list[Quantity], counts: list[Quantity]) -> Line | Unsure:
     between = st.text[floor : result.start]
     if _NOT_A_SUM.search(between):
         return Unsure(st, "金额之间有“其中、已、比”等词，不是简单相加")
+    if _RANGE.search(st.text, fixed[-1].end, result.start):
+        return Unsure(st, "合计写明的是一段范围的总数，可能包括本句之外的各项")
     total = sum((q.value for q in fixed), ZERO)
     # a count of one (一位在校生捐赠5000元) multiplies nothing: either reading gives the same sum
     people = [c for c in counts if c.unit in _COUNT_UNITS and c.exact and c.value == c.value.to_integral_value() and c.value > 1]
