@@ -377,3 +377,29 @@ class TestParallelBreakdowns:
 def test_a_figure_marked_as_a_total_may_be_the_first_groups():
     text = "2140名住校生中，以初三学生为多，总共有980名，初二学生共有706名，及其他年级（包括复读生）共有454名。"
     assert figures(text) == []  # 980 is the 初三 pupils, not the whole of the two after it
+
+
+class TestTextCutByThePageWidth:
+    """Copied from a PDF, a sentence runs on across lines cut at one width; its list still adds up."""
+
+    WRAPPED = (
+        "二、帮扶工作情况\n"
+        "今年以来，全区各级工会坚持把帮扶困难职工作为工会工作的重点，多方筹集资金，\n"
+        "不断完善帮扶机制，切实提高帮扶的精准程度。全区已为结对困难职工启动帮扶项目\n"
+        "1 208个，其中种植类项目315个，养殖类项目296个，加工类项目187个，服务类项目\n"
+        "264个，其他项目146个。同时组织党员干部开展走访慰问，送去各类慰问物资一批，\n"
+        "得到了困难职工和社会各界的普遍好评，工会组织的凝聚力和影响力进一步增强。\n"
+    )
+
+    def test_a_list_across_cut_lines_adds_up(self):
+        assert figures(self.WRAPPED) == []
+        assert pairs(self.WRAPPED.replace("加工类项目187个", "加工类项目178个")) == [(1208, 1199)]
+
+    def test_lines_of_a_column_table_are_not_joined(self):
+        table = (
+            "项目名称      本年金额      上年金额\n"
+            "学费收入      8,215,400     7,960,120\n"
+            "住宿费收入    1,302,600     1,288,300\n"
+            "合计          9,518,000     9,248,420\n"
+        )
+        assert figures(self.WRAPPED + table) == []

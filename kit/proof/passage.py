@@ -10,6 +10,8 @@ at the physical line and the characters the figure came from.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from bisect import bisect_left
 from functools import lru_cache
 from dataclasses import dataclass, field
@@ -107,22 +109,56 @@ def statements(prepared: list[Prepared]) -> list[Statement]:
             out.append(Statement(current, text, label_of(current[0][1].text), len(out)))
         current, text = [], ""
 
+    width = _wrap_width([at.text for at in prepared])
+    wrapped = False  # the line before was cut by the page's width, mid-sentence
     for at in prepared:
         line = at.text
         if not line.strip() or _TAB_ROW.search(line):
             close()
+            wrapped = False
             if line.strip():
                 out.append(Statement([(0, at)], line, None, len(out)))
             continue
-        joins = current and _RUNS_ON.search(text) and not label_of(line)
+        joins = current and (_RUNS_ON.search(text) or wrapped) and not label_of(line)
         if not joins:
             close()
         current.append((len(text), at))
         text += line
-        if not _RUNS_ON.search(line):
+        wrapped = width is not None and _cut_at(line, width)
+        if not _RUNS_ON.search(line) and not wrapped:
             close()
     close()
     return out
+
+
+_ENDS = re.compile(r"[。！？!?；;：:）)」』”\"’'》】]\s*$")
+
+
+def _display_width(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line.rstrip())
+
+
+_COLUMNS = re.compile(r"[|｜]|\S {3,}\S|\u3000{2,}")  # a row of a table laid out in columns, never a cut sentence
+
+
+def _cut_at(line: str, width: int) -> bool:
+    return width - 3 <= _display_width(line) <= width and not _ENDS.search(line) and not _COLUMNS.search(line)
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped text (copied from a PDF page) was cut at, or None.
+
+    养殖业⏎552个，加工业47个…: a sentence cut by the page goes on in the next line. A text is taken as wrapped
+    when at least four long lines, a third of the lines that end mid-sentence, stop within three columns of one
+    width; lines that end a sentence or a heading are never that long and that alike by chance.
+    """
+    open_ends = [w for w in (_display_width(x) for x in lines if x.strip() and not _ENDS.search(x) and not _COLUMNS.search(x))
+                 if w >= 40]
+    if len(open_ends) < 4:
+        return None
+    counts = Counter(open_ends)
+    best, hits = max(((w, sum(counts[v] for v in range(w - 3, w + 1))) for w in counts), key=lambda x: (x[1], x[0]))
+    return best if hits >= 4 and hits * 3 >= len(open_ends) else None
 
 
 def rewrite(q: Quantity, value: Decimal) -> str:
