@@ -403,3 +403,16 @@ class TestTextCutByThePageWidth:
             "合计          9,518,000     9,248,420\n"
         )
         assert figures(self.WRAPPED + table) == []
+
+
+def test_a_subtotal_inside_a_breakdown_is_no_part():
+    text = ("本年度支出预算共382400元。其中：会员活动支出215600元；职工帮扶支出74300元；宣传教育支出28900元；"
+            "以上三项小计318800元，另列不可预见费63600元，年终据实结算。")
+    assert figures(text) == []
+    assert pairs(text.replace("另列不可预见费63600", "另列不可预见费36600")) == [(382400, 355400)]
+
+
+def test_parts_that_name_their_group_before_gongji_are_parts():
+    text = "全院师生为受灾地区自愿捐款25870.5元，其中教职工捐款共计9460元，学生捐款共计16410.5元。"
+    assert figures(text) == []
+    assert pairs(text.replace("25870.5", "25780.5")) == [(Decimal("25780.5"), Decimal("25870.5"))]

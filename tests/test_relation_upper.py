@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from relation_helpers import figures
+from relation_helpers import figures, pairs
 
 
 class TestUpper:
@@ -27,3 +27,9 @@ def test_the_upper_amount_first_and_the_figure_in_brackets():
     from relation_helpers import pairs
     assert pairs("全体教职工捐款共贰仟叁佰陆拾伍圆（小写2365.00元）。") == []
     assert pairs("全体教职工捐款共贰仟叁佰陆拾伍圆（小写2635.00元）。") == [(2635, 2365)]
+
+
+def test_a_figure_in_wan_beside_the_upper_is_that_amount_rounded():
+    text = "两项合计153460元，即15.35万元（大写：壹拾伍万叁仟肆佰陆拾元整）。"
+    assert figures(text) == []
+    assert pairs(text.replace("叁仟肆佰陆拾", "叁仟捌佰陆拾")) == [(153860, 153500)]

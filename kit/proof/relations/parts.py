@@ -355,6 +355,11 @@ def _bracketed(st: Statement) -> list[Finding]:
     return out
 
 
+# 其中：…；…；以上四项小计468896元，另安排预备费…: a subtotal of the parts before it is no part of its own
+# (教职工捐款共计10325元，学生捐款共计22410元: a part that names its group is a part, whatever its word)
+_SUBTOTAL = re.compile(r"(?:^|[，,；;：:])\s*(?:以上[^，,；;。\d]{0,4}?)?(?:小计|合计|共计|总计)[^，,；;。\d]{0,4}$")
+
+
 def _judge(st: Statement, qs: list[Quantity], a: int, b: int, statements: list[Statement], index: int,
            explain: Explain | None) -> Finding | None:
     text = st.text
@@ -423,7 +428,8 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, statements: list[S
     if any(_AVERAGE.search(text, max(start, q.start - 10), q.start) for q in here if start <= q.start < b and q.unit == whole.unit):
         return None  # …累计发放低保金6481.73万元，月平均补助水平为408.4元: an average among the parts is none of them
     parts = [q for q in here if start <= q.start < b and q.unit == whole.unit
-             and _depth(text, q.start) == _depth(text, whole.start) and not _inside_share(text, start, q)]
+             and _depth(text, q.start) == _depth(text, whole.start) and not _inside_share(text, start, q)
+             and not _SUBTOTAL.search(text[max(start, q.start - 20) : q.start])]
     if word == "男女":
         parts = parts[:2]  # 在校学生72名,男37名,女33名,适龄儿童54名: the pair, not what follows it
     if len(parts) < 2:

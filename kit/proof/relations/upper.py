@@ -39,8 +39,8 @@ def check_upper(statements: list[Statement], claimed: set[tuple[int, int]]) -> l
             f = qs[i - 1]
             if not f.is_money or f.upper or not f.exact or not BESIDE.fullmatch(st.text[f.end : u.start]):
                 continue
-            if f.value == u.value:
-                continue
+            if f.value == u.value or f.rounded and abs(f.value - u.value) * 2 <= f.resolution:
+                continue  # 合计209820元，即20.98万元（大写：贰拾万玖仟捌佰贰拾元整）: the 万 figure is the 大写 rounded
             findings.append(located(
                 "arithmetic", "error", st, u.start, u.end,
                 f"数字写作 {format_yuan(f.value)} 元，大写却是「{u.text}」（{format_yuan(u.value)} 元），两者不一致",
