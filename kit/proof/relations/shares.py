@@ -139,6 +139,9 @@ def _named_before(statements: list[Statement], k: int, part: Quantity, noun: str
 DELTA = re.compile(r"(?:增加|减少|增长|下降|提高|降低|多|少|净增|新增|节约|节省|超支)了?[\u4e00-\u9fff]{0,4}\s?$")  # before a change, not a total
 
 
+_BRACKETED = re.compile(r"[（(][^（()）]{0,6}[)）]")  # 团(总)支部: a word in brackets marks no whole
+
+
 def whole_before(statements: list[Statement], k: int, at: int, unit: str | None = None, across: bool = True) -> Quantity | None:
     """支出合计2417.13万元，较上年增加136.12万元，增长6%。主要原因是…。其中：基本支出…: the whole a 其中 opening a
     sentence (at *at* in statement *k*) breaks down — the total, not its change, of the nearest sentence before that
@@ -159,7 +162,9 @@ def whole_before(statements: list[Statement], k: int, at: int, unit: str | None 
             same = [q for q in figures if unit in (None, q.unit) and q.exact and not DELTA.search(host.text[max(a, q.start - 8) : q.start])
                     and not re.search(r"[“「《\"]$", host.text[max(a, q.start - 1) : q.start])  # “三个高地” is a name
                     and not re.search(r"(?:比|较)[^，,。；;\d]{0,10}$", host.text[max(a, q.start - 12) : q.start])]  # 比上年预算3.84万元
-            marked = [q for q in same if WHOLE_MARK.search(host.text[max(a, q.start - 14) : q.start])]
+            marked = [q for q in same if WHOLE_MARK.search(_BRACKETED.sub("", host.text[max(a, q.start - 14) : q.start]))]
+            if not marked and len(same) >= 3:
+                return None  # 地方委员会0.3万个，基层团委18.4万个，团支部349.0万个。其中…: the list's last item or its total
             return (marked or same or [None])[-1]
     return None
 
