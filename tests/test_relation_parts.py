@@ -421,5 +421,5 @@ def test_parts_that_name_their_group_before_gongji_are_parts():
 def test_a_breakdown_after_a_list_whose_last_name_has_zong_in_brackets():
     # the last of three list items is named 团(总)支部: 总 in brackets marks no whole, so 其中 may break down the total
     text = ("全区共有团组织1260个。团的区委1个，基层团(工)委59个，团(总)支部1200个。"
-            "其中，学校团组织610个，企业团组织380个，机关团组织150个，社区团组织120个。")
+            "其中，学校团组织610个，企业团组织380个，机关团组织150个，其他领域团组织120个。")
     assert figures(text) == []
