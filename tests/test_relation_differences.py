@@ -286,3 +286,10 @@ class TestChangesOfRatesAndBudgets:
         text = "全镇3所小学今年招收新生180名，较去年的225名新生减少了45人，相等于{}%。"
         assert figures(text.format("20.0")) == []  # 45 / 225
         assert pairs(text.format("25.0")) == [(D("25.0"), D("20.0"))]  # 45 / 180: over the wrong year
+
+
+def test_a_rate_in_brackets_right_after_a_change_is_the_rate_of_that_change():
+    text = "全县今年参加考试的学生8460名，较去年9120人少660人（7.24%）。"
+    assert figures(text) == []
+    found = figures(text.replace("（7.24%）", "（7.42%）"))
+    assert [(f.stated, f.computed) for f in found] == [(Decimal("7.42"), Decimal("7.24"))]  # of last year's 9120, not of 8460

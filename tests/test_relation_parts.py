@@ -423,3 +423,12 @@ def test_a_breakdown_after_a_list_whose_last_name_has_zong_in_brackets():
     text = ("全区共有团组织1260个。团的区委1个，基层团(工)委59个，团(总)支部1200个。"
             "其中，学校团组织610个，企业团组织380个，机关团组织150个，其他领域团组织120个。")
     assert figures(text) == []
+
+
+def test_the_last_part_of_a_breakdown_is_not_the_whole_of_the_numbered_lines_below():
+    text = ("本单位“三公”经费支出预算为52万元，比上年预算减少8万元。其中：因公出国（境）费支出预算为0万元，公务接待费支出预算为"
+            "6万元，公务用车购置及运行费支出预算为46万元。具体情况如下：\n"
+            "（一）因公出国（境）费支出预算0万元，与上年一致。\n"
+            "（二）公务接待费支出预算6万元，比上年减少2万元。\n"
+            "（三）公务用车购置及运行费支出预算46万元，比上年减少6万元。\n")
+    assert figures(text) == []

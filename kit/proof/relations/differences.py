@@ -207,8 +207,9 @@ def _rate_of_change(st: Statement, qs: list[Quantity], base: Quantity, change: Q
         return None
     pct = later[0]
     gap = st.text[change.end : pct.start]
-    if not re.match(r"\s?[，,]", gap) or not _names_the_rate(gap, up):
-        return None
+    bracketed = re.fullmatch(r"\s?[（(]\s?", gap) and re.match(r"\s?[)）]", st.text[pct.end : pct.end + 2])
+    if not bracketed and (not re.match(r"\s?[，,]", gap) or not _names_the_rate(gap, up)):
+        return None  # …少1858人(5.64%): a rate in brackets right after the change is its rate
     if _possible(base, change, pct, up, base_given=True):
         return None
     return _rate_finding(st, pct, change, base.value, up, base.start,

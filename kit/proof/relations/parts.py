@@ -182,6 +182,9 @@ def _numbered_breakdowns(statements: list[Statement]) -> list[Finding]:
         whole = before[-1]
         if re.search(r"\d", st.text[whole.end : lead.start()]) or _DELTA.search(st.text[max(0, whole.start - 8) : whole.start]):
             continue  # …总额X元，比上年增加Y元，其中：: the list may be of the change
+        opened = max((m.end() for m in _FULL_STOP.finditer(st.text, 0, whole.start)), default=0)
+        if "其中" in st.text[opened : whole.start]:
+            continue  # 预算为79万元。其中：…4万元，…75万元。具体情况如下：: 75 is the last part, not the whole
         items, level, expected = [], None, 1
         for nxt in statements[k + 1 : k + 1 + 30]:
             if nxt.label is None:

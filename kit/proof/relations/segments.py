@@ -366,6 +366,9 @@ def _fixed(st: Statement, floor: int, result: Quantity, fixed: list[Quantity], c
     between = st.text[floor : result.start]
     if _NOT_A_SUM.search(between):
         return Unsure(st, "金额之间有“其中、已、比”等词，不是简单相加")
+    if "收支" in between or "收入" in between and "支出" in between:
+        # 收入…472.27万元；支出包括…。收支总预算472.27万元: income and spending each make the total, not their sum
+        return Unsure(st, "金额里既有收入又有支出，合计不是两者相加")
     if _RANGE.search(st.text, fixed[-1].end, result.start):
         return Unsure(st, "合计写明的是一段范围的总数，可能包括本句之外的各项")
     total = sum((q.value for q in fixed), ZERO)

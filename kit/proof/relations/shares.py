@@ -401,8 +401,9 @@ def _bracketed_share(st: Statement, i: int, sentences):
     qs, text, pct = st.quantities, st.text, st.quantities[i]
     part = qs[i - 1]
     if (not part.unit or part.unit == PERCENT or not _BRACKET_SHARE.search(text[part.end : pct.start])
-            or not re.match(r"\s?[)）]", text[pct.end : pct.end + 2])):
-        return None
+            or not re.match(r"\s?[)）]", text[pct.end : pct.end + 2])
+            or DELTA.search(text, max(0, part.start - 8), part.start)):
+        return None  # 较去年32926人少1858人（5.64%）: the rate of a change, not a share of the total
     start = _sentence_start(sentences, part.start)
     marked = [q for q in qs[: i - 1] if q.start >= start and q.unit == part.unit
               and re.search(r"(?:共|总|合计|全)[^，,。；;\d]{0,8}$", text[max(start, q.start - 10) : q.start])]
