@@ -254,3 +254,9 @@ def test_an_article_with_a_space_inside_its_label_is_still_there():
     text = "第一条：本会名称为某县教师联谊会。 第二 条：本会宗旨为团结会员。\n第三条：本会会址设于县城。\n第四条：凡本县教师均可入会。"
     assert kinds(text, "numbering") == []
     assert kinds(text.replace("第四条", "第五条"), "numbering")
+
+
+def test_a_summary_of_articles_by_ranges_is_in_order():
+    text = ("第一条 本会定名为校友会。\n第二条 会址设在学校内。\n第三条至第五条 规定会员资格、权利和义务。\n"
+            "第五条至第七条 规定理事会的组成与职权。\n第八条 经费来自会费和捐赠。")
+    assert kinds(text, "numbering") == []

@@ -273,3 +273,9 @@ def test_rates_of_groups_stated_before_their_counts_are_not_one_standard():
     text = ("帮扶标准：义务教育阶段每人次500元，高中阶段每人次2000元。义务教育阶段293人次，高中阶段230人次，"
             "发放资金606500元。")
     assert figures(text) == []  # 293 × 500 + 230 × 2000, not 293 × 2500
+
+
+def test_a_running_total_after_a_rate_is_not_count_times_rate():
+    text = ("助学金按学年拨付，每人每学年资助生活费2500元。截至目前，该基金会累计资助困难学生864人，"
+            "合计金额386.4万元。")
+    assert figures(text) == []

@@ -281,7 +281,9 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
                 found = _finding(prepared[pi], plabel, f"与上一个{LEVEL_NAMES[level]}「{first.text}」重复", 2)
                 findings.append((level, run.get(level, 0), replace(found, edits=_renumbering(prepared, events, pk, level, 2))))
                 before = 2
-            if n == before and n > 1:
+            if n == before and n > 1 and _range_end(at.text, label):
+                pass  # 第七条至第十条 … 第十条至第二十条: ranges of a summary may share an end
+            elif n == before and n > 1:
                 found = _finding(at, label, f"与上一个{LEVEL_NAMES[level]}「{prev_label.text}」重复", before + 1)
                 findings.append((level, run.get(level, 0), replace(found, edits=_renumbering(prepared, events, k, level, before + 1))))
                 after_duplicate[level] = n  # 三、三、五: the 五 after it is the same mistake, not a second one
@@ -309,8 +311,9 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
                 findings.append((level, run.get(level, 0), _finding(at, label, f"顺序颠倒：排在「{prev_label.text}」之后", n, swap=True)))
             elif n == 1 and level > 1 and (level - 1) in last:
                 restarted.setdefault(level - 1, i)
-        if n == 1 or previous is None or n > previous[0]:
-            last[level] = (n, i, label)
+        end = _range_end(at.text, label)
+        if n == 1 or previous is None or n > previous[0] or end:
+            last[level] = (end or n, i, label)
         for deeper in [d for d in last if d > level]:
             del last[deeper]
         for deeper in [d for d in suspended if d > level]:
@@ -320,6 +323,21 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
     outline = _believable(findings, numbers)
     seen = {(f.paragraph, f.line, f.span) for f in outline}
     return outline + [f for f in _inline_lists(prepared) if (f.paragraph, f.line, f.span) not in seen]
+
+
+_RANGE_TO = re.compile(rf"\s*(?:至|到|—|－|-|~|～)\s*第\s?([{_CN}]{{1,3}}|\d{{1,3}})\s?条")
+
+
+def _range_end(text: str, label: Label) -> int | None:
+    """第七条至第十条：…: a summary of several articles; the list goes on after the last."""
+    m = _RANGE_TO.match(text, label.end)
+    if not m or not label.text.startswith("第"):
+        return None
+    try:
+        end = int(m.group(1)) if m.group(1).isdigit() else parse_cn_int(m.group(1))
+    except ChineseNumberError:
+        return None
+    return end if end > label.number else None
 
 
 def _introduces(text: str, label: Label) -> bool:

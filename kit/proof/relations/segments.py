@@ -262,7 +262,13 @@ def _current_rates(st: Statement, rates: list[Quantity]) -> list[Quantity]:
     return kept
 
 
+_SO_FAR = re.compile(r"历年|截至|截止|至今|以来")  # 现场累计发放 alone is this handout's own total
+
+
 def _per_head(st: Statement, floor: int, result: Quantity, rates: list[Quantity], counts: list[Quantity]) -> Line | Unsure:
+    if _SO_FAR.search(st.text, rates[-1].end, result.start):
+        # 每人每学年资助3000元。截至目前，累计资助971人，合计510.5万元: a running total over years and standards
+        return Unsure(st, "累计的总数不是按这一标准算出的")
     current = _current_rates(st, rates)
     written = rates  # 人均筹资标准由300元提高至400元: the average is named before the first standard
     replaced, rates = len(current) < len(rates), current
