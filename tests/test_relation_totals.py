@@ -167,3 +167,9 @@ def test_income_and_spending_make_one_total_each_not_their_sum():
     text = ("本单位所有收入和支出均纳入部门预算管理。收入仅包括一般公共预算拨款收入318.40万元；支出包括：一般公共服务支出"
             "240.15万元、社会保障和就业支出41.30万元、住房保障支出36.95万元。本单位2025年收支总预算318.40万元。")
     assert figures(text) == []
+
+
+def test_an_amount_without_its_yuan_leaves_the_total_unchecked():
+    text = ("四、慰问费用预算\n1、退休教师共26人，人均150元，共3900元。\n"
+            "2、座谈会茶点及餐费16008。以上费用合计5500元，由工会经费列支。\n")
+    assert figures(text) == []

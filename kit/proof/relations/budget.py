@@ -32,6 +32,9 @@ from .segments import BESIDE, Block, Line, Total, Unsure, segments
 # -- blocks --------------------------------------------------------------------------
 
 
+_COST_BEFORE = re.compile(r"[费金款额][：:为是]?\s*$")
+
+
 def budget_blocks(statements: list[Statement], explain: Explain | None = None) -> list[Block]:
     """Lines grouped into blocks, each closed by a total, a heading or the end."""
     blocks: list[Block] = []
@@ -59,6 +62,11 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
             close()
             continue
         own_lines, own_unsure = len(current.lines), len(current.unsure)  # where this statement's lines begin
+        bare = next((q for q in st.quantities if not q.unit and q.exact and _COST_BEFORE.search(st.text, max(0, q.start - 3), q.start)), None)
+        if bare is not None:  # 会费及餐费12021。以上费用合计5100元: an amount without its 元 is not understood
+            current.unsure.append(Unsure(st, f"「{bare.text}」没有写单位，看不出是不是金额"))
+            if explain is not None:
+                explain.skip(st, current.unsure[-1].reason)
         for part in segments(st):
             if isinstance(part, Line) and not part.checked and not st.label and any(s.label for s in statements[st.index + 1 : st.index + 2]):
                 continue  # 1.5万元慰问经费由工会经费列支。— an introduction before the numbered lines
