@@ -260,3 +260,15 @@ def test_a_summary_of_articles_by_ranges_is_in_order():
     text = ("第一条 本会定名为校友会。\n第二条 会址设在学校内。\n第三条至第五条 规定会员资格、权利和义务。\n"
             "第五条至第七条 规定理事会的组成与职权。\n第八条 经费来自会费和捐赠。")
     assert kinds(text, "numbering") == []
+
+
+def test_a_nested_list_opened_by_a_line_ending_with_a_colon_leaves_the_outer_list_going_on():
+    text = ("比赛项目\n1.立定跳远（每班选4人），\n2.拔河（每班选10人），\n3.跳绳（每班选6人），\n4.接力跑（每班选8人），\n"
+            "规则：\n1.每队8人，分男女组。\n2.交接棒须在接力区内完成。\n5.跳长绳（全班参加）。")
+    assert kinds(text, "numbering") == []
+
+
+def test_a_muddled_list_after_a_colon_line_is_still_told():
+    text = ("人员安排：\n1、张老师：会场布置\n2、工会：礼品\n3、后勤：茶点\n4、摄影：李老师\n"
+            "活动程序：\n1、主持人开场\n2、校长致辞\n6、学生献花\n3、代表发言\n5、赠送纪念品\n4、教师代表发言\n7、合影")
+    assert kinds(text, "numbering") != []

@@ -263,12 +263,13 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
             for deeper in [d for d in last if d >= level]:
                 del last[deeper]
         waiting = suspended.get(level)
-        if previous is not None and waiting and n == waiting[-1] + 1 and n != previous[0] + 1:
+        if previous is not None and waiting and n == waiting[-1] + 1 and n != previous[0] + 1 and _goes_on(events, k, level, n):
             # 2.活动内容 1.学习 2.实践 3.文体 3.组织与管理: the outer list, left for a nested one, goes on
             waiting.pop()
             previous = None
             run[level] = k
-        elif n == 1 and previous is not None and previous[0] >= 2 and _introduces(texts[previous[1]], previous[2]):
+        elif n == 1 and previous is not None and previous[0] >= 2 and (
+                _introduces(texts[previous[1]], previous[2]) or _introduced_between(texts, previous[1], i)):
             suspended.setdefault(level, []).append(previous[0])
         if n == 1 or previous is None:
             run[level] = k
@@ -323,6 +324,26 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
     outline = _believable(findings, numbers)
     seen = {(f.paragraph, f.line, f.span) for f in outline}
     return outline + [f for f in _inline_lists(prepared) if (f.paragraph, f.line, f.span) not in seen]
+
+
+def _introduced_between(texts: list[str], item: int, at: int) -> bool:
+    """5.三人四足…⏎规则：⏎1.…: a short line of its own ending with a colon, after an item, may open a nested list
+    (or a new one: 活动程序：⏎1.…; :func:`_goes_on` tells them apart when the outer list seems to resume)."""
+    lines = [t.strip() for t in texts[item + 1 : at] if t.strip()]
+    return bool(lines) and lines[-1].endswith(("：", ":")) and label_of(lines[-1]) is None and len(lines[-1]) <= 20
+
+
+def _goes_on(events: list[tuple[int, Label | None]], k: int, level: int, n: int) -> bool:
+    """An outer list seen to resume at *n* goes on as one: the next label of its level, if any, is n + 1 or a
+    new list's 1 (活动程序：1、2、6、3、5、4、: the 5 belongs to the muddled new list, not to the list before)."""
+    for _, label in events[k + 1 :]:
+        if label is None:
+            return True
+        if label.level == level:
+            return label.number in (n + 1, 1)
+        if label.level < level:
+            return True
+    return True
 
 
 _RANGE_TO = re.compile(rf"\s*(?:至|到|—|－|-|~|～)\s*第\s?([{_CN}]{{1,3}}|\d{{1,3}})\s?条")
