@@ -42,8 +42,10 @@ _SAME = {"平米": "平方米", "㎡": "平方米", "m²": "平方米", "名": "
 # Units that make the figure an ordinal or a name, never an amount.
 _ORDINAL_AFTER = re.compile(r"[年月]级|年级|学年|年一贯制|年制|届|号|楼|层|版|路|中(?![心间])|小(?=学|[^学时组])|校区|单元|连|营|点|时(?!间)|：\d|:\d|期间")
 _APPROX_BEFORE = re.compile(r"(?:约|近|大约|将近|接近|超过|不少于|不低于|不超过|不到|至少|至多|逾|高达|多达|达到?约|上百|近千|约合)$")
+_MORE_BY = re.compile(r"多[\d０-９一二两三四五六七八九十]")  # 比上年5.7万元多4.1万元: 多 says by how much, not "more than"
 _APPROX_AFTER = re.compile(r"(?:多|余|以上|以下|以内|左右|上下|开外|来|出头|强)")
-_RANGE = re.compile(r"^\s?[-－—―～~至到]\s?[0-9０-９一二三四五六七八九十百千万两]")
+# (从2010年的1706所到2019年的2192所: a year after 到 starts the second figure's time, not a range)
+_RANGE = re.compile(r"^\s?[-－—―～~至到]\s?(?!(?:19|20)\d\d\s?年)[0-9０-９一二三四五六七八九十百千万两]")
 _RANGE_BEFORE = re.compile(r"[0-9０-９一二三四五六七八九十百千万两][万亿元人名%个]?\s?[-－—―～~至到]\s?$")
 _PER_AFTER = re.compile(r"\s?[/／]\s?(?P<per>人次|课时|小时|学期|平方米|㎡|[\u4e00-\u9fff])"
                         r"(?:\s?[/／·•・]\s?(?P<per2>天|日|月|年|次|期|学期|课时|小时))?")
@@ -191,8 +193,8 @@ def quantities(text: str) -> list[Quantity]:
             unit = "分" if not re.search(r"[点时]\s?$", text[max(0, span.start - 3) : span.start]) else ""
         exact = not (
             _APPROX_BEFORE.search(text[max(0, span.start - 4) : span.start])
-            or _APPROX_AFTER.match(text, end)
-            or not arithmetic and _RANGE.match(text[end : end + 4])
+            or _APPROX_AFTER.match(text, end) and not _MORE_BY.match(text, end)
+            or not arithmetic and _RANGE.match(text[end : end + 9])
             or not arithmetic and _RANGE_BEFORE.search(text[max(0, span.start - 6) : span.start])
             or re.match(r"[多余几]", text[span.end : span.end + 1])
         )

@@ -66,3 +66,16 @@ def test_wan_written_apart_from_its_figure_keeps_the_unit_after_it():
 def test_other_currencies_are_money(text):
     (q,) = quantities(text)
     assert q.is_money and q.value == 1000 and q.per == ("户",)
+
+
+def test_a_year_after_dao_is_no_range():
+    from kit.quantities import quantities
+    first = quantities("从2019年的212所到2024年的265所")[0]
+    assert (first.value, first.exact) == (212, True)
+    assert quantities("每班20到30人")[0].exact is False
+
+
+def test_duo_before_a_figure_is_by_how_much_not_more_than():
+    from kit.quantities import quantities
+    assert [q.exact for q in quantities("比上年8.9万元多3.7万元")] == [True, True]
+    assert quantities("共收到捐款5万元多")[0].exact is False

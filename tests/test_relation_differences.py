@@ -293,3 +293,20 @@ def test_a_rate_in_brackets_right_after_a_change_is_the_rate_of_that_change():
     assert figures(text) == []
     found = figures(text.replace("（7.24%）", "（7.42%）"))
     assert [(f.stated, f.computed) for f in found] == [(Decimal("7.42"), Decimal("7.24"))]  # of last year's 9120, not of 8460
+
+
+class TestChangesWrittenPlainly:
+    def test_duo_followed_by_the_amount_says_by_how_much(self):
+        text = "今年关工委募集助学款12.6万元，比上年8.9万元多3.7万元；资助学生31名，比上年24人多7人。"
+        assert figures(text) == []
+        assert pairs(text.replace("多3.7万元", "多3.1万元")) == [(31000, 37000)]
+
+    def test_a_verb_with_an_adverb_after_the_thing_counted(self):
+        text = "11月底的小学学位空缺为1204个，较10月底的1,530个空缺大减326个。"
+        assert figures(text) == []
+        assert pairs(text.replace("大减326", "大减362")) == [(362, 326)]
+
+    def test_the_rate_after_a_change_from_one_years_figure_to_anothers(self):
+        text = "五年来，全市寄宿制学校从2019年的212所到2024年的265所，增加53所，增幅25%。"
+        assert figures(text) == []
+        assert pairs(text.replace("增幅25%", "增幅52%")) == [(52, 25)]

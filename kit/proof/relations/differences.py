@@ -25,8 +25,8 @@ from .shares import DELTA
 from .slips import plausible
 
 _SENTENCE = re.compile(r"[^。；;！!？?]+")
-_UP = re.compile(r"(?:增加|增长|提高|上升|多|增|高出?)了?")
-_DOWN = re.compile(r"(?:减少|下降|降低|少|减|低)了?")
+_UP = re.compile(r"(?:大幅|大|骤|再|又|净)?(?:增加|增长|提高|上升|多|增|高出?)了?")  # …1,668个空缺大减617个
+_DOWN = re.compile(r"(?:大幅|大|骤|再|又|净)?(?:减少|下降|降低|少|减|低)了?")
 _RATIO = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?[:：]\s?(\d+(?:\.\d+)?)\s?[=＝]\s?(\d+(?:\.\d+)?)\s?[:：]\s?1(?![\d.])")
 
 
@@ -114,7 +114,7 @@ def _compared(st: Statement, qs: list[Quantity], a: int, b: int) -> list[Finding
         if base.unit != first.unit:
             continue
         verb_text = text[base.end : change.start].strip("，, 的）)")  # 比2016届（3988元）增长了329元
-        verb_text = re.sub(r"^[^\d，,。；;]{1,6}?(?=增加|减少|增长|下降|提高|降低)", "", verb_text)  # 较去年的225名新生减少了45人
+        verb_text = re.sub(r"^[^\d，,。；;]{1,6}?(?=(?:大幅|大|骤)?(?:增加|减少|增长|下降|提高|降低|减|增))", "", verb_text)  # 较去年的225名新生减少了45人
         up, down = _UP.fullmatch(verb_text), _DOWN.fullmatch(verb_text)
         if not (up or down) or not all(q.exact for q in (first, base, change)):
             continue
@@ -250,7 +250,12 @@ def _from_to(st: Statement, qs: list[Quantity]) -> list[Finding]:
         if c.unit != a.unit:
             continue
         computed = (b.value - a.value) if up else (a.value - b.value)
-        if computed <= 0 or computed == c.value:
+        if computed == c.value:  # 从2010年的1706所到2019年的2192所，增加486所，增幅28.49%: the rate over where it started
+            found = _rate_of_change(st, qs, a, c, up)
+            if found:
+                out.append(found)
+            continue
+        if computed <= 0:
             continue
         if _one_rounding_step((a, b, c), computed, c.value):
             continue
