@@ -41,7 +41,7 @@ _SAME = {"平米": "平方米", "㎡": "平方米", "m²": "平方米", "名": "
          "公斤": "千克", "元钱": MONEY, "令吉": MONEY, "港币": MONEY, "澳门币": MONEY, "个月": "月", "个百分点": "百分点", "个学期": "学期", "个工作日": "天", "个班": "班"}
 # Units that make the figure an ordinal or a name, never an amount.
 _ORDINAL_AFTER = re.compile(r"[年月]级|年级|学年|年一贯制|年制|届|号|楼|层|版|路|中(?![心间])|小(?=学|[^学时组])|校区|单元|连|营|点|时(?!间)|：\d|:\d|期间")
-_APPROX_BEFORE = re.compile(r"(?:约|近|大约|将近|接近|超过|不少于|不低于|不超过|不到|至少|至多|逾|高达|多达|达到?约|上百|近千|约合)$")
+_APPROX_BEFORE = re.compile(r"(?:约|近|大约|将近|接近|超过|不少于|不低于|不超过|不到|至少|至多|逾|(?<!新)高达|多达|达到?约|上百|近千|约合)$")
 _MORE_BY = re.compile(r"多[\d０-９一二两三四五六七八九十]")  # 比上年5.7万元多4.1万元: 多 says by how much, not "more than"
 _APPROX_AFTER = re.compile(r"(?:多|余|以上|以下|以内|左右|上下|开外|来|出头|强)")
 # (从2010年的1706所到2019年的2192所: a year after 到 starts the second figure's time, not a range)

@@ -79,3 +79,9 @@ def test_duo_before_a_figure_is_by_how_much_not_more_than():
     from kit.quantities import quantities
     assert [q.exact for q in quantities("比上年8.9万元多3.7万元")] == [True, True]
     assert quantities("共收到捐款5万元多")[0].exact is False
+
+
+def test_xin_gao_da_is_a_new_high_not_as_high_as():
+    from kit.quantities import quantities
+    assert quantities("销量再创历史新高达6.25亿元")[0].exact is True
+    assert quantities("捐款高达6.25亿元")[0].exact is False

@@ -432,3 +432,10 @@ def test_the_last_part_of_a_breakdown_is_not_the_whole_of_the_numbered_lines_bel
             "（二）公务接待费支出预算6万元，比上年减少2万元。\n"
             "（三）公务用车购置及运行费支出预算46万元，比上年减少6万元。\n")
     assert figures(text) == []
+
+
+def test_a_gong_clause_after_the_parts_is_not_one_of_them():
+    text = "全市助学彩票销量创历史新高达6.25亿元，其中，福利彩票销量3.41亿元，体育彩票销量2.84亿元，共为助学筹集公益金1.72亿元。"
+    assert figures(text) == []
+    found = figures(text.replace("体育彩票销量2.84", "体育彩票销量2.48"))
+    assert len(found) == 1 and found[0].severity == "warning"

@@ -403,7 +403,7 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, statements: list[S
     if not word.startswith("其中"):  # 用于…、分别为…: the list ends with its clause
         stop = re.compile(r"[；;]").search(text, start, b)
         b = stop.start() if stop else b
-    also = re.compile(r"[，,]\s*(?:同时|另外|此外|另有|并对|还)").search(text, start, b)
+    also = re.compile(r"[，,]\s*(?:同时|另外|此外|另有|并对|还|共为|共向|共计|合计|总计)").search(text, start, b)
     if also:  # …优秀奖38个，同时对33名优秀辅导教师…予以表彰: what follows is not in the list
         b = also.start()
     inner = re.compile(r"其中").search(text, start, b)
