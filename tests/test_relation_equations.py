@@ -83,3 +83,9 @@ class TestEquationsWithNotes:
         from kit.quantities import quantities
 
         assert [q.text for q in quantities("请于12月3日前报送，共3×12月=36个月。")] == ["3", "12月", "36个月"]
+
+
+def test_a_product_by_a_fraction_written_in_whole_yuan_may_drop_the_jiao():
+    text = "减免后每月保教费：中班 340(元)x0.65=221；大班 290(元)x0.65=188"
+    assert figures(text) == []  # 221 and 188.5 → 188: fees are charged by the yuan
+    assert pairs(text.replace("=221", "=212")) == [(212, 221)]

@@ -8,7 +8,7 @@ coarser precision than the product (``1.5万``) is compared at that precision.
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from ...findings import Finding
 from ...money import format_yuan
@@ -80,7 +80,7 @@ def check_equations(statements: list[Statement], explain: Explain | None = None)
                     product = product / _operand(q) if id(q) in divisors else product * _operand(q)
                 computed += sign * product
             stated = _operand(right)
-            if computed == stated or _same_at_precision(computed, right):
+            if computed == stated or _same_at_precision(computed, right) or _cut_to_units(computed, right, operands):
                 continue
             if divisors:  # 298/447 = 0.6666…: said at the decimals the author wrote
                 computed = (computed / right.resolution).quantize(Decimal(1), rounding=ROUND_HALF_UP) * right.resolution
@@ -101,3 +101,11 @@ def _same_at_precision(computed: Decimal, right: Quantity) -> bool:
     """1.5万 for 15,000 (or 14,960), 100 for 99.99: the author wrote the result at a coarser step."""
     step = right.resolution
     return (computed / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step == right.value
+
+
+def _cut_to_units(computed: Decimal, right: Quantity, operands: list[Quantity]) -> bool:
+    """260(元)x0.68=176: a product by a fraction written in whole units, the fraction of a unit dropped (fees
+    are charged by the yuan). Only downwards, and only when a factor has decimals."""
+    return (right.places == 0 and computed != computed.to_integral_value()
+            and computed.to_integral_value(rounding=ROUND_FLOOR) == right.value
+            and any(q.value != q.value.to_integral_value() for q in operands))
