@@ -289,7 +289,9 @@ _UPPER_RUN = re.compile(r"[零壹贰貮貳叁肆伍陆柒捌玖拾佰仟万萬�
 _ARABIC_RUN = re.compile(rf"(?<![0-9.])(?:{_NUM})[万亿]?")
 # 共调查中小学生2 400名，4 800眼: thousands set off by a space (statistics reports, PDF text). Only right
 # after a word and right before a count's unit, so table cells written "850 120" stay two figures.
-_SPACED_THOUSANDS = re.compile(r"(?<=[\u4e00-\u9fff，,：:（(])[1-9][0-9]{0,2}(?: [0-9]{3})+(?=[人名例眼户所个元次件份套位])")
+# 预算总资金18 189万元 / 18 398.31万元: the same with 万/亿 and decimals.
+_SPACED_THOUSANDS = re.compile(r"(?<=[\u4e00-\u9fff，,：:（(])[1-9][0-9]{0,2}(?: [0-9]{3})+(?:\.[0-9]+)?(?P<mult>[万亿])?"
+                               r"(?=[人名例眼户所个元次件份套位项])")
 _CN_RUN = re.compile(rf"[{_CN_CHARS}]+")
 # 1万7619人, 14万6,200元, 597万8千元, 4亿224万元, 14万417人 (140,417 before a unit): digits on both sides of
 # 万/亿 (Taiwanese and news style).
@@ -360,7 +362,8 @@ def find_amounts(text: str) -> list[NumberSpan]:
             rest = Decimal(m["q"]) * 1000 if m["q"] else Decimal(m["units"].replace(",", ""))
             add(m.start(), m.end(), Decimal(m["w"]) * 10**4 + rest)
     for m in _SPACED_THOUSANDS.finditer(scan):
-        add(m.start(), m.end(), Decimal(m[0].replace(" ", "")))
+        digits = m[0][:-1] if m["mult"] else m[0]
+        add(m.start(), m.end(), Decimal(digits.replace(" ", "")) * _MULTIPLIERS[m["mult"] or ""])
     for m in _ARABIC_RUN.finditer(scan):
         number, mult = (m[0][:-1], m[0][-1]) if m[0][-1] in "万亿" else (m[0], "")
         if len(number) > _MAX_DIGITS:

@@ -272,3 +272,9 @@ def test_a_muddled_list_after_a_colon_line_is_still_told():
     text = ("人员安排：\n1、张老师：会场布置\n2、工会：礼品\n3、后勤：茶点\n4、摄影：李老师\n"
             "活动程序：\n1、主持人开场\n2、校长致辞\n6、学生献花\n3、代表发言\n5、赠送纪念品\n4、教师代表发言\n7、合影")
     assert kinds(text, "numbering") != []
+
+
+def test_an_item_ending_with_a_colon_opens_its_own_list():
+    text = ("会议议定以下事项：\n1.关于运动会筹备。\n2.关于课后服务补助。\n3.关于推荐优秀教师。会议明确推荐规则：\n"
+            "1.名额按学科组分配；\n2.近三年考核至少一次优秀。\n4.关于暑期维修计划。")
+    assert kinds(text, "numbering") == []

@@ -85,3 +85,10 @@ def test_xin_gao_da_is_a_new_high_not_as_high_as():
     from kit.quantities import quantities
     assert quantities("销量再创历史新高达6.25亿元")[0].exact is True
     assert quantities("捐款高达6.25亿元")[0].exact is False
+
+
+def test_thousands_set_off_by_a_space_with_wan_and_decimals():
+    from kit.quantities import quantities
+    assert [(q.value, q.unit) for q in quantities("预算总资金12 340万元，到位12 415.26万元")] == [
+        (Decimal("123400000"), "元"), (Decimal("124152600"), "元")]
+    assert [q.value for q in quantities("表中 850 120")] == [850, 120]  # two cells stay two figures

@@ -439,3 +439,15 @@ def test_a_gong_clause_after_the_parts_is_not_one_of_them():
     assert figures(text) == []
     found = figures(text.replace("体育彩票销量2.84", "体育彩票销量2.48"))
     assert len(found) == 1 and found[0].severity == "warning"
+
+
+def test_a_breakdown_ends_at_the_next_numbered_item():
+    text = ("（一）组织开展全民健身活动1280.5万元，其中补助地方210.4万元。1、综合性运动会512.3万元，其中补助地方40万元；"
+            "2、示范性健身活动468.2万元；3、其他活动300万元。")
+    assert figures(text) == []
+
+
+def test_a_breakdown_whose_parts_are_numbered_items_keeps_them():
+    text = "本年收入226.45万元，其中：（1）拨交经费161.26万元；（2）会费19.92万元；（3）其他收入45.27万元。"
+    assert figures(text) == []
+    assert pairs(text.replace("45.27", "45.72")) == [(2264500, 2269000)]

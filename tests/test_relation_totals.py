@@ -173,3 +173,10 @@ def test_an_amount_without_its_yuan_leaves_the_total_unchecked():
     text = ("四、慰问费用预算\n1、退休教师共26人，人均150元，共3900元。\n"
             "2、座谈会茶点及餐费16008。以上费用合计5500元，由工会经费列支。\n")
     assert figures(text) == []
+
+
+def test_yishang_gexiang_closes_every_amount_above_not_only_its_own_sentence():
+    text = ("五、经费预算：\n1、场地布置：设三个展台，需经费：3500元（展板、灯光等）。2、奖品及证书：2600元；"
+            "3、评委用餐：1400元。以上各项共需经费7500元整。")
+    assert figures(text) == []
+    assert pairs(text.replace("7500元整", "5700元整")) == [(5700, 7500)]

@@ -364,6 +364,8 @@ def _range_end(text: str, label: Label) -> int | None:
 def _introduces(text: str, label: Label) -> bool:
     """2.活动内容的设计 (short, no full stop): an item that heads a nested list, not one that says something."""
     body = text[label.end :].strip()
+    if body.endswith(("：", ":")):
+        return True  # 4.关于推荐人选。会议明确推荐规则：⏎1.…: an item ending with a colon opens its own list
     return 0 < len(body) <= 20 and not re.search(r"[。；;！？!?，,：:]", body)
 
 

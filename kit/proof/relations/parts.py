@@ -358,6 +358,7 @@ def _bracketed(st: Statement) -> list[Finding]:
     return out
 
 
+_ITEM_LABEL = re.compile(r"\s*(?:[0-9]{1,2}、|[（(](?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[）)]|[一二三四五六七八九十]{1,3}、)")
 # 其中：…；…；以上四项小计468896元，另安排预备费…: a subtotal of the parts before it is no part of its own
 # (教职工捐款共计10325元，学生捐款共计22410元: a part that names its group is a part, whatever its word)
 _SUBTOTAL = re.compile(r"(?:^|[，,；;：:])\s*(?:以上[^，,；;。\d]{0,4}?)?(?:小计|合计|共计|总计)[^，,；;。\d]{0,4}$")
@@ -406,6 +407,10 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, statements: list[S
     also = re.compile(r"[，,]\s*(?:同时|另外|此外|另有|并对|还|共为|共向|共计|合计|总计)").search(text, start, b)
     if also:  # …优秀奖38个，同时对33名优秀辅导教师…予以表彰: what follows is not in the list
         b = also.start()
+    if not _ITEM_LABEL.match(text, start):
+        item = _ITEM_LABEL.search(text, start, b)
+        if item and re.match(r"[；;。，,\s]", text[item.start() - 1 : item.start()] or "，"):
+            b = item.start()  # 1、运动会654.17万元，其中补助地方30万元；2、…559.52万元: the next item is not a part
     inner = re.compile(r"其中").search(text, start, b)
     if inner:
         # …191所，其中初级中学22所…村小94所；在校生92988人，其中小学…: the list ends with its clause

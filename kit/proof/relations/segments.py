@@ -144,6 +144,16 @@ def segments(st: Statement) -> list[Line | Total | Unsure]:
         inputs = [p for p in money if floor <= p.start and p.end <= q.start and not p.upper]
         start = _sentence_start(st.text, floor, inputs, q)
         inputs = [p for p in inputs if p.start >= start]
+        stop = _block_total_after(st.text, inputs, q)
+        if stop is not None:
+            # 2、纪念品：4000元；3、就餐：3000元。以上各项共需经费11000元: each amount is a line of the block,
+            # and the total closes all of it, not only the amounts of its own sentence
+            prev = start
+            for p in inputs:
+                out.append(Line(st, prev, p, _name(st.text[prev : p.start]) or "其他费用", "fixed", None, "人",
+                                [(_component_name(st.text[prev : p.start]), p.value)], False))
+                prev = _clause_end(st.text, p.end)
+            start, inputs = stop, []
         part = _segment(st, start, q, marker, inputs)
         out.append(part)
         floor = _clause_end(st.text, q.end)
@@ -169,6 +179,18 @@ def segments(st: Statement) -> list[Line | Total | Unsure]:
     return out
 
 
+
+
+def _block_total_after(text: str, inputs: list[Quantity], result: Quantity) -> int | None:
+    """Where a sentence naming the total of everything above (以上各项共需…) starts, when the amounts before it
+    stand in sentences of their own."""
+    if not inputs or any(p.is_rate for p in inputs):
+        return None
+    stops = [m.end() for m in _FULL_STOP.finditer(text, inputs[-1].end, result.start)]
+    if not stops:
+        return None
+    lead = text[stops[-1] : result.start]
+    return stops[-1] if re.search(r"以上|上述", lead) and not _GENERIC.sub("", lead).strip() else None
 
 
 def _sentence_start(text: str, floor: int, inputs: list[Quantity], result: Quantity) -> int:
