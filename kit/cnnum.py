@@ -293,6 +293,8 @@ _ARABIC_RUN = re.compile(rf"(?<![0-9.])(?:{_NUM})[万亿]?")
 _SPACED_THOUSANDS = re.compile(r"(?<=[\u4e00-\u9fff，,：:（(])[1-9][0-9]{0,2}(?: [0-9]{3})+(?:\.[0-9]+)?(?P<mult>[万亿])?"
                                r"(?=[人名例眼户所个元次件份套位项])")
 _CN_RUN = re.compile(rf"[{_CN_CHARS}]+")
+# 每人6千元, 3百人 (Taiwanese news): a digit or two before 千/百 and a unit; 1万5千 is _MIXED's.
+_ARABIC_THOUSANDS = re.compile(r"(?<![0-9.,万亿])([1-9][0-9]?)([千百])(?=[元人名位个户])")
 # 1万7619人, 14万6,200元, 597万8千元, 4亿224万元, 14万417人 (140,417 before a unit): digits on both sides of
 # 万/亿 (Taiwanese and news style).
 # 3万8 alone stays two numbers: colloquially 38,000, but nothing in the text says so.
@@ -361,6 +363,8 @@ def find_amounts(text: str) -> list[NumberSpan]:
         else:
             rest = Decimal(m["q"]) * 1000 if m["q"] else Decimal(m["units"].replace(",", ""))
             add(m.start(), m.end(), Decimal(m["w"]) * 10**4 + rest)
+    for m in _ARABIC_THOUSANDS.finditer(scan):
+        add(m.start(), m.end(), Decimal(m[1]) * (1000 if m[2] == "千" else 100))
     for m in _SPACED_THOUSANDS.finditer(scan):
         digits = m[0][:-1] if m["mult"] else m[0]
         add(m.start(), m.end(), Decimal(digits.replace(" ", "")) * _MULTIPLIERS[m["mult"] or ""])

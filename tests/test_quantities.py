@@ -92,3 +92,9 @@ def test_thousands_set_off_by_a_space_with_wan_and_decimals():
     assert [(q.value, q.unit) for q in quantities("预算总资金12 340万元，到位12 415.26万元")] == [
         (Decimal("123400000"), "元"), (Decimal("124152600"), "元")]
     assert [q.value for q in quantities("表中 850 120")] == [850, 120]  # two cells stay two figures
+
+
+def test_a_digit_before_qian_or_bai_is_thousands_or_hundreds():
+    from kit.quantities import quantities
+    assert [(q.value, q.unit) for q in quantities("每人6千元，约3百人参加")] == [(6000, "元"), (300, "人")]
+    assert quantities("第6千名")== []  # an ordinal stays none

@@ -279,3 +279,15 @@ def test_a_running_total_after_a_rate_is_not_count_times_rate():
     text = ("助学金按学年拨付，每人每学年资助生活费2500元。截至目前，该基金会累计资助困难学生864人，"
             "合计金额386.4万元。")
     assert figures(text) == []
+
+
+def test_a_count_a_rate_in_qian_and_the_total_paid_out():
+    text = "今年可领取敬老礼金的长者有18,420人、每人5千元，总发放金额9210万元。"
+    assert figures(text) == []
+    assert pairs(text.replace("9210万元", "9120万元")) == [(91200000, 92100000)]
+
+
+def test_gongyou_before_an_amount_closes_a_sum():
+    text = "镇公所加发百岁长辈礼金一万元，加上县府礼金五千元，共有一万五千元。"
+    assert figures(text) == []
+    assert pairs(text.replace("共有一万五千元", "共有一万六千元")) == [(16000, 15000)]
