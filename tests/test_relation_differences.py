@@ -310,3 +310,17 @@ class TestChangesWrittenPlainly:
         text = "五年来，全市寄宿制学校从2019年的212所到2024年的265所，增加53所，增幅25%。"
         assert figures(text) == []
         assert pairs(text.replace("增幅25%", "增幅52%")) == [(52, 25)]
+
+
+class TestNamedRatios:
+    def test_a_ratio_of_the_two_figures_before_it(self):
+        text = "从性别看，男生1130人，女生602人，男女毕业生比例为1.88:1。"
+        assert figures(text) == []
+        assert pairs(text.replace("1.88:1", "1.83:1")) == [(Decimal("1.83"), Decimal("1.88"))]
+
+    def test_either_order_fits(self):
+        assert figures("学校有专任教师96人，在校学生1452人，生师比为15.13:1。") == []
+        assert pairs("学校有专任教师96人，在校学生1452人，生师比为15.31:1。") == [(Decimal("15.31"), Decimal("15.13"))]
+
+    def test_a_ratio_far_from_both_readings_is_left_alone(self):
+        assert figures("男生1130人，女生602人，全校师生比为12.5:1。") == []

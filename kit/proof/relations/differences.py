@@ -20,7 +20,7 @@ from ...findings import Finding
 from ...money import format_figure as _num
 from ...money import format_scaled
 from ...quantities import PERCENT, POINTS, Quantity
-from ..passage import Statement, depth as _depth, figure_edit, located, rewrite
+from ..passage import FULL_STOP, Statement, depth as _depth, figure_edit, located, rewrite
 from .shares import DELTA
 from .slips import plausible
 
@@ -80,6 +80,7 @@ def check_differences(statements: list[Statement]) -> list[Finding]:
             if found:
                 findings.append(found)
         findings.extend(_ratios(st))
+        findings.extend(_named_ratios(st))
     return findings
 
 
@@ -517,6 +518,41 @@ def _balance(st: Statement, qs: list[Quantity], a: int, b: int) -> Finding | Non
     return _wrong_figure(st, left, computed,
         f"收入 {_num(income.value)} 元、支出 {_num(spent.value)} 元，结余应为 {_num(computed)} 元，文中写作 {_num(left.value)} 元",
         f"改为 {_num(computed)} 元，或核对收入和支出", st.quote(income.start, left.end))
+
+
+_NAMED_RATIO = re.compile(r"比(?:例)?(?:为|是|达到?)?\s?(\d+(?:\.\d+)?)\s?[:：∶]\s?1(?![\d.:：∶])")
+
+
+def _named_ratios(st: Statement) -> list[Finding]:
+    """男生965人，女生514人，男女毕业生比例为1.88:1: the ratio of the two figures just before it in its sentence.
+
+    Which comes first is not always said, so either order that fits is right; only a ratio one keystroke
+    from one of them is named (a figure far off more likely compares other things)."""
+    out = []
+    for m in _NAMED_RATIO.finditer(st.text):
+        begin = max((x.end() for x in FULL_STOP.finditer(st.text, 0, m.start())), default=0)
+        before = [q for q in st.quantities_in(begin, m.start()) if q.unit and q.unit != PERCENT and not q.is_rate]
+        if len(before) < 2:
+            continue
+        a, b = before[-2], before[-1]
+        if a.unit != b.unit or not (a.exact and b.exact) or not a.value or not b.value:
+            continue
+        r = Decimal(m.group(1))
+        step = Decimal(1).scaleb(-(len(m.group(1).split(".")[1]) if "." in m.group(1) else 0))
+        readings = [(x / y).quantize(step, rounding=ROUND_HALF_UP) for x, y in ((a.value, b.value), (b.value, a.value))]
+        if r in readings or any(abs(x - r) <= step for x in readings):
+            continue
+        near = [x for x in readings if plausible(r, x, keystroke=True)]
+        if len(near) != 1:
+            continue
+        at, pos = st.line_at(m.start(1))
+        out.append(located(
+            "arithmetic", "error", st, m.start(1), m.end(1),
+            f"比例写作 {m.group(1)}:1，按 {a.text} 与 {b.text} 计算应为 {near[0]}:1",
+            f"改为 {near[0]}:1，或核对两个数", quote=st.quote(a.start, m.end()).strip(), stated=r, computed=near[0],
+            difference=r - near[0], rule="EQUATION", edits=(at.edit(pos, pos + len(m.group(1)), str(near[0])),),
+        ))
+    return out
 
 
 def _ratios(st: Statement) -> list[Finding]:
