@@ -451,3 +451,17 @@ def test_a_breakdown_whose_parts_are_numbered_items_keeps_them():
     text = "本年收入226.45万元，其中：（1）拨交经费161.26万元；（2）会费19.92万元；（3）其他收入45.27万元。"
     assert figures(text) == []
     assert pairs(text.replace("45.27", "45.72")) == [(2264500, 2269000)]
+
+
+class TestGroupsAfterTheirTotal:
+    TEXT = ("2024届毕业生共有2156人。从学历层次上看，本科毕业生1738人，专科毕业生418人。"
+            "从性别看，男生1102人，女生1054人。")
+
+    def test_groups_that_partition_the_total_of_the_sentence_before(self):
+        assert figures(self.TEXT) == []
+        assert pairs(self.TEXT.replace("专科毕业生418人", "专科毕业生481人")) == [(2156, 2219)]
+        assert pairs(self.TEXT.replace("女生1054人", "女生1045人")) == [(2156, 2147)]
+
+    def test_groups_that_may_be_of_a_subset_are_left_alone(self):
+        # far from the total: the pair may count only some of them
+        assert figures("全校共有教职工120人。其中男教师30人，女教师60人。党员45人，团员20人。") == []

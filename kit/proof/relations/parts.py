@@ -71,8 +71,38 @@ def check_parts(statements: list[Statement], explain: Explain | None = None) -> 
         findings.extend(_rated_groups(st))
         findings.extend(_per_group(st))
         findings.extend(_parallel_breakdowns(st))
+        findings.extend(_groups_after_whole(st, sentences, qs))
     findings.extend(_numbered_breakdowns(statements))
     return findings
+
+
+_VIEWED = re.compile(r"\s*(?:从[^，,。；;\d]{1,10}(?:上|来)?看|按[^，,。；;\d]{1,8}分)?[，,：:]?\s*")
+
+
+def _groups_after_whole(st: Statement, sentences: list[tuple[int, int]], qs: list[Quantity]) -> list[Finding]:
+    """2018届毕业生共有1479人。从学历层次上看，本科毕业生1181人，专科毕业生298人…。从性别看，男生965人，女生514人…:
+    a sentence that opens with two groups partitioning people (by level, by sex…) after a sentence that ends with
+    their marked total. The groups may count a subset the text does not name, so only a sum one keystroke from
+    the total is named."""
+    out = []
+    whole = None
+    for a, b in sentences:
+        here = [q for q in qs if a <= q.start < b]
+        lead = _VIEWED.match(st.text, a)
+        if whole is not None and len(here) >= 2 and lead and here[0].start - lead.end() <= 14:
+            pair = here[:2]
+            labels = [_label(st.text, lead.end(), q, pair) for q in pair]
+            if (all(q.unit == whole.unit and q.exact for q in pair) and all(labels) and _partition(labels)
+                    and not re.search(r"\d", st.text[lead.end() : pair[0].start])
+                    and re.match(r"\s?[，,、；;]", st.text[pair[0].end : pair[0].end + 2])):
+                total = pair[0].value + pair[1].value
+                if total != whole.value and one_keystroke_apart(whole.value, total, [q.value for q in pair]):
+                    out.append(_sum_finding(st, whole, pair, total, "总数", "各部分", "", st.quote(a, pair[1].end), "error"))
+                continue  # the whole stays for the next sentence's groups
+        marked = [q for q in here if q.exact and TOTAL_MARK.search(st.text, max(a, q.start - 10), q.start)
+                  and q.unit and not q.is_money]
+        whole = marked[-1] if marked and not [q for q in here if q.start > marked[-1].end] else None
+    return out
 
 
 _AMONG_ITEMS = re.compile(r"其中[：:，,]?")
