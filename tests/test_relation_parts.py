@@ -464,4 +464,4 @@ class TestGroupsAfterTheirTotal:
 
     def test_groups_that_may_be_of_a_subset_are_left_alone(self):
         # far from the total: the pair may count only some of them
-        assert figures("全校共有教职工120人。其中男教师30人，女教师60人。党员45人，团员20人。") == []
+        assert figures("全校共有教职工120人。从性别看，专任教师中男教师30人，女教师60人。") == []
