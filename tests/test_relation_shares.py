@@ -317,3 +317,16 @@ class TestAShareAfterTheChangeOfItsPart:
         text = "本校在校生总数达2万450人。人数居前三的学院分别为工学院6135人（30.00%）、商学院4090人（{}%）、文学院2045人（10.00%）。"
         assert figures(text.format("20.00")) == []
         assert pairs(text.format("20.60")) == [(D("20.60"), D("20.00"))]
+
+
+class TestAShareOneKeystrokeFromItsInputs:
+    def test_a_named_rate_whose_whole_carries_the_slip(self):
+        # 140 of 196 is 71.43 %; with 169 written for 196 (two digits swapped) the rate no longer fits
+        text = "今年196人参加高考，本科上线140人，上线率为71.43%。"
+        assert figures(text) == []
+        found = figures(text.replace("196人参加", "169人参加"))
+        assert [(f.stated, f.computed) for f in found] == [(Decimal("71.43"), Decimal("82.84"))]
+
+    def test_a_whole_a_little_off_may_leave_a_few_out(self):
+        # 2490 of 2516 is 98.97 %; 99.05 % needs 2492 attending or 2514 children — the excused may be out of the base
+        assert figures("适龄儿童总数2516人，实际入学2490人，入学率99.05%。") == []

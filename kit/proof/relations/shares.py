@@ -18,7 +18,7 @@ from ...money import format_scaled, share_percent
 from ...quantities import PERCENT, Quantity
 from ..passage import FULL_STOP as _FULL_STOP, Statement, depth as _depth, figure_edit, located
 from .explain import Explain
-from .slips import plausible
+from .slips import plausible, share_slip
 
 _SHARE = re.compile(r"(?<!占)(?<!分别)占(?!地|用|有|据|领|比例)")  # 分别占…: check_share_lists
 _RESPECTIVELY = re.compile(r"分别占(?:有)?")
@@ -330,8 +330,9 @@ def check_placed_shares(statements: list[Statement], explain: Explain | None = N
             if not (part.exact and whole.exact and pct.exact) or whole.value == 0 or part.value > whole.value:
                 continue
             finding = share_finding(st, part, whole, pct, quote=quote, name=name)
-            if finding and not plausible(finding.stated, finding.computed, keystroke=True):
-                finding = None
+            if finding and not (plausible(finding.stated, finding.computed, keystroke=True)
+                                or share_slip(part.value, whole.value, pct.value, pct.places)):
+                finding = None  # …上线130人，上线率71.43%: 130 of 182 — a keystroke in 187 — is a slip too
             read_here.setdefault(id(whole), []).append((part, pct, finding))
         for shares in read_here.values():
             if len(shares) > 1 and _other_base(shares) is not None:
