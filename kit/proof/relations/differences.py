@@ -529,9 +529,13 @@ def _named_ratios(st: Statement) -> list[Finding]:
     Which comes first is not always said, so either order that fits is right; only a ratio one keystroke
     from one of them is named (a figure far off more likely compares other things)."""
     out = []
+    stops: list[int] | None = None  # sentence ends, found once: a line of many ratios stays linear
     for m in _NAMED_RATIO.finditer(st.text):
-        begin = max((x.end() for x in FULL_STOP.finditer(st.text, 0, m.start())), default=0)
-        before = [q for q in st.quantities_in(begin, m.start()) if q.unit and q.unit != PERCENT and not q.is_rate]
+        if stops is None:
+            stops = [x.end() for x in FULL_STOP.finditer(st.text)]
+        k = bisect_left(stops, m.start() + 1)
+        begin = stops[k - 1] if k else 0
+        before = [q for q in st.quantities_in(max(begin, m.start() - 60), m.start()) if q.unit and q.unit != PERCENT and not q.is_rate]
         if len(before) < 2:
             continue
         a, b = before[-2], before[-1]

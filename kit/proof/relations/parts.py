@@ -634,12 +634,16 @@ def _marked_whole(text: str, here: list[Quantity]) -> tuple[Quantity | None, int
 
 
 def _inside_share(text: str, start: int, q: Quantity) -> bool:
-    seg_start = max((m.end() for m in _SEPARATORS.finditer(text, start, q.start)), default=start)
+    """占全校的12%中的 figure: its clause (looked for within 40 characters, so a long list stays linear) says 占."""
+    window = max(start, q.start - 40)
+    seg_start = max((m.end() for m in _SEPARATORS.finditer(text, window, q.start)), default=window)
     return "占" in text[seg_start : q.start]
 
 
 def _label(text: str, start: int, q: Quantity, parts: list[Quantity]) -> str:
-    prev = max([p.end for p in parts if p.end <= q.start] + [start])
+    ends = [p.end for p in parts]  # in reading order: the part just before q by bisection, not by a scan of all
+    k = bisect_right(ends, q.start)
+    prev = max(ends[k - 1], start) if k else start
     seg = text[prev : q.start]
     seg = _SEPARATORS.split(seg)[-1] if _SEPARATORS.search(seg) else seg
     return re.sub(r"[（(][^）)]*[）)]|[\s：:有为是共计]|缺$", "", seg)

@@ -370,8 +370,8 @@ def _named_rate(st: Statement, i: int, sentences):
     if word.endswith("比"):  # 参加比率: the rate's word is 参加
         before = re.search(r"([\u4e00-\u9fff]{2})比率\s*(?:为|是|达到?|达|约为|：|:)?\s*$", text[max(0, pct.start - 12) : pct.start])
         word = before.group(1) if before else word
-    start = _sentence_start(sentences, pct.start)
-    before = [q for q in qs[:i] if q.start >= start]
+    start = max(_sentence_start(sentences, pct.start), pct.start - 120)  # a whole 120 characters back is another clause's
+    before = st.quantities_in(start, pct.start)
     reach = 14
     if len(before) > 2:
         # 34个项目全部开工，开工率为100%，竣工32个，竣工率94.12%; 共收回434份，其中满意327份，不满意107份，满意率…:
