@@ -330,3 +330,10 @@ class TestAShareOneKeystrokeFromItsInputs:
     def test_a_whole_a_little_off_may_leave_a_few_out(self):
         # 2490 of 2516 is 98.97 %; 99.05 % needs 2492 attending or 2514 children — the excused may be out of the base
         assert figures("适龄儿童总数2516人，实际入学2490人，入学率99.05%。") == []
+
+
+def test_a_named_rate_may_be_of_any_count_before_its_part():
+    text = "发放问卷318份，回收312份，其中满意和基本满意301份，满意率96.5%（以回收问卷为基数）。"
+    assert figures(text) == []
+    found = figures(text.replace("满意率96.5%", "满意率95.6%"))
+    assert [(f.stated, f.computed) for f in found] == [(Decimal("95.6"), Decimal("96.5"))]  # of the 312 returned

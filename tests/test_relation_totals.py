@@ -180,3 +180,11 @@ def test_yishang_gexiang_closes_every_amount_above_not_only_its_own_sentence():
             "3、评委用餐：1400元。以上各项共需经费7500元整。")
     assert figures(text) == []
     assert pairs(text.replace("7500元整", "5700元整")) == [(5700, 7500)]
+
+
+def test_a_subtotal_on_the_line_after_an_item_of_several_amounts_stands_for_that_item():
+    text = ("六、经费预算\n1.退休教师慰问品：28人，共5600元；\n2.在职教职工96人，每人慰问品150元，共14400元；\n"
+            "3.住院慰问：住院3人，每人300元；长期病休2人，每人200元；\n   小计1300元；\n"
+            "4.座谈会茶点：茶点水果500元；横幅100元，共600元。\n以上4项总计：21900元。")
+    assert figures(text) == []
+    assert pairs(text.replace("总计：21900", "总计：21090")) == [(21090, 21900)]

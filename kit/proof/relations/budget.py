@@ -52,6 +52,7 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
             blocks.append(current)
         current, lead = Block(), None
 
+    item_lines = item_unsure = 0  # where the lines of the latest numbered item begin
     for st in statements:
         if st.is_heading():
             opened = True
@@ -62,6 +63,8 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
             close()
             continue
         own_lines, own_unsure = len(current.lines), len(current.unsure)  # where this statement's lines begin
+        if st.label:
+            item_lines, item_unsure = own_lines, own_unsure
         bare = next((q for q in st.quantities if not q.unit and q.exact and _COST_BEFORE.search(st.text, max(0, q.start - 3), q.start)), None)
         if bare is not None:  # 会费及餐费12021。以上费用合计5100元: an amount without its 元 is not understood
             current.unsure.append(Unsure(st, f"「{bare.text}」没有写单位，看不出是不是金额"))
@@ -85,6 +88,16 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
                     blocks.append(Block(current.lines[:own_lines], None, current.unsure[:own_unsure]))
                     current.lines, current.unsure = current.lines[own_lines:], current.unsure[own_unsure:]
                     own_lines = own_unsure = 0
+                item = statements[st.index - 1] if st.index else None
+                if (part.label == "小计" and not st.label and 0 < item_lines and item is not None and item.label
+                        and sum(1 for q in item.quantities if q.is_money) >= 2):
+                    # 4.住院2人，每人300元；长期病休1人，每人200元；⏎小计800元；⏎5.…⏎以上5项总计: the 小计 on the line after
+                    # an item of several amounts closes that item's lines and stands for them in the whole budget
+                    blocks.append(Block(current.lines[item_lines:], part, current.unsure[item_unsure:]))
+                    current.lines = current.lines[:item_lines] + [Line(st, part.start, part.result, "小计", "fixed", None, "人",
+                                                                       [("小计", part.result.value)], False)]
+                    current.unsure = current.unsure[:item_unsure]
+                    continue
                 current.total = part
                 if not opened and current.lines:
                     current.unsure.append(Unsure(st, "合计前的各项从文本开头就开始，前面可能还有项目"))

@@ -383,7 +383,13 @@ def _named_rate(st: Statement, i: int, sentences):
         if not named:
             return None
         part = named[-1]
-        whole = next(q for q in counts if q.unit == part.unit)
+        wholes = [q for q in counts if q.unit == part.unit and q.end <= part.start and q.value]
+        if not wholes:
+            return None
+        # 发放问卷276份，回收273份，其中满意267份，满意率97.8%（以回收问卷为基数）: the base may be any count before
+        fits = [q for q in wholes if share_percent(part.value, q.value, pct.places) == pct.value]
+        near = [q for q in wholes if plausible(pct.value, share_percent(part.value, q.value, pct.places), keystroke=True)]
+        whole = (fits or near or wholes[:1])[-1]  # a slip is one keystroke from the nearest base that explains it
         between = [q for q in counts if q.start > part.end]
         if whole is part or any(q.unit != part.unit for q in between) or len(between) > 1:
             return None
