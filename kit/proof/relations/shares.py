@@ -362,7 +362,7 @@ def _sentence_start(sentences, pos: int) -> int:
 
 
 def _named_rate(st: Statement, i: int, sentences):
-    qs, text, pct = st.quantities, st.text, st.quantities[i]
+    text, pct = st.text, st.quantities[i]
     m = _NAMED_RATE.search(text[max(0, pct.start - 10) : pct.start])
     if not m:
         return None
