@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from relation_helpers import figures
+from relation_helpers import figures, pairs
 
 
 class TestTables:
@@ -126,3 +126,13 @@ def test_rows_that_round_to_nothing_do_not_pair_the_columns():
             "红河县 286 2 143 0 0% 1 50% 1 50% 0 0%\n"
             "全区总数 5,588 22 254 1 5% 10 45% 11 50% 0 0%\n")
     assert figures(text) == []  # 1 of 22 is 5 %; 10 of 5588 is 0 %, a pairing only rows of 0 % bear out
+
+
+def test_a_figure_that_is_the_sum_of_the_few_after_it_in_every_row():
+    text = ("表3 各类学校在校生（单位：人）\n"
+            "类别 合计 男 女 合计 城镇 农村\n"
+            "小学 41250 21530 19720 41250 30110 11140\n"
+            "初中 20486 10712 9774 20486 15260 5226\n"
+            "高中 11378 5604 5774 11378 9905 1473\n")
+    assert figures(text) == []
+    assert pairs(text.replace("10712 9774", "10172 9774")) == [(20486, 19946)]

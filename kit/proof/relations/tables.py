@@ -19,7 +19,7 @@ from ...quantities import PERCENT, Quantity, quantities
 from ..passage import Statement, figure_edit, located
 from .explain import Explain
 from .shares import share_finding
-from .slips import plausible
+from .slips import one_keystroke_apart, plausible
 
 COUNT = re.compile(r"数量|人数|户数|份数|套数|件数|个数|名额|人次")
 RATE = re.compile(r"单价|标准|元\s*/|/\s*人|每人|人均|每户")
@@ -358,6 +358,39 @@ def _row_sums(rows: list[list[Cell]], serial: set[int]) -> list[Finding]:
                   f"（表中另有 {held} 行的末栏都是前面各栏之和）", rule="TABLE-ROW-SUM")]
 
 
+def _row_groups(rows: list[list[Cell]], serial: set[int]) -> list[Finding]:
+    """总计 | 57383 | 23243 | 34149 | 19525 | 10034 | 9491: a figure that is the sum of the few after it (合计, 博士,
+    硕士…), at the same place in every row. Corroborated by two rows at least; one row broken by a single
+    keystroke (in the total or in a part) is named."""
+    out, seen = [], set()
+    figs = [_figures(row, serial) for row in rows]
+    width = max((len(f) for f in figs), default=0)
+    for p in range(width):
+        for k in range(2, 7):
+            held, broken = 0, []
+            for row, f in zip(rows, figs):
+                if len(f) < p + k + 1:
+                    continue
+                parts = f[p + 1 : p + k + 1]
+                if sum(1 for c in parts if c.amount) < 2 or not f[p].amount:
+                    continue
+                total = sum((c.amount for c in parts), Decimal(0))
+                if total == f[p].amount:
+                    held += 1
+                else:
+                    broken.append((row, f[p], parts, total))
+            if held < 2 or len(broken) != 1:
+                continue
+            row, cell, parts, total = broken[0]
+            if id(cell) in seen or not one_keystroke_apart(cell.amount, total, [c.amount for c in parts]):
+                continue
+            seen.add(id(cell))
+            listed = "＋".join(_plain(c.amount) for c in parts)
+            out.append(_flag(cell, total, f"表格「{_label_of(row)}」一行：{listed} = {_plain(total)}，这一栏写作 {_plain(cell.amount)}"
+                                          f"（表中另有 {held} 行这一栏都是其后 {k} 栏之和）", rule="TABLE-ROW-SUM"))
+    return out
+
+
 def _row_products(rows: list[list[Cell]], serial: set[int]) -> list[Finding]:
     """Two figures of a row multiply to a third (数量×单价=金额), at the same places in every row of that shape."""
     shapes: dict[int, list[list[Cell]]] = {}
@@ -490,7 +523,8 @@ def check_flat_tables(statements: list[Statement]) -> list[Finding]:
     findings = []
     for rows in flat_tables(statements):
         serial = _serial(rows)
-        findings += _row_sums(rows, serial) + _row_products(rows, serial) + _column_totals(rows, serial) + _row_ratios(rows, serial)
+        findings += (_row_sums(rows, serial) + _row_products(rows, serial) + _column_totals(rows, serial) + _row_ratios(rows, serial)
+                     + _row_groups(rows, serial))
     return findings
 
 
