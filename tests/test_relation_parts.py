@@ -465,3 +465,19 @@ class TestGroupsAfterTheirTotal:
     def test_groups_that_may_be_of_a_subset_are_left_alone(self):
         # far from the total: the pair may count only some of them
         assert figures("全校共有教职工120人。从性别看，专任教师中男教师30人，女教师60人。") == []
+
+
+class TestARateAndWhatItIsMadeOf:
+    def test_components_in_brackets_on_the_next_line(self):
+        text = "3.研学实践费：每生260元\n（交通费120元、门票及讲解费140元）；\n4.校服费：每套150元\n（其中夏装65元/套，秋装85元/套）。"
+        assert figures(text) == []
+        assert pairs(text.replace("门票及讲解费140元", "门票及讲解费104元")) == [(260, 224)]
+        assert pairs(text.replace("秋装85元", "秋装58元")) == [(150, 123)]
+
+    def test_components_after_qizhong(self):
+        text = "托管收费标准为每个学生一天90元，其中，72元为托管及课程费用；18元为午餐费用。"
+        assert figures(text) == []
+        assert pairs(text.replace("18元为午餐", "17元为午餐")) == [(90, 89)]
+
+    def test_a_total_after_ge_is_no_rate(self):
+        assert figures("各项存款余额11.2亿元，其中居民储蓄存款余额9.1亿元，贷款余额2.5亿元。") == []

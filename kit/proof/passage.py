@@ -111,7 +111,7 @@ def statements(prepared: list[Prepared]) -> list[Statement]:
 
     width = _wrap_width([at.text for at in prepared])
     wrapped = False  # the line before was cut by the page's width, mid-sentence
-    for at in prepared:
+    for k, at in enumerate(prepared):
         line = at.text
         if not line.strip() or _TAB_ROW.search(line):
             close()
@@ -119,18 +119,21 @@ def statements(prepared: list[Prepared]) -> list[Statement]:
             if line.strip():
                 out.append(Statement([(0, at)], line, None, len(out)))
             continue
-        joins = current and (_RUNS_ON.search(text) or wrapped) and not label_of(line)
+        joins = current and (_RUNS_ON.search(text) or wrapped or _ASIDE.match(line)) and not label_of(line)
         if not joins:
             close()
         current.append((len(text), at))
         text += line
         wrapped = width is not None and _cut_at(line, width)
-        if not _RUNS_ON.search(line) and not wrapped:
+        after = prepared[k + 1].text if k + 1 < len(prepared) else ""
+        aside = bool(_ASIDE.match(after)) and not _ENDS.search(line) and not label_of(after)
+        if not _RUNS_ON.search(line) and not wrapped and not aside:
             close()
     close()
     return out
 
 
+_ASIDE = re.compile(r"\s*[（(][^）)\d]")  # 每生230元⏎（社会实践费190元、车费40元）: a bracket on its own line goes with the line before
 _ENDS = re.compile(r"[。！？!?；;：:）)」』”\"’'》】]\s*$")
 
 

@@ -72,8 +72,40 @@ def check_parts(statements: list[Statement], explain: Explain | None = None) -> 
         findings.extend(_per_group(st))
         findings.extend(_parallel_breakdowns(st))
         findings.extend(_groups_after_whole(st, sentences, qs))
+        findings.extend(_rate_breakdowns(st))
     findings.extend(_numbered_breakdowns(statements))
     return findings
+
+
+_RATE_PARTS = re.compile(r"(?:每(?:人|生|名|位|户|套|天|日|月|学期|年)+)?\s*(?:[，,]\s*其中[，,：:]?|[（(]\s*(?:其中|含)?[：:，,]?)")
+
+
+def _rate_breakdowns(st: Statement) -> list[Finding]:
+    """每生230元（社会实践费190元、往返车费40元） / 每人每天85元，其中70元为托管费，15元为午餐费: a rate per head
+    and the amounts it is made of. Fee notices list every component, but a 含 may name only some, so only a
+    sum one keystroke from the rate is named."""
+    out = []
+    money = [q for q in st.quantities if q.is_money and not q.upper]
+    for i, whole in enumerate(money):
+        if not whole.is_rate or not whole.exact or not re.search(r"每|[/／]", st.text[max(0, whole.start - 8) : whole.end + 4]):
+            continue  # 各项存款余额11.2亿元，其中…: 各 makes no rate per head
+        m = _RATE_PARTS.match(st.text, whole.end)
+        if not m:
+            continue
+        bracket = "（" in m.group() or "(" in m.group()
+        end = len(st.text)
+        stop = re.compile(r"[）)]" if bracket else r"[。！？]").search(st.text, m.end())
+        end = stop.start() if stop else end
+        parts = [q for q in money[i + 1 :] if q.start < end]
+        if len(parts) < 2 or not all(q.exact and q.scale == whole.scale for q in parts):
+            continue
+        if any(re.search(r"[每/]|人均|约|以上", st.text[max(m.end(), q.start - 3) : q.start]) for q in parts[:1]) and not bracket:
+            continue
+        total = sum((q.value for q in parts), Decimal(0))
+        if total == whole.value or not one_keystroke_apart(whole.value, total, [q.value for q in parts]):
+            continue
+        out.append(_sum_finding(st, whole, parts, total, "标准", "其中各项", "", st.quote(whole.start, parts[-1].end), "error"))
+    return out
 
 
 _VIEWED = re.compile(r"\s*(?:从[^，,。；;\d]{1,10}(?:上|来)?看|按[^，,。；;\d]{1,8}分)?[，,：:]?\s*")
