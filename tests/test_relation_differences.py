@@ -324,3 +324,15 @@ class TestNamedRatios:
 
     def test_a_ratio_far_from_both_readings_is_left_alone(self):
         assert figures("男生1130人，女生602人，全校师生比为12.5:1。") == []
+
+
+class TestGrowthFromOneYearToAnother:
+    def test_two_years_figures_and_the_rate_between_them(self):
+        text = "全市中职毕业生数量稳步增加。2019年全市中职毕业生总计18240人，2023年总计20612人，增长率为13.00%。"
+        assert figures(text) == []
+        assert pairs(text.replace("增长率为13.00%", "增长率为31.00%")) == [(31, 13)]
+
+    def test_a_decrease_written_as_xiajiang_le(self):
+        text = "2018年全县小学在校生为35620人，2023年在校生为29874人，下降了16.13%。"
+        assert figures(text) == []
+        assert pairs(text.replace("16.13%", "16.31%")) == [(Decimal("16.31"), Decimal("16.13"))]

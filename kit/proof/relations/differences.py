@@ -75,6 +75,7 @@ def check_differences(statements: list[Statement]) -> list[Finding]:
             previous = (a, b) if previous is None or any(q.unit and not q.unit == PERCENT and not _is_change(st.text, q) for q in qs) \
                 else (previous[0], b)  # …减少0.06万元，下降1.1%；较年初预算数减少…: a clause of changes only looks further back
             findings.extend(_from_to(st, qs))
+            findings.extend(_year_to_year(st, qs))
             findings.extend(_against_budget(st, qs, a, b))
             found = _balance(st, qs, a, b)
             if found:
@@ -263,6 +264,38 @@ def _from_to(st: Statement, qs: list[Quantity]) -> list[Finding]:
         out.append(_wrong_figure(st, c, computed,
             f"从 {a.text} 到 {b.text}，{'增加' if up else '减少'}量应为 {format_scaled(computed, c.scale)}{c.unit}，文中写作 {c.text}",
             f"改为 {format_scaled(computed, c.scale)}{c.unit}，或核对两个数", st.quote(a.start - 1, c.end)))
+    return out
+
+
+_YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s?年(?:度|底|末)?[^，,。；;\d]{0,16}$")
+_YEAR_RATE = re.compile(r"\s?[，,]\s?(?:共|累计|比\d{4}年)?(?P<verb>增长|增加|上升|提高|下降|减少|降低)(?:率|幅度)?(?:为|是|达)?了?\s?$"
+                        r"|\s?[，,]\s?(?P<word>增幅|降幅|增长率|下降率)(?:为|是|达)?\s?$")
+
+
+def _year_to_year(st: Statement, qs: list[Quantity]) -> list[Finding]:
+    """2011年立项专业毕业生总计227068人，2013年总计256110人，增长率为12.79%: two years' figures of one thing and
+    the rate of change from the earlier to the later, written without 从…到…."""
+    out = []
+    text = st.text
+    for i in range(len(qs) - 2):
+        a, b, c = qs[i : i + 3]
+        ya, yb = _YEAR_BEFORE.search(text, max(0, a.start - 24), a.start), _YEAR_BEFORE.search(text, max(0, b.start - 24), b.start)
+        if not (ya and yb) or int(ya.group(1)) >= int(yb.group(1)) or ya.start() < (qs[i - 1].end if i else 0):
+            continue
+        if yb.start() < a.end or re.search(r"[。；;]", text[a.end : b.start]) or not re.fullmatch(r"\s?[，,]\s?", text[a.end : yb.start()]):
+            continue
+        m = _YEAR_RATE.match(text[b.end : c.start]) if c.unit == PERCENT else None
+        if not m or a.unit != b.unit or not a.unit or a.unit == PERCENT or not all(q.exact for q in (a, b, c)) or a.value <= 0:
+            continue
+        word = m.group("verb") or m.group("word")
+        up = word in ("增长", "增加", "上升", "提高", "增幅", "增长率")
+        if (b.value > a.value) != up or b.value == a.value:
+            continue
+        if _possible(a, _difference(a, b), c, up, base_given=True):
+            continue
+        found = _rate_finding(st, c, _difference(a, b), a.value, up, a.start, f"从 {_written(a)} 到 {_written(b)}，")
+        if found and plausible(found.stated, found.computed):
+            out.append(found)
     return out
 
 
