@@ -46,6 +46,7 @@ RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("NOISE-PINYIN", "不夹带从网页复制来的拼音注音", "实务", "必须"),
     Rule("NOISE-INVISIBLE", "不夹带不可见字符和防复制字符", "实务", "必须"),
     Rule("NOISE-SPACE", "全角空格不被“?”替代", "实务", "必须"),
+    Rule("NOISE-HTML", "不夹带网页代码（&nbsp;、<br> 等）", "实务", "必须"),
     Rule("NOISE-MOJIBAKE", "不含乱码", "实务", "必须"),
     Rule("NOISE-LOST", "不含已无法还原的丢失文字", "实务", "必须"),
     Rule("NOISE-ADVERT", "不夹带网页广告和说明文字", "实务", "必须"),

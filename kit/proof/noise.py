@@ -39,10 +39,21 @@ PINYIN = re.compile(rf"(?<=[{CJK}])\s?[（(]\s?([{_LETTERS}]{{1,7}}[1-5]?(?:\s[{
 INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
 INVISIBLE = re.compile(rf"[{INVISIBLE_CHARS}]|(?<=[{CJK}，。、：；])[`´ˊˋ]+|[`´ˊˋ]+(?=[{CJK}，。、：；])")
 _QUESTION_WORDS = re.compile(r"(?:什么|怎么|怎样|如何|为何|为什么|是否|哪|多少|谁|吗|呢|么|吧)[^，。；]{0,12}$")
+# &nbsp; / <br> / &amp; left by a web page's markup: read as the characters they stand for (a space, nothing)
+HTML = re.compile(r"(?:&(?:nbsp|ensp|emsp|amp|lt|gt|quot|#160|#12288);|</?(?:br|p|span|div|strong|b|font)\b[^<>\n]{0,60}/?>)+", re.I)
+_HTML_AS = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#12288;": "\u3000"}
+def _html_as(run: str) -> str:
+    """What a run of markup stands for: &amp; → &, &nbsp;&nbsp; → one space, <br> → nothing."""
+    if run.lower() in _HTML_AS:
+        return _HTML_AS[run.lower()]
+    return " " if re.search(r"&(?:nbsp|ensp|emsp|#160);", run, re.I) else ""
+
+
 QUESTION = re.compile(rf"^[ \t]*[?？]+(?=[{CJK}“])|(?<=[{CJK}])\?+(?=[{CJK}])")
 FULL_SPACE = "\u3000"
 
-LABELS = {"pinyin": "拼音注音", "invisible": "防复制字符", "question": "问号（原为全角空格）", "traditional": "繁体字"}
+LABELS = {"pinyin": "拼音注音", "invisible": "防复制字符", "question": "问号（原为全角空格）", "html": "网页代码（如 &nbsp; <br>）",
+          "traditional": "繁体字"}
 
 
 class Noise(NamedTuple):
@@ -78,6 +89,8 @@ def find_noise(text: str) -> list[Noise]:
             out.append(Noise("pinyin", m.start(), m.end(), m.group(), ""))
     for m in INVISIBLE.finditer(text):
         out.append(Noise("invisible", m.start(), m.end(), m.group(), ""))
+    for m in HTML.finditer(text):
+        out.append(Noise("html", m.start(), m.end(), m.group(), _html_as(m.group())))
     for m in QUESTION.finditer(text):
         q = m.group().lstrip(" \t")
         start = m.end() - len(q)

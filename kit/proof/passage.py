@@ -109,7 +109,7 @@ def statements(prepared: list[Prepared]) -> list[Statement]:
             out.append(Statement(current, text, label_of(current[0][1].text), len(out)))
         current, text = [], ""
 
-    width = _wrap_width([at.text for at in prepared])
+    width = _wrap_width([at.line.text for at in prepared])  # the page cut the text as written, noise and all
     wrapped = False  # the line before was cut by the page's width, mid-sentence
     for k, at in enumerate(prepared):
         line = at.text
@@ -124,7 +124,8 @@ def statements(prepared: list[Prepared]) -> list[Statement]:
             close()
         current.append((len(text), at))
         text += line
-        wrapped = width is not None and _cut_at(line, width)
+        after_raw = prepared[k + 1].line.text if k + 1 < len(prepared) else ""
+        wrapped = width is not None and (_cut_at(at.line.text, width) or _cut_before_figure(at.line.text, after_raw, width))
         after = prepared[k + 1].text if k + 1 < len(prepared) else ""
         aside = bool(_ASIDE.match(after)) and not _ENDS.search(line) and not label_of(after)
         if not _RUNS_ON.search(line) and not wrapped and not aside:
@@ -141,27 +142,56 @@ def _display_width(line: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line.rstrip())
 
 
-_COLUMNS = re.compile(r"[|｜]|\S {3,}\S|\u3000{2,}")  # a row of a table laid out in columns, never a cut sentence
+def _characters(line: str) -> int:
+    return len(line.rstrip())
 
 
-def _cut_at(line: str, width: int) -> bool:
-    return width - 3 <= _display_width(line) <= width and not _ENDS.search(line) and not _COLUMNS.search(line)
+# a row of a table laid out in columns (| , wide gaps, or figures set apart by spaces: 人 10 80 960), never a cut sentence
+_COLUMNS = re.compile(r"[|｜]|\S {3,}\S|\u3000{2,}|\d\s+[\d.,]+\s+\d")
 
 
-def _wrap_width(lines: list[str]) -> int | None:
-    """The width a hard-wrapped text (copied from a PDF page) was cut at, or None.
+@dataclass(frozen=True)
+class _Wrap:
+    measure: object  # how the page measured a line: display columns (PDF) or characters (a text editor)
+    width: int
+    least: int  # the shortest width that counts as cut (the longest word put on the next line)
+
+
+def _cut_at(line: str, wrap: _Wrap) -> bool:
+    return wrap.least <= wrap.measure(line) <= wrap.width and not _ENDS.search(line) and not _COLUMNS.search(line)
+
+
+_LEADING_FIGURE = re.compile(r"[0-9０-９][0-9０-９,.，．]*\s?(?:%|％|万|亿)?")
+
+
+def _cut_before_figure(line: str, after: str, wrap: _Wrap) -> bool:
+    """…分别占专任教师的12.0%、31.6%和⏎56.4%。: a figure is never cut, so a line may stop short by the figure that
+    did not fit."""
+    m = _LEADING_FIGURE.match(after)
+    return (bool(m) and not _ENDS.search(line) and not _COLUMNS.search(line)
+            and wrap.least - wrap.measure(m.group()) <= wrap.measure(line) < wrap.least)
+
+
+def _wrap_width(lines: list[str]) -> _Wrap | None:
+    """The width a hard-wrapped text (copied from a PDF page, or cut by an editor at so many characters) was cut
+    at, or None.
 
     养殖业⏎552个，加工业47个…: a sentence cut by the page goes on in the next line. A text is taken as wrapped
-    when at least four long lines, a third of the lines that end mid-sentence, stop within three columns of one
-    width; lines that end a sentence or a heading are never that long and that alike by chance.
+    when at least four long lines, a third of the lines that end mid-sentence, stop within three columns (or
+    two characters) of one width; lines that end a sentence or a heading are never that long and that alike by
+    chance. Columns are tried first, as PDF pages measure them; then characters.
     """
-    open_ends = [w for w in (_display_width(x) for x in lines if x.strip() and not _ENDS.search(x) and not _COLUMNS.search(x))
-                 if w >= 40]
-    if len(open_ends) < 4:
-        return None
-    counts = Counter(open_ends)
-    best, hits = max(((w, sum(counts[v] for v in range(w - 3, w + 1))) for w in counts), key=lambda x: (x[1], x[0]))
-    return best if hits >= 4 and hits * 3 >= len(open_ends) else None
+    candidates = [x for x in lines if x.strip() and not _ENDS.search(x) and not _COLUMNS.search(x)]
+    found = []
+    for measure, longest, slack in ((_display_width, 40, 3), (_characters, 20, 2)):
+        open_ends = [w for w in map(measure, candidates) if w >= longest]
+        if len(open_ends) < 4:
+            continue
+        counts = Counter(open_ends)
+        best, hits = max(((w, sum(counts[v] for v in range(w - slack, w + 1))) for w in counts), key=lambda x: (x[1], x[0]))
+        if hits >= 4 and hits * 3 >= len(open_ends):
+            found.append((hits / len(open_ends), hits, _Wrap(measure, best, best - slack)))
+    return max(found, key=lambda x: (x[0], x[1]))[2] if found else None  # the measure the cut lines agree on best
 
 
 def rewrite(q: Quantity, value: Decimal) -> str:

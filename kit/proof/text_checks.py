@@ -38,13 +38,14 @@ _NOISE_MESSAGES = {
     "pinyin": "夹带拼音注音 {n} 处（从网页复制带来的），如{examples}",
     "invisible": "夹带不可见或防复制字符 {n} 处，如{examples}",
     "question": "有 {n} 处「?」应是丢失的全角空格，如{examples}",
+    "html": "夹带网页代码 {n} 处（如 &nbsp; <br>），如{examples}",
     "mojibake": "有 {n} 处乱码（UTF-8 文字被当作其他编码读取），可还原，如{examples}",
     "lost": "有 {n} 处文字已丢失、无法还原（如「锟斤拷」「�」），如{examples}",
     "advert": "夹带网页上的广告或说明文字 {n} 处，如{examples}",
 }
-_NOISE_RULES = {"pinyin": "NOISE-PINYIN", "invisible": "NOISE-INVISIBLE", "question": "NOISE-SPACE",
+_NOISE_RULES = {"pinyin": "NOISE-PINYIN", "invisible": "NOISE-INVISIBLE", "question": "NOISE-SPACE", "html": "NOISE-HTML",
                 "mojibake": "NOISE-MOJIBAKE", "lost": "NOISE-LOST", "advert": "NOISE-ADVERT"}
-_FIXABLE = {"pinyin", "invisible", "question", "mojibake"}  # the rest needs a person: a comment, not an edit
+_FIXABLE = {"pinyin", "invisible", "question", "mojibake", "html"}  # the rest needs a person: a comment, not an edit
 _NOISE_ADVICE = {
     "mojibake": "找回原始文件，或用 UTF-8 编码重新打开后再复制",
     "lost": "对照原始文件补上丢失的文字",
