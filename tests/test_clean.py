@@ -95,3 +95,11 @@ def test_an_existing_output_is_replaced_atomically_only_with_force(tmp_path):
     assert out.read_text(encoding="utf-8") == "建设\n"
     assert (tmp_path / "b.txt.bak").read_text(encoding="utf-8") == "旧内容"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary left
+
+
+def test_web_markup_is_one_noise_finding_and_is_read_through(tmp_path):
+    from kit.proof import check_text
+    text = "学校现有教职工130人，&nbsp;&nbsp;其中男教职工58人、女教职工72人。<br>\n&nbsp;&nbsp;4.慰问金：2人×400元=800元；\n"
+    found = [f for f in check_text(text) if f.rule == "NOISE-HTML"]
+    assert len(found) == 1 and "网页代码" in found[0].message
+    assert [f for f in check_text(text) if f.kind == "arithmetic"] == []

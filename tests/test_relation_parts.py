@@ -481,3 +481,12 @@ class TestARateAndWhatItIsMadeOf:
 
     def test_a_total_after_ge_is_no_rate(self):
         assert figures("各项存款余额11.2亿元，其中居民储蓄存款余额9.1亿元，贷款余额2.5亿元。") == []
+
+
+def test_text_cut_at_a_number_of_characters_and_short_of_a_figure():
+    # cut every 24 characters as an editor does (so the lines differ in columns), never inside a figure
+    text = ("一、基本情况\n学校现有学生1620人，其中男生836人，女生\n784人，男女生比例基本均衡。全校共有教学班36\n"
+            "个，平均每班45人，各年级班额均符合省定标准，学\n校占地面积32000平方米，建筑面积18600平\n"
+            "方米，生均占地面积19.8平方米，各项指标均达到\n省定标准，办学条件进一步改善。\n")
+    assert figures(text) == []
+    assert pairs(text.replace("784人", "748人")) == [(1620, 1584)]

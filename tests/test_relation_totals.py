@@ -188,3 +188,29 @@ def test_a_subtotal_on_the_line_after_an_item_of_several_amounts_stands_for_that
             "4.座谈会茶点：茶点水果500元；横幅100元，共600元。\n以上4项总计：21900元。")
     assert figures(text) == []
     assert pairs(text.replace("总计：21900", "总计：21090")) == [(21090, 21900)]
+
+
+class TestItemsWithTheirOwnSubtotals:
+    BUDGET = ("五、经费预算\n1.购买奖品：一等奖3名×120元＝360元，二等奖5名×60元＝300元，小计660元。\n"
+              "2.各班活动经费：每班300元，共18个班，计5400元。\n3.横幅3条，每条90元。\n4.音响租赁：1500元。\n"
+              "合计：7830元（大写：柒仟捌佰叁拾元整）。")
+
+    def test_an_items_subtotal_and_a_priced_count_count_in_the_total(self):
+        assert figures(self.BUDGET) == []
+        found = figures(self.BUDGET.replace("合计：7830元（大写：柒仟捌佰叁拾元整）", "合计：7380元"))
+        assert [(f.stated, f.computed) for f in found] == [(7380, 7830)]
+
+    def test_a_price_without_its_count_leaves_the_total_unchecked(self):
+        assert figures(self.BUDGET.replace("3.横幅3条，每条90元。", "3.横幅若干，每条90元。").replace("7830元（大写：柒仟捌佰叁拾元整）", "7600元")) == []
+
+    def test_a_sections_subtotal_after_an_unpriced_item_keeps_the_later_total_unchecked(self):
+        text = ("二、经费预算\n1．红领巾：300套×8元＝2,400元\n2．文艺汇演\n（1）音响租赁：3,000元\n（2）服装租赁：40套×50元＝2,000元\n"
+                "小计：5,000元\n3．奖品：200份×5元＝1,000元\n4．表彰：优秀队员100名×20元＝2,000元；优秀队干部30名×30元＝900元；小计2,900元\n"
+                "预算合计：11,300元")
+        assert figures(text) == []
+
+
+def test_a_rate_paid_to_a_whole_broken_down_before_it():
+    text = "会议同意表彰先进个人19名，其中优秀教师7名、优秀班主任7名、优秀教育工作者5名，每人奖励500元，共需9500元。"
+    assert figures(text) == []
+    assert pairs(text.replace("共需9500元", "共需9000元")) == [(9000, 9500)]

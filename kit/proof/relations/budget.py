@@ -51,8 +51,10 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
         if current.lines or current.total:
             blocks.append(current)
         current, lead = Block(), None
+        item.update(level=None, lines=0, unsure=0, money=0)
 
-    item_lines = item_unsure = 0  # where the lines of the latest numbered item begin
+    # the latest item at the outermost numbering level of the block: where its lines begin, how much money it wrote
+    item: dict = {"level": None, "lines": 0, "unsure": 0, "money": 0}
     for st in statements:
         if st.is_heading():
             opened = True
@@ -63,8 +65,9 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
             close()
             continue
         own_lines, own_unsure = len(current.lines), len(current.unsure)  # where this statement's lines begin
-        if st.label:
-            item_lines, item_unsure = own_lines, own_unsure
+        if st.label and (item["level"] is None or st.label.level <= item["level"]):
+            item.update(level=st.label.level, lines=own_lines, unsure=own_unsure, money=0)
+        item["money"] += sum(1 for q in st.quantities if q.is_money and not q.upper)
         bare = next((q for q in st.quantities if not q.unit and q.exact and _COST_BEFORE.search(st.text, max(0, q.start - 3), q.start)), None)
         if bare is not None:  # 会费及餐费12021。以上费用合计5100元: an amount without its 元 is not understood
             current.unsure.append(Unsure(st, f"「{bare.text}」没有写单位，看不出是不是金额"))
@@ -83,20 +86,16 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
                 close()
                 lead = part
             else:
-                if st.label and part.label == "小计" and 0 < own_lines and len(current.lines) - own_lines >= 2:
-                    # 4．表彰奖品：…＝3,600元；…＝1,440元；小计5,040元: an item's 小计 closes the item's own lines
-                    blocks.append(Block(current.lines[:own_lines], None, current.unsure[:own_unsure]))
-                    current.lines, current.unsure = current.lines[own_lines:], current.unsure[own_unsure:]
-                    own_lines = own_unsure = 0
-                item = statements[st.index - 1] if st.index else None
-                if (part.label == "小计" and not st.label and 0 < item_lines and item is not None and item.label
-                        and sum(1 for q in item.quantities if q.is_money) >= 2):
-                    # 4.住院2人，每人300元；长期病休1人，每人200元；⏎小计800元；⏎5.…⏎以上5项总计: the 小计 on the line after
-                    # an item of several amounts closes that item's lines and stands for them in the whole budget
-                    blocks.append(Block(current.lines[item_lines:], part, current.unsure[item_unsure:]))
-                    current.lines = current.lines[:item_lines] + [Line(st, part.start, part.result, "小计", "fixed", None, "人",
-                                                                       [("小计", part.result.value)], False)]
-                    current.unsure = current.unsure[:item_unsure]
+                lines, unsure = len(current.lines) - item["lines"], len(current.unsure) - item["unsure"]
+                if part.label == "小计" and item["level"] is not None and (
+                        lines >= 2 or lines == 0 and unsure and item["money"] >= 3):
+                    # 1.奖品：…＝300元，…＝300元，…＝240元，小计840元 / 2.文艺汇演⏎（1）…（3）…⏎小计7220元 / 4.住院…；病休…；
+                    # ⏎小计800元: an item's 小计 closes that item's lines, and stands for them in the whole budget
+                    blocks.append(Block(current.lines[item["lines"] :], part, current.unsure[item["unsure"] :]))
+                    current.lines = current.lines[: item["lines"]] + [Line(st, part.start, part.result, "小计", "fixed", None, "人",
+                                                                           [("小计", part.result.value)], False)]
+                    current.unsure = current.unsure[: item["unsure"]]
+                    item.update(lines=len(current.lines), unsure=len(current.unsure), money=0)
                     continue
                 current.total = part
                 if not opened and current.lines:
@@ -104,7 +103,7 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
                 opened = True
                 if orphans:
                     current.unsure.append(Unsure(st, "合计可能包括前面几个小标题下的各项"))
-                    orphans = False
+                    orphans = part.label == "小计"  # a section's 小计 leaves the lines above it out of a later total too
                 close()
     close()
     return blocks

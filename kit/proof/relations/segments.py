@@ -18,6 +18,7 @@ with the reason, and no check speaks about it. :mod:`.budget` groups them.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -168,7 +169,19 @@ def segments(st: Statement) -> list[Line | Total | Unsure]:
             out.append(Total(st, 0, q, "预算", None, None, None, True))
             return out
     if rest:
-        if len(rest) == 1 and rest[0].exact and not rest[0].is_rate:
+        each = re.search(r"每([\u4e00-\u9fff])\s?$", st.text[max(floor, rest[0].start - 3) : rest[0].start]) if len(rest) == 1 else None
+        if each and rest[0].exact:
+            # 3.横幅4条，每条120元。: a price and a count with no amount written — the line costs their product
+            q = rest[0]
+            counted = [c for c in st.quantities if c.unit == each.group(1) and c.exact and not c.is_money and c.end <= q.start
+                       and c.value == c.value.to_integral_value()]
+            if len(counted) != 1:
+                out.append(Unsure(st, "只写了单价，数量不明"))
+                return out
+            c = counted[0]
+            out.append(Line(st, floor, dataclasses.replace(q, value=c.value * q.value), _name(st.text[floor : c.start]) or "其他费用",
+                            "per_head", int(c.value), c.unit, [(_component_name(st.text[c.end : q.start]), q.value)], False))
+        elif len(rest) == 1 and rest[0].exact and not rest[0].is_rate:
             q = rest[0]
             out.append(Line(st, floor, q, _name(st.text[floor : q.start]) or "其他费用", "fixed", None, "人",
                             [(_component_name(st.text[floor : q.start]), q.value)], False))
@@ -308,6 +321,11 @@ def _per_head(st: Statement, floor: int, result: Quantity, rates: list[Quantity]
         fits = [c for c in counts if same_count_unit(dim, c.unit)]
         before = [c for c in fits if c.end <= rates[0].start]
         pick = before[-1] if before else (fits[0] if fits else None)
+        for j, whole in enumerate(before[:-2]):
+            # 先进个人19名，其中优秀教师7名、…5名，每人奖励500元: the rate is paid to the whole, not to its last part
+            if "其中" in st.text[whole.end : before[j + 1].start] and sum(c.value for c in before[j + 1 :]) == whole.value:
+                pick = whole
+                break
         if pick is None and k and dim in ("年", "学期") and not _MORE_TERMS.search(st.text, floor, result.end):
             continue  # 高中生18人，每人每年2000元: a grant per year (or term) paid once, for the one year (or term)
         if pick is None:
