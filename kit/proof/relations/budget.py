@@ -35,6 +35,16 @@ from .segments import BESIDE, Block, Line, Total, Unsure, segments
 _COST_BEFORE = re.compile(r"[费金款额][：:为是]?\s*$")
 
 
+@dataclasses.dataclass
+class _Item:
+    """The latest item at the outermost numbering level of a block: where its lines begin, how many amounts it wrote."""
+
+    level: int | None = None
+    lines: int = 0
+    unsure: int = 0
+    money: int = 0
+
+
 def budget_blocks(statements: list[Statement], explain: Explain | None = None) -> list[Block]:
     """Lines grouped into blocks, each closed by a total, a heading or the end."""
     blocks: list[Block] = []
@@ -51,10 +61,9 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
         if current.lines or current.total:
             blocks.append(current)
         current, lead = Block(), None
-        item.update(level=None, lines=0, unsure=0, money=0)
+        item.__init__()
 
-    # the latest item at the outermost numbering level of the block: where its lines begin, how much money it wrote
-    item: dict = {"level": None, "lines": 0, "unsure": 0, "money": 0}
+    item = _Item()
     for st in statements:
         if st.is_heading():
             opened = True
@@ -65,9 +74,9 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
             close()
             continue
         own_lines, own_unsure = len(current.lines), len(current.unsure)  # where this statement's lines begin
-        if st.label and (item["level"] is None or st.label.level <= item["level"]):
-            item.update(level=st.label.level, lines=own_lines, unsure=own_unsure, money=0)
-        item["money"] += sum(1 for q in st.quantities if q.is_money and not q.upper)
+        if st.label and (item.level is None or st.label.level <= item.level):
+            item.__init__(st.label.level, own_lines, own_unsure)
+        item.money += sum(1 for q in st.quantities if q.is_money and not q.upper)
         bare = next((q for q in st.quantities if not q.unit and q.exact and _COST_BEFORE.search(st.text, max(0, q.start - 3), q.start)), None)
         if bare is not None:  # 会费及餐费12021。以上费用合计5100元: an amount without its 元 is not understood
             current.unsure.append(Unsure(st, f"「{bare.text}」没有写单位，看不出是不是金额"))
@@ -86,16 +95,16 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
                 close()
                 lead = part
             else:
-                lines, unsure = len(current.lines) - item["lines"], len(current.unsure) - item["unsure"]
-                if part.label == "小计" and item["level"] is not None and (
-                        lines >= 2 or lines == 0 and unsure and item["money"] >= 3):
+                lines, unsure = len(current.lines) - item.lines, len(current.unsure) - item.unsure
+                if part.label == "小计" and item.level is not None and (
+                        lines >= 2 or lines == 0 and unsure and item.money >= 3):
                     # 1.奖品：…＝300元，…＝300元，…＝240元，小计840元 / 2.文艺汇演⏎（1）…（3）…⏎小计7220元 / 4.住院…；病休…；
                     # ⏎小计800元: an item's 小计 closes that item's lines, and stands for them in the whole budget
-                    blocks.append(Block(current.lines[item["lines"] :], part, current.unsure[item["unsure"] :]))
-                    current.lines = current.lines[: item["lines"]] + [Line(st, part.start, part.result, "小计", "fixed", None, "人",
-                                                                           [("小计", part.result.value)], False)]
-                    current.unsure = current.unsure[: item["unsure"]]
-                    item.update(lines=len(current.lines), unsure=len(current.unsure), money=0)
+                    blocks.append(Block(current.lines[item.lines :], part, current.unsure[item.unsure :]))
+                    current.lines = current.lines[: item.lines] + [Line(st, part.start, part.result, "小计", "fixed", None, "人",
+                                                                       [("小计", part.result.value)], False)]
+                    current.unsure = current.unsure[: item.unsure]
+                    item.__init__(item.level, len(current.lines), len(current.unsure))
                     continue
                 current.total = part
                 if not opened and current.lines:
