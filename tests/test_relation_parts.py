@@ -490,3 +490,16 @@ def test_text_cut_at_a_number_of_characters_and_short_of_a_figure():
             "方米，生均占地面积19.8平方米，各项指标均达到\n省定标准，办学条件进一步改善。\n")
     assert figures(text) == []
     assert pairs(text.replace("784人", "748人")) == [(1620, 1584)]
+
+
+class TestKindsOfTheThingCounted:
+    def test_kinds_of_one_thing_one_keystroke_off(self):
+        text = "本届艺术展演参赛作品92个。其中，舞蹈作品31个，合唱作品22个，器乐作品18个，戏剧作品8个，朗诵作品13个。"
+        assert figures(text) == []
+        found = figures(text.replace("朗诵作品13个", "朗诵作品31个"))
+        assert [(f.stated, f.computed, f.severity) for f in found] == [(92, 110, "warning")]
+
+    def test_long_clauses_or_words_of_quality_are_no_kinds(self):
+        assert figures("共收到作品120件，其中优秀作品30件，获奖作品21件，入围作品60件。") == []
+        assert figures("共提交提案291件。其中，为推进经济发展提出提案92件；为提升法治水平提出提案9件；"
+                       "为解决民生实事提出提案93件；为传承文化提出提案55件；为保护环境提出提案24件。") == []

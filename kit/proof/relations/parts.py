@@ -614,10 +614,30 @@ def _confidence(text, word, trigger, whole, parts, labels, start, end) -> str | 
             return None  # 79所学校实施营养改善计划，其中：小学…: a short clause about the whole may come between
         if _partition(labels):
             return "error"
-        return "warning" if whole.is_money and word.startswith("其中") else None
+        if whole.is_money or _kinds_of_the_whole(text, whole, labels):
+            return "warning"  # named only one keystroke off, and as a list that may not be complete
+        return None
     if word == "用于" and whole.is_money:
         return "warning"
     return None
+
+
+def _kinds_of_the_whole(text: str, whole: Quantity, labels: list[str]) -> bool:
+    """参赛作品87个。其中，舞蹈作品34个，合唱作品19个，器乐作品16个…: every part names a kind of the very thing the
+    whole counts (the same noun, a different word before it), so the list divides it — unless a word of quality
+    (优秀, 获奖…) rather than of kind stands before the noun."""
+    named = re.sub(r"[\d\s，,。；;：:]", "", text[max(0, whole.start - 8) : whole.start])
+    for n in range(4, 1, -1):
+        noun = named[-n:] if len(named) >= n else ""
+        if noun and all(lab.endswith(noun) and len(lab) > len(noun) for lab in labels):
+            kinds = [lab[: -len(noun)] for lab in labels]
+            # kinds are short words (舞蹈, 合唱); a clause before the noun (为推进…提出提案) names no kind
+            return (len(set(kinds)) == len(kinds) >= 3 and all(len(k) <= 4 for k in kinds)
+                    and not any(_QUALITY.search(k) for k in kinds))
+    return False
+
+
+_QUALITY = re.compile(r"优秀|获奖|先进|重点|一般|其他|其它|新增|在职|党员|女|男|青年|骨干|特困|困难")
 
 
 def _one_per_item(text: str, start: int, end: int, parts: list[Quantity], unit: str) -> bool:
