@@ -337,3 +337,10 @@ def test_a_named_rate_may_be_of_any_count_before_its_part():
     assert figures(text) == []
     found = figures(text.replace("满意率96.5%", "满意率95.6%"))
     assert [(f.stated, f.computed) for f in found] == [(Decimal("95.6"), Decimal("96.5"))]  # of the 312 returned
+
+
+def test_a_figure_in_an_aside_is_not_the_whole_of_the_next_sentence():
+    text = ("截至年底，工会共有会员188人，比上年增加6人；入会率98.9%（以在编在岗教职工190人为基数）。"
+            "其中，女会员121人，占64.4%。")
+    assert figures(text) == []  # 121 of the 188 members, not of the 190 staff in brackets
+    assert pairs(text.replace("占64.4%", "占46.4%")) == [(Decimal("46.4"), Decimal("64.4"))]

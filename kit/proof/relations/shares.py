@@ -156,7 +156,8 @@ def whole_before(statements: list[Statement], k: int, at: int, unit: str | None 
             if looked == 3:
                 return None
             looked += 1
-            figures = [q for q in host.quantities_in(a, b) if q.unit and q.unit != PERCENT and not q.is_rate]
+            figures = [q for q in host.quantities_in(a, b) if q.unit and q.unit != PERCENT and not q.is_rate
+                       and not _depth(host.text, q.start)]  # （以在编教职工206人为基数）: an aside's figure is no whole
             if not figures:
                 continue  # 主要原因是增人增资。
             same = [q for q in figures if unit in (None, q.unit) and q.exact and not DELTA.search(host.text[max(a, q.start - 8) : q.start])
