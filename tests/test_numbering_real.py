@@ -278,3 +278,18 @@ def test_an_item_ending_with_a_colon_opens_its_own_list():
     text = ("会议议定以下事项：\n1.关于运动会筹备。\n2.关于课后服务补助。\n3.关于推荐优秀教师。会议明确推荐规则：\n"
             "1.名额按学科组分配；\n2.近三年考核至少一次优秀。\n4.关于暑期维修计划。")
     assert kinds(text, "numbering") == []
+
+
+class TestEnumerationsOneParagraphEach:
+    TEXT = ("县妇联积极开展筛查工作。\n一是加强组织领导。成立了工作领导小组。\n二是制定实施方案。召开协调会商讨方案。\n"
+            "三是加大宣传力度。利用网络、电视广泛宣传。\n四是加强人员培训。对医务人员进行业务指导。\n")
+
+    def test_points_in_order_are_silent(self):
+        assert kinds(self.TEXT, "numbering") == []
+
+    def test_a_point_written_as_the_next_but_one(self):
+        found = kinds(self.TEXT.replace("二是制定", "三是制定"), "numbering")
+        assert len(found) == 1 and "「三是」" in found[0].message and "二是" in found[0].suggestion
+
+    def test_the_idiom_yi_shi_yi_is_no_point(self):
+        assert kinds("一是一，二是二，实事求是。\n三是三。\n", "numbering") == []

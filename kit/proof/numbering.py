@@ -203,24 +203,65 @@ def _inline_lists(prepared: list[Prepared]) -> list[Finding]:
             runs[-1].append(label)
         for runs in lists.values():
             for labels in runs:
-                numbers = [label.number for label in labels]
-                if len(labels) < 3 or numbers[0] != 1:
+                broken = _one_break(labels)
+                if broken is None:
                     continue
-                breaks = [(k, numbers[k] - numbers[k - 1]) for k in range(1, len(numbers)) if numbers[k] != numbers[k - 1] + 1]
-                mislabelled = len(breaks) == 2 and breaks[0][1] == 2 and breaks[1] == (breaks[0][0] + 1, 0)
-                repeated = len(breaks) == 2 and breaks[0][1] == 0 and breaks[1] == (breaks[0][0] + 1, 2)
-                if not (mislabelled or repeated) and (len(breaks) != 1 or breaks[0][1] not in (0, 2)):
-                    continue
-                k, step = breaks[0]  # 二是…二是…四是: the second 二是 is the 三是 (a duplicate, and no skip after all)
+                k, what = broken
                 label, before = labels[k], labels[k - 1]
-                if step == 2 and label.renumbered(before.number + 1) in at.text[before.end : label.start]:
+                if what.startswith("跳号") and label.renumbered(before.number + 1) in at.text[before.end : label.start]:
                     continue  # …6、摄影：李丹 四、参加人员: the label is there, only not after a full stop
-                if mislabelled:  # 第一条…第二条…第四条…第四条…第五条: the first 第四条 is the 第三条
-                    what = f"跳号：前面缺少「{label.renumbered(before.number + 1)}」，后面又有一个「{label.text}」"
-                else:
-                    what = (f"与上一个{LEVEL_NAMES[label.level]}「{before.text}」重复" if step == 0
-                            else f"跳号：前面缺少「{label.renumbered(before.number + 1)}」")
                 out.append(_finding(at, label, what + "（同一段内的列表）", before.number + 1))
+    return out
+
+
+def _one_break(labels: list[Label]) -> tuple[int, str] | None:
+    """A list that starts at 1 and breaks exactly once — one skip, one duplicate, or one label written as the
+    next-but-one (一是…三是…三是…四是) — as (the index of the label at fault, what is wrong with it)."""
+    numbers = [label.number for label in labels]
+    if len(labels) < 3 or numbers[0] != 1:
+        return None
+    breaks = [(k, numbers[k] - numbers[k - 1]) for k in range(1, len(numbers)) if numbers[k] != numbers[k - 1] + 1]
+    mislabelled = len(breaks) == 2 and breaks[0][1] == 2 and breaks[1] == (breaks[0][0] + 1, 0)
+    repeated = len(breaks) == 2 and breaks[0][1] == 0 and breaks[1] == (breaks[0][0] + 1, 2)
+    if not (mislabelled or repeated) and (len(breaks) != 1 or breaks[0][1] not in (0, 2)):
+        return None
+    k, step = breaks[0]  # 二是…二是…四是: the second 二是 is the 三是 (a duplicate, and no skip after all)
+    label, before = labels[k], labels[k - 1]
+    if mislabelled:  # 第一条…第二条…第四条…第四条…第五条: the first 第四条 is the 第三条
+        return k, f"跳号：前面缺少「{label.renumbered(before.number + 1)}」，后面又有一个「{label.text}」"
+    return k, (f"与上一个{LEVEL_NAMES[label.level]}「{before.text}」重复" if step == 0
+               else f"跳号：前面缺少「{label.renumbered(before.number + 1)}」")
+
+
+_POINT_AT_START = re.compile(rf"^[\s\u3000]*([{_CN}])是(?![{_CN}是否])")
+
+
+def _enumerations_by_line(prepared: list[Prepared]) -> list[Finding]:
+    """一是加强组织领导。…⏎二是…⏎四是…: points of an enumeration, one paragraph each. A run starts at 一是 and ends
+    at the next outline label or title; it is checked like a list in one paragraph: from 1, broken once."""
+    out, run = [], []
+
+    def judge() -> None:
+        broken = _one_break([label for _, label in run])
+        if broken is not None:
+            k, what = broken
+            out.append(_finding(run[k][0], run[k][1], what, run[k - 1][1].number + 1))
+
+    for at in prepared:
+        m = _POINT_AT_START.match(at.text)
+        if m is None:
+            if label_of(at.text) is not None or is_title(at.text):
+                judge()
+                run = []
+            continue
+        if len(_enumeration(at.text)) > 1:
+            continue  # 一是…二是… within the paragraph: the list in one paragraph is checked on its own
+        label = Label(ENUMERATION, parse_cn_int(m.group(1)), m.group().strip(), m.start(1), m.end())
+        if label.number == 1 and run:
+            judge()
+            run = []
+        run.append((at, label))
+    judge()
     return out
 
 
@@ -323,7 +364,8 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
             del restarted[deeper]
     outline = _believable(findings, numbers)
     seen = {(f.paragraph, f.line, f.span) for f in outline}
-    return outline + [f for f in _inline_lists(prepared) if (f.paragraph, f.line, f.span) not in seen]
+    inline = [f for f in _inline_lists(prepared) + _enumerations_by_line(prepared) if (f.paragraph, f.line, f.span) not in seen]
+    return outline + inline
 
 
 def _introduced_between(texts: list[str], item: int, at: int) -> bool:
