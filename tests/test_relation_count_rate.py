@@ -291,3 +291,9 @@ def test_gongyou_before_an_amount_closes_a_sum():
     text = "镇公所加发百岁长辈礼金一万元，加上县府礼金五千元，共有一万五千元。"
     assert figures(text) == []
     assert pairs(text.replace("共有一万五千元", "共有一万六千元")) == [(16000, 15000)]
+
+
+def test_a_rate_per_person_and_festival_times_the_festivals_named():
+    text = "1.节日慰问：春节、中秋节每人每节300元，会员96人，两节计57600元。"
+    assert figures(text) == []
+    assert pairs(text.replace("57600", "28800")) == [(28800, 57600)]

@@ -241,7 +241,9 @@ def _clause_end(text: str, pos: int) -> int:
 
 def _component_name(raw: str) -> str:
     name = _COMPONENT_JUNK.sub("", _NAME_JUNK.sub("", _unlabelled(raw)))
-    return name[-8:] or "金额"
+    name = re.sub(r"(?:每(?:人次|人|名|位|户|生|节|季|天|月|年|学期))+$", "", name)  # 春节、中秋节每人每节: the rate's words
+    name = re.split(r"[：:]", name)[-1]  # 节日慰问：春节、中秋节: what the amount is for, after the item's name
+    return _NAME_JUNK.sub("", name)[-8:] or "金额"
 
 
 def _segment(st: Statement, floor: int, result: Quantity, marker: re.Match, inputs: list[Quantity]) -> Line | Total | Unsure:
@@ -326,6 +328,12 @@ def _per_head(st: Statement, floor: int, result: Quantity, rates: list[Quantity]
             if "其中" in st.text[whole.end : before[j + 1].start] and sum(c.value for c in before[j + 1 :]) == whole.value:
                 pick = whole
                 break
+        if pick is None and k and dim not in (ANY, "人"):
+            # 春节、中秋节每人每节300元，会员109人，两节计65400元: the count of the second measure, in words
+            said = re.search(rf"(?<!每)([两二三四五六七八九十])\s?个?{re.escape(dim)}", st.text[floor : result.start])
+            if said:
+                pick = dataclasses.replace(rates[0], value=Decimal(parse_cn_int(said.group(1))), unit=dim, text=said.group(),
+                                           exact=True)
         if pick is None and k and dim in ("年", "学期") and not _MORE_TERMS.search(st.text, floor, result.end):
             continue  # 高中生18人，每人每年2000元: a grant per year (or term) paid once, for the one year (or term)
         if pick is None:
