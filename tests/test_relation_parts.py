@@ -503,3 +503,9 @@ class TestKindsOfTheThingCounted:
         assert figures("共收到作品120件，其中优秀作品30件，获奖作品21件，入围作品60件。") == []
         assert figures("共提交提案291件。其中，为推进经济发展提出提案92件；为提升法治水平提出提案9件；"
                        "为解决民生实事提出提案93件；为传承文化提出提案55件；为保护环境提出提案24件。") == []
+
+
+def test_a_level_word_inside_a_longer_name_names_no_level():
+    # 持有幼儿园教师资格证的 is no 幼儿园 group beside 本科学历: the two may overlap
+    text = "专任教师中具有专科及以上学历的618人，占87.0%，其中本科学历294人；持有幼儿园教师资格证的366人，占51.5%。"
+    assert figures(text) == []

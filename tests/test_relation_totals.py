@@ -214,3 +214,25 @@ def test_a_rate_paid_to_a_whole_broken_down_before_it():
     text = "会议同意表彰先进个人19名，其中优秀教师7名、优秀班主任7名、优秀教育工作者5名，每人奖励500元，共需9500元。"
     assert figures(text) == []
     assert pairs(text.replace("共需9500元", "共需9000元")) == [(9000, 9500)]
+
+
+class TestSeveralGroupsInOneLine:
+    def test_one_rate_for_the_groups_listed_before_it(self):
+        text = "退休教师24人、工勤人员61人，每人慰问品150元，共12750元。"
+        assert figures(text) == []
+        assert pairs(text.replace("12750", "12570")) == [(12570, 12750)]
+
+    def test_groups_in_brackets_joined_by_he(self):
+        text = "在职教师（18人）和长期病休教师（4人）同一标准，均为每人500元，两项共11000元。"
+        assert figures(text) == []
+
+    def test_each_person_paid_for_each_festival_named(self):
+        text = "生病住院教师元旦、春节两节每人各200元，共19人，计7600元。"
+        assert figures(text) == []
+        assert pairs(text.replace("7600", "3800")) == [(3800, 7600)]
+
+    def test_a_line_said_to_be_outside_the_total_is_left_out(self):
+        text = ("二、慰问标准\n1.困难职工12人，每人800元，计9600元。\n2.退休教师30人，每人300元，计9000元。\n"
+                "3.建档困难职工9人，每人450元，计4050元，由学校行政经费列支，不计入本方案。\n以上合计：18600元。")
+        assert figures(text) == []
+        assert pairs(text.replace("以上合计：18600", "以上合计：18000")) == [(18000, 18600)]

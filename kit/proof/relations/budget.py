@@ -35,6 +35,9 @@ from .segments import BESIDE, Block, Line, Total, Unsure, segments
 _COST_BEFORE = re.compile(r"[费金款额][：:为是]?\s*$")
 
 
+_LEFT_OUT = re.compile(r"[^。；;]{0,24}?(?:不计入|不列入|不纳入|不含在|不包括在|另行列支|另外列支)")
+
+
 @dataclasses.dataclass
 class _Item:
     """The latest item at the outermost numbering level of a block: where its lines begin, how many amounts it wrote."""
@@ -85,6 +88,8 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
         for part in segments(st):
             if isinstance(part, Line) and not part.checked and not st.label and any(s.label for s in statements[st.index + 1 : st.index + 2]):
                 continue  # 1.5万元慰问经费由工会经费列支。— an introduction before the numbered lines
+            if isinstance(part, Line) and _LEFT_OUT.search(st.text, part.result.end):
+                continue  # 建档困难职工13人，每人450元，计5850元，由行政经费列支，不计入本方案: said to be outside the total
             if isinstance(part, Line):
                 current.lines.append(part)
             elif isinstance(part, Unsure):

@@ -724,6 +724,9 @@ def _exhaustive(labels: list[str]) -> bool:
                                   or bool(_OTHER.match(labels[-1])))
 
 
+_LEVEL_LEAD = ("", "在", "普通", "全日制", "在校", "在学", "职业", "成人", "招收", "招生", "录取", "毕业", "全国", "全省", "全市", "全县")
+
+
 def _partition(labels: list[str]) -> bool:
     """Groups that cannot overlap: complementary pairs, or names of one kind."""
     if not _distinct(labels):
@@ -736,7 +739,9 @@ def _partition(labels: list[str]) -> bool:
     if all(len(r) == 1 for r in regions) and len({r[0] for r in regions}) == len(labels) \
             and any({r[0] for r in regions} <= kind for kind in _REGIONS):
         return True  # 西部地区资助178.61万人、中部地区…、东部地区…: the regions of the country
-    levels = [_LEVEL.findall(lab) for lab in labels]
+    # the level heads the name (本科学历, 普通高中学生), not a word inside it (持幼儿园教师资格证的)
+    levels = [[m.group() for m in _LEVEL.finditer(lab) if lab[: m.start()] in _LEVEL_LEAD]
+              for lab in labels]
     if all(len(found) == 1 for found in levels) and len({found[0] for found in levels}) == len(labels):
         return True  # 本科生12人、大专生18人、高中生10人: one level each, all different
     if all(_SUBJECT.match(lab) for lab in labels):

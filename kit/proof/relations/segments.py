@@ -302,6 +302,22 @@ def _current_rates(st: Statement, rates: list[Quantity]) -> list[Quantity]:
 _SO_FAR = re.compile(r"历年|截至|截止|至今|以来")  # 现场累计发放 alone is this handout's own total
 
 
+_FESTIVALS = re.compile(r"([两二三四五])个?节(?:日)?[，,]?\s*(?:每人|每户|每名)各?\s*$")
+_GROUP_AFTER = re.compile(r"[）)]?[、和及与]\s?(?:[\u4e00-\u9fff（）()]|\d{1,3}(?:周岁|岁))+$")  # …、80周岁以上老人33人
+
+
+def _listed_groups(text: str, before: list[Quantity]) -> list[Quantity]:
+    """退休教师20人、工勤人员58人，每人…: the counts of groups listed one after another with 、/和/及 right before a
+    rate (each but the first names its group after the separator)."""
+    run = before[-1:]
+    for c in reversed(before[:-1]):
+        between = text[c.end : run[0].start]
+        if not _GROUP_AFTER.fullmatch(between) or c.unit != run[0].unit:
+            break
+        run.insert(0, c)
+    return run if len(run) >= 2 else []
+
+
 def _per_head(st: Statement, floor: int, result: Quantity, rates: list[Quantity], counts: list[Quantity]) -> Line | Unsure:
     if _SO_FAR.search(st.text, rates[-1].end, result.start):
         # 每人每学年资助3000元。截至目前，累计资助971人，合计510.5万元: a running total over years and standards
@@ -328,6 +344,11 @@ def _per_head(st: Statement, floor: int, result: Quantity, rates: list[Quantity]
             if "其中" in st.text[whole.end : before[j + 1].start] and sum(c.value for c in before[j + 1 :]) == whole.value:
                 pick = whole
                 break
+        else:
+            listed = _listed_groups(st.text, before)
+            if len(listed) >= 2:  # 退休教师20人、工勤人员58人，每人慰问品150元: one rate for every group listed
+                pick = dataclasses.replace(listed[-1], value=sum((c.value for c in listed), Decimal(0)),
+                                           text="＋".join(c.text for c in listed))
         if pick is None and k and dim not in (ANY, "人"):
             # 春节、中秋节每人每节300元，会员109人，两节计65400元: the count of the second measure, in words
             said = re.search(rf"(?<!每)([两二三四五六七八九十])\s?个?{re.escape(dim)}", st.text[floor : result.start])
@@ -341,6 +362,11 @@ def _per_head(st: Statement, floor: int, result: Quantity, rates: list[Quantity]
         if not pick.exact or pick.value != pick.value.to_integral_value():
             return Unsure(st, f"数量「{pick.text}」不是确数")
         chosen.append(pick)
+    festivals = _FESTIVALS.search(st.text, max(floor, rates[0].start - 10), rates[0].start)
+    if festivals and not any(c.unit == "节" for c in chosen) and all(c.end <= rates[0].start or c.start > rates[-1].end for c in chosen):
+        # 元旦、春节两节每人各100元，共24人: each person is paid once for each festival named
+        chosen.append(dataclasses.replace(rates[0], value=Decimal(parse_cn_int(festivals.group(1))), unit="节",
+                                          text=festivals.group(1) + "节", exact=True))
     after = [c for c in counts if c.start > rates[-1].end and any(same_count_unit(dim, c.unit) for dim in per)]
     if len(rates) >= 2 and len(after) >= 2:
         # 标准：义务教育阶段每人次500元，高中阶段每人次2000元。义务教育阶段293人次，高中阶段230人次，发放…: one rate per
