@@ -250,7 +250,7 @@ def _enumerations_by_line(prepared: list[Prepared]) -> list[Finding]:
     for at in prepared:
         m = _POINT_AT_START.match(at.text)
         if m is None:
-            if label_of(at.text) is not None or is_title(at.text):
+            if run and (label_of(at.text) is not None or is_title(at.text)):
                 judge()
                 run = []
             continue

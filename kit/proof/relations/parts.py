@@ -118,6 +118,8 @@ def _groups_after_whole(st: Statement, sentences: list[tuple[int, int]], qs: lis
     the total is named."""
     out = []
     whole = None
+    if len(qs) < 3:
+        return out  # a whole and two groups at least
     for a, b in sentences:
         here = [q for q in qs if a <= q.start < b]
         lead = _VIEWED.match(st.text, a)
