@@ -361,27 +361,35 @@ def _row_sums(rows: list[list[Cell]], serial: set[int]) -> list[Finding]:
 def _row_groups(rows: list[list[Cell]], serial: set[int]) -> list[Finding]:
     """总计 | 57383 | 23243 | 34149 | 19525 | 10034 | 9491: a figure that is the sum of the few after it (合计, 博士,
     硕士…), at the same place in every row. Corroborated by two rows at least; one row broken by a single
-    keystroke (in the total or in a part) is named."""
+    keystroke (in the total or in a part) is named. Sums come from running totals, so a wide table stays linear."""
     out, seen = [], set()
     figs = [_figures(row, serial) for row in rows]
+    sums, nonzero = [], []
+    for f in figs:
+        s, n = [Decimal(0)], [0]
+        for c in f:
+            s.append(s[-1] + c.amount)
+            n.append(n[-1] + (1 if c.amount else 0))
+        sums.append(s)
+        nonzero.append(n)
     width = max((len(f) for f in figs), default=0)
     for p in range(width):
         for k in range(2, 7):
             held, broken = 0, []
-            for row, f in zip(rows, figs):
-                if len(f) < p + k + 1:
+            for row, f, s, n in zip(rows, figs, sums, nonzero):
+                if len(f) < p + k + 1 or n[p + k + 1] - n[p + 1] < 2 or not f[p].amount:
                     continue
-                parts = f[p + 1 : p + k + 1]
-                if sum(1 for c in parts if c.amount) < 2 or not f[p].amount:
-                    continue
-                total = sum((c.amount for c in parts), Decimal(0))
+                total = s[p + k + 1] - s[p + 1]
                 if total == f[p].amount:
                     held += 1
+                elif len(broken) < 2:
+                    broken.append((row, f, p, total))
                 else:
-                    broken.append((row, f[p], parts, total))
+                    break
             if held < 2 or len(broken) != 1:
                 continue
-            row, cell, parts, total = broken[0]
+            row, f, p0, total = broken[0]
+            cell, parts = f[p0], f[p0 + 1 : p0 + k + 1]
             if id(cell) in seen or not one_keystroke_apart(cell.amount, total, [c.amount for c in parts]):
                 continue
             seen.add(id(cell))
