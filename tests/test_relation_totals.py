@@ -236,3 +236,11 @@ class TestSeveralGroupsInOneLine:
                 "3.建档困难职工9人，每人450元，计4050元，由学校行政经费列支，不计入本方案。\n以上合计：18600元。")
         assert figures(text) == []
         assert pairs(text.replace("以上合计：18600", "以上合计：18000")) == [(18000, 18600)]
+
+
+def test_a_total_named_before_its_parts_and_again_after_them():
+    text = "4. 支出：本月食堂支出86,420.50元，主食22,110.20元（25.6%）、副食51,305.10元（59.4%）、燃料9,005.20元（10.4%）、其他4,000.00元（4.6%），合计86,420.50元。"
+    assert figures(text) == []
+    found = figures(text.replace("合计86,420.50", "合计86,402.50"))
+    assert [(f.stated, f.computed) for f in found] == [(Decimal("86402.50"), Decimal("86420.50"))]
+    assert "主食22110.20+副食51305.10" in found[0].message

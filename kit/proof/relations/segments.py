@@ -240,6 +240,7 @@ def _clause_end(text: str, pos: int) -> int:
 
 
 def _component_name(raw: str) -> str:
+    raw = re.sub(r"[（(][^（）()]*[）)]", "", raw)  # 主食26,528.30元（26.7%）、副食…: an aside names nothing
     name = _COMPONENT_JUNK.sub("", _NAME_JUNK.sub("", _unlabelled(raw)))
     name = re.sub(r"(?:每(?:人次|人|名|位|户|生|节|季|天|月|年|学期))+$", "", name)  # 春节、中秋节每人每节: the rate's words
     name = re.split(r"[：:]", name)[-1]  # 节日慰问：春节、中秋节: what the amount is for, after the item's name
@@ -449,6 +450,9 @@ def _fixed(st: Statement, floor: int, result: Quantity, fixed: list[Quantity], c
     if "收支" in between or "收入" in between and "支出" in between:
         # 收入…472.27万元；支出包括…。收支总预算472.27万元: income and spending each make the total, not their sum
         return Unsure(st, "金额里既有收入又有支出，合计不是两者相加")
+    named_by = fixed[0]  # what names the line: its first amount, or the total written before the parts
+    if len(fixed) >= 3 and fixed[0].value in (result.value, sum((q.value for q in fixed[1:]), ZERO)):
+        fixed = fixed[1:]  # 支出99,203.31元，主食…、副食…、其他…，合计99,203.31元: the total named first, then its parts
     if _RANGE.search(st.text, fixed[-1].end, result.start):
         return Unsure(st, "合计写明的是一段范围的总数，可能包括本句之外的各项")
     total = sum((q.value for q in fixed), ZERO)
@@ -467,10 +471,11 @@ def _fixed(st: Statement, floor: int, result: Quantity, fixed: list[Quantity], c
             return Unsure(st, "有人数但没有写“每人”，无法判断是否按人头计算")
     if len(fixed) == 1 and fixed[0].value != result.value:
         return Unsure(st, "只有一笔金额，与所写合计不同，可能漏写了数量")  # 门窗预算5万元，合计30万元
-    lead = _name(st.text[floor : fixed[0].start])
+    lead = _name(st.text[floor : named_by.start])
     name, first = _split_lead(lead)
-    comps = _components(st.text, fixed, floor)
-    comps[0] = (first or comps[0][0], comps[0][1])
+    comps = _components(st.text, fixed, floor if named_by is fixed[0] else named_by.end)
+    if named_by is fixed[0]:
+        comps[0] = (first or comps[0][0], comps[0][1])
     return Line(st, floor, result, name[:20] or "其他费用", "fixed", None, "人", comps, True)
 
 
