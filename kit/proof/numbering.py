@@ -233,9 +233,6 @@ def _one_break(labels: list[Label]) -> tuple[int, str] | None:
                else f"跳号：前面缺少「{label.renumbered(before.number + 1)}」")
 
 
-_POINT_AT_START = re.compile(rf"^[\s\u3000]*([{_CN}])是(?![{_CN}是否])")
-
-
 def _enumerations_by_line(prepared: list[Prepared]) -> list[Finding]:
     """一是加强组织领导。…⏎二是…⏎四是…: points of an enumeration, one paragraph each. A run starts at 一是 and ends
     at the next outline label or title; it is checked like a list in one paragraph: from 1, broken once."""
@@ -248,15 +245,15 @@ def _enumerations_by_line(prepared: list[Prepared]) -> list[Finding]:
             out.append(_finding(run[k][0], run[k][1], what, run[k - 1][1].number + 1))
 
     for at in prepared:
-        m = _POINT_AT_START.match(at.text)
-        if m is None:
+        points = _enumeration(at.text)
+        if not points or at.text[: points[0].start].strip():
             if run and (label_of(at.text) is not None or is_title(at.text)):
                 judge()
                 run = []
             continue
-        if len(_enumeration(at.text)) > 1:
+        if len(points) > 1:
             continue  # 一是…二是… within the paragraph: the list in one paragraph is checked on its own
-        label = Label(ENUMERATION, parse_cn_int(m.group(1)), m.group().strip(), m.start(1), m.end())
+        label = points[0]
         if label.number == 1 and run:
             judge()
             run = []
@@ -297,6 +294,7 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
             last.clear(), restarted.clear(), deferred.clear(), second_one.clear(), after_duplicate.clear(), suspended.clear()
             continue
         at, level, n = prepared[i], label.level, label.number
+        end = _range_end(at.text, label)  # 第七条至第十条: the last article of a range, or None
         previous = last.get(level)
         if previous is not None and _style(previous[2]) != _style(label):
             # 1.免缴… 2.低收… then 2、学期初… 3、…: a list written with other punctuation is another list
@@ -323,7 +321,7 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
                 found = _finding(prepared[pi], plabel, f"与上一个{LEVEL_NAMES[level]}「{first.text}」重复", 2)
                 findings.append((level, run.get(level, 0), replace(found, edits=_renumbering(prepared, events, pk, level, 2))))
                 before = 2
-            if n == before and n > 1 and _range_end(at.text, label):
+            if n == before and n > 1 and end:
                 pass  # 第七条至第十条 … 第十条至第二十条: ranges of a summary may share an end
             elif n == before and n > 1:
                 found = _finding(at, label, f"与上一个{LEVEL_NAMES[level]}「{prev_label.text}」重复", before + 1)
@@ -353,7 +351,6 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
                 findings.append((level, run.get(level, 0), _finding(at, label, f"顺序颠倒：排在「{prev_label.text}」之后", n, swap=True)))
             elif n == 1 and level > 1 and (level - 1) in last:
                 restarted.setdefault(level - 1, i)
-        end = _range_end(at.text, label)
         if n == 1 or previous is None or n > previous[0] or end:
             last[level] = (end or n, i, label)
         for deeper in [d for d in last if d > level]:

@@ -58,13 +58,12 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
     opened = False  # a heading or a total came before: a block that starts the text may be the tail of a cut list
 
     def close() -> None:
-        nonlocal current, lead
+        nonlocal current, lead, item
         if lead is not None and current.lines:
             current.total = lead
         if current.lines or current.total:
             blocks.append(current)
-        current, lead = Block(), None
-        item.__init__()
+        current, lead, item = Block(), None, _Item()
 
     item = _Item()
     for st in statements:
@@ -78,7 +77,7 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
             continue
         own_lines, own_unsure = len(current.lines), len(current.unsure)  # where this statement's lines begin
         if st.label and (item.level is None or st.label.level <= item.level):
-            item.__init__(st.label.level, own_lines, own_unsure)
+            item = _Item(st.label.level, own_lines, own_unsure)
         item.money += sum(1 for q in st.quantities if q.is_money and not q.upper)
         bare = next((q for q in st.quantities if not q.unit and q.exact and _COST_BEFORE.search(st.text, max(0, q.start - 3), q.start)), None)
         if bare is not None:  # 会费及餐费12021。以上费用合计5100元: an amount without its 元 is not understood
@@ -109,7 +108,7 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
                     current.lines = current.lines[: item.lines] + [Line(st, part.start, part.result, "小计", "fixed", None, "人",
                                                                        [("小计", part.result.value)], False)]
                     current.unsure = current.unsure[: item.unsure]
-                    item.__init__(item.level, len(current.lines), len(current.unsure))
+                    item = _Item(item.level, len(current.lines), len(current.unsure))
                     continue
                 current.total = part
                 if not opened and current.lines:

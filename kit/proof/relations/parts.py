@@ -77,6 +77,7 @@ def check_parts(statements: list[Statement], explain: Explain | None = None) -> 
     return findings
 
 
+_CLOSE = re.compile(r"[）)]")
 _RATE_PARTS = re.compile(r"(?:每(?:人|生|名|位|户|套|天|日|月|学期|年)+)?\s*(?:[，,]\s*其中[，,：:]?|[（(]\s*(?:其中|含)?[：:，,]?)")
 
 
@@ -94,12 +95,12 @@ def _rate_breakdowns(st: Statement) -> list[Finding]:
             continue
         bracket = "（" in m.group() or "(" in m.group()
         end = len(st.text)
-        stop = re.compile(r"[）)]" if bracket else r"[。！？]").search(st.text, m.end())
+        stop = (_CLOSE if bracket else _FULL_STOP).search(st.text, m.end())
         end = stop.start() if stop else end
         parts = [q for q in money[i + 1 :] if q.start < end]
         if len(parts) < 2 or not all(q.exact and q.scale == whole.scale for q in parts):
             continue
-        if any(re.search(r"[每/]|人均|约|以上", st.text[max(m.end(), q.start - 3) : q.start]) for q in parts[:1]) and not bracket:
+        if not bracket and re.search(r"[每/]|人均|约|以上", st.text[max(m.end(), parts[0].start - 3) : parts[0].start]):
             continue
         total = sum((q.value for q in parts), Decimal(0))
         if total == whole.value or not one_keystroke_apart(whole.value, total, [q.value for q in parts]):
