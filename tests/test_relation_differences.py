@@ -336,3 +336,11 @@ class TestGrowthFromOneYearToAnother:
         text = "2018年全县小学在校生为35620人，2023年在校生为29874人，下降了16.13%。"
         assert figures(text) == []
         assert pairs(text.replace("16.13%", "16.31%")) == [(Decimal("16.31"), Decimal("16.13"))]
+
+
+def test_last_years_figure_and_the_change_give_the_rate_when_this_years_is_in_another_sentence():
+    text = "今年全区教育经费总投入86.40亿元，占全市的12.5%。比上年的78.20亿元增加8.20亿元，增长10.49%，高于全市增幅。"
+    assert figures(text) == []  # 8.20 / 78.20
+    assert pairs(text.replace("增长10.49%", "增长10.94%")) == [(D("10.94"), D("10.49"))]
+    assert figures("学生人数较2022年的1250人减少了50人，下降4%。") == []
+    assert pairs("学生人数较2022年的1250人减少了50人，下降5%。") == [(5, 4)]

@@ -101,6 +101,9 @@ def _compared(st: Statement, qs: list[Quantity], a: int, b: int) -> list[Finding
         if after[1].unit != POINTS and after[0].unit != PERCENT:
             before = [q for q in before if q.unit != PERCENT]  # 占…7.55%，同比增加40.34万元: the share is an aside
         if not before:
+            found = _base_and_change(st, qs, bi.end(), after[0], after[1])
+            if found:
+                out.append(found)
             continue
         first, base, change = before[-1], after[0], after[1]
         gap = _GAP.fullmatch(text, first.end, bi.start())
@@ -157,6 +160,23 @@ def _compared(st: Statement, qs: list[Quantity], a: int, b: int) -> list[Finding
             f"{_written(first)} 比 {_written(base)}，{what}应为 {_written(change, computed)}，文中写作 {_written(change)}",
             f"改为 {_written(change, computed)}，或核对两个数", st.quote(first.start, change.end)))
     return out
+
+
+_BASE_LEAD = re.compile(rf"\s?{_LAST}的?\s?")  # 比上年的 / 较2018年
+
+
+def _base_and_change(st: Statement, qs: list[Quantity], after_bi: int, base: Quantity, change: Quantity) -> Finding | None:
+    """…。比上年的378.34亿元增加47.43亿元，增长12.54%: the figure now is in another sentence, but last year's
+    and the change are both here, and the rate is the one over the other."""
+    text = st.text
+    if not _BASE_LEAD.fullmatch(text, after_bi, base.start) or base.unit != change.unit or not base.unit \
+            or base.unit == PERCENT or not (base.exact and change.exact):
+        return None
+    verb_text = text[base.end : change.start].strip("，, ")
+    up, down = _UP.fullmatch(verb_text), _DOWN.fullmatch(verb_text)
+    if not (up or down):
+        return None
+    return _rate_of_change(st, qs, base, change, bool(up))
 
 
 def _wrong_figure(st: Statement, q: Quantity, computed: Decimal, message: str, suggestion: str, quote: str) -> Finding:
