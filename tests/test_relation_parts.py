@@ -89,6 +89,7 @@ class TestCountsListedThenTotalled:
             ("全镇小学普通班126班、特教班2班、音乐特色班4班，全镇总计{}班。", "132", "123"),
             ("经评审，9位教师续聘、4位教师转岗，共计{}名。", "13", "14"),
             ("抽调学生志愿者24人、教师志愿者8人、家长志愿者15人共{}人参与服务。", "47", "45"),
+            ("本届教代会代表按部门分配，第一分会有12名，第二分会有16名，第三分会有9名，共有代表{}名。", "37", "38"),
         ],
     )
     def test_right_is_silent_and_one_slip_is_found(self, text, right, wrong):
@@ -103,6 +104,7 @@ class TestCountsListedThenTotalled:
             "今年招生420人，比去年增加35人，共455人。",  # a change, not a part
             "每班配备志愿者2人，共40人。",  # a rate
             "高一年级8个班400人，高二年级9个班450人，共计850人。",  # classes counted among pupils
+            "评出优秀学生干部5人，优秀队员8人，共青团员14人。",  # 共青 is no total
         ],
     )
     def test_what_is_no_plain_list_is_left_alone(self, text):
