@@ -88,6 +88,17 @@ class TestTablesFlattenedByAWebPage:
         assert figures(self.REMARKS.format("6,350")) == []
         assert pairs_of(self.REMARKS.format("6,530")) == [(6530, 6350)]
 
+    SPENT = "支出项目 | 金额（元） |\n伙食费 | 186000 |\n图书资料费 | 41000 |\n维修费 | 9500 |\n水电费 | 23500 |\n合计 | 260000 |"
+
+    def test_one_column_with_a_slip_in_a_row_names_that_row(self):
+        assert figures(self.SPENT) == []
+        (found,) = figures(self.SPENT.replace("41000", "14000"))  # two digits swapped in a row, the total right
+        assert (found.stated, found.computed) == (260000, 233000)
+        assert "「图书资料费」一行的 14000 是 41000 之误" in found.message and not found.edits  # the clerk decides
+        (found,) = figures(self.SPENT.replace("260000", "206000"))  # the slip in the total: put right there
+        assert (found.stated, found.computed) == (206000, 260000) and found.edits
+        assert figures(self.SPENT.replace("41000", "43500")) == []  # 2500 off: neither the total nor a row by one keystroke
+
     RATES = ("地区 园所数 发出问卷 回收问卷 有效问卷 回收率 可用率\n"
              "城区 25 180 153 150 85% 83.3%\n"
              "东乡 6 40 40 38 100% 95%\n"

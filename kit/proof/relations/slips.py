@@ -34,6 +34,15 @@ def one_keystroke_apart(whole: Decimal, total: Decimal, parts: list[Decimal]) ->
     return any(whole - total + p >= 10 and plausible(p, whole - total + p, keystroke=True) for p in parts)
 
 
+def slipped_part(whole: Decimal, total: Decimal, parts: list[Decimal]) -> int | None:
+    """The one part whose single keystroke would make the parts add up to *whole*, when the whole itself is not
+    one keystroke from their sum (47000 typed 74000 under a 合计 that is right); else None."""
+    if plausible(whole, total, keystroke=True):
+        return None
+    fits = [i for i, p in enumerate(parts) if whole - total + p >= 10 and plausible(p, whole - total + p, keystroke=True)]
+    return fits[0] if len(fits) == 1 else None
+
+
 def _digits(value: Decimal) -> str:
     text = f"{value.normalize():f}"
     return text.replace(".", "").lstrip("0") or "0"

@@ -19,7 +19,7 @@ from ...quantities import PERCENT, Quantity, quantities
 from ..passage import Statement, figure_edit, located
 from .explain import Explain
 from .shares import share_finding
-from .slips import one_keystroke_apart, plausible
+from .slips import one_keystroke_apart, plausible, slipped_part
 
 COUNT = re.compile(r"数量|人数|户数|份数|套数|件数|个数|名额|人次")
 RATE = re.compile(r"单价|标准|元\s*/|/\s*人|每人|人均|每户")
@@ -323,13 +323,15 @@ def _label_of(row: list[Cell]) -> str:
     return next((c.text for c in row if c.kind == "text"), "")
 
 
-def _flag(cell: Cell, computed: Decimal, message: str, rule: str) -> Finding:
+def _flag(cell: Cell, computed: Decimal, message: str, rule: str, suggestion: str | None = None) -> Finding:
+    """A figure the table's relation gives otherwise. With *suggestion* (the slip is more likely elsewhere)
+    no edit is offered: a clerk decides which figure to put right."""
     stated = cell.q
     unit = "%" if stated.unit == PERCENT else ""
     return located(
-        "arithmetic", "error", cell.st, stated.start, stated.end, message, f"改为 {_plain(computed)}{unit}",
+        "arithmetic", "error", cell.st, stated.start, stated.end, message, suggestion or f"改为 {_plain(computed)}{unit}",
         quote=cell.st.text.strip()[:60], stated=stated.value, computed=computed, difference=stated.value - computed,
-        rule=rule, edits=(figure_edit(cell.st, stated, computed),),
+        rule=rule, edits=() if suggestion else (figure_edit(cell.st, stated, computed),),
     )
 
 
@@ -493,17 +495,25 @@ def _column_totals(rows: list[list[Cell]], serial: set[int]) -> list[Finding]:
             head = heads[p].text if heads and heads[p] is not None else ""
             if SKIP.search(head) or RATE.search(head):
                 continue
-            checked.append((cell, sum((c.amount for c in column), Decimal(0)), len(column), head))
+            checked.append((cell, sum((c.amount for c in column), Decimal(0)), column, head))
         held = [c for c in checked if c[0].amount == c[1]]
         broken = [c for c in checked if c[0].amount != c[1]]
         if len(broken) != 1:
             continue
-        cell, computed, n, head = broken[0]
+        cell, computed, column, head = broken[0]
+        n, parts = len(column), [c.amount for c in column]
         named = bool(COUNT.search(head) or AMOUNT.search(head))
-        if not held and not (named and n >= 3 and plausible(cell.amount, computed, keystroke=True)):
+        if not held and not (named and n >= 3 and one_keystroke_apart(cell.amount, computed, parts)):
+            continue  # one column only: a slip of one keystroke in its total or in one of its rows
+        said = f"表格「{_label_of(total)}」一行的这一栏写作 {_plain(cell.amount)}，上面 {n} 行相加应为 {_plain(computed)}"
+        slip = slipped_part(cell.amount, computed, parts)
+        if slip is None:
+            out.append(_flag(cell, computed, said, rule="TABLE-TOTAL"))
             continue
-        out.append(_flag(cell, computed, f"表格「{_label_of(total)}」一行的这一栏写作 {_plain(cell.amount)}，上面 {n} 行相加应为 {_plain(computed)}",
-                         rule="TABLE-TOTAL"))
+        row = next(above[i] for i, r in enumerate(grid) if any(c is column[slip] for c in r))
+        fixed = cell.amount - computed + parts[slip]
+        out.append(_flag(cell, computed, f"{said}；若「{_label_of(row)}」一行的 {_plain(parts[slip])} 是 {_plain(fixed)} 之误，合计正好相符",
+                         rule="TABLE-TOTAL", suggestion=f"核对「{_label_of(row)}」一行的 {_plain(parts[slip])}（改为 {_plain(fixed)} 则与合计相符），或把合计改为 {_plain(computed)}"))
     return out
 
 
