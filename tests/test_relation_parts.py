@@ -48,6 +48,23 @@ class TestListsEndingWithTheirClause:
         assert pairs(text.format("65")) == [(Decimal(65), Decimal(56))]
 
 
+    @pytest.mark.parametrize(
+        "text, right, wrong",
+        [
+            ("本年度共收到职工提案{}件，其中立案提案48件，不立案提案9件。", "57", "75"),
+            ("全县随迁子女总人数为{}人，其中本省籍学生2316人，非本省籍学生874人。", "3190", "3109"),
+            ("本届寄宿制学校学生总人数为{}人，住校生612人，走读生287人。", "899", "989"),
+        ],
+    )
+    def test_a_group_and_everyone_not_in_it(self, text, right, wrong):
+        assert figures(text.format(right)) == []
+        assert pairs(text.format(wrong)) == [(Decimal(wrong), Decimal(right))]
+
+    def test_groups_that_only_look_negated_are_no_pair(self):
+        text = "全校教职工总人数为126人，其中党员48人，青年教师52人。"  # 52 + 48 = 100: overlapping groups
+        assert figures(text) == []
+
+
 class TestBreakdownsThatGoOn:
     def test_a_list_that_reached_its_whole_before_the_clause_ended(self):
         text = "收入总额为4263500元，其中，人员经费为3941200元，日常公用经费为322300元，上年财政补助收入为4102000元，结转80000元。"

@@ -712,11 +712,20 @@ _OTHER = re.compile(r"其他|其它|其余|另")  # the label that closes a list
 def _complementary(labels: list[str], pairs=_PAIRS) -> bool:
     """Groups named by one of *pairs* (男/女, 在职/退休, 小学/初中/高中…), or the same people by sex (男考生/女考生,
     队员男/队员女). *labels* are distinct and none is empty."""
-    cores = {re.sub(r"(学生|教师|职工|儿童|人员|人口|对象)$", "", lab) or lab for lab in labels}
+    cores = {re.sub(r"(学生|教师|职工|儿童|人员|人口|对象|生)$", "", lab) or lab for lab in labels}
     if any(set(labels) <= pair or cores <= pair for pair in pairs):
+        return True
+    if len(labels) == 2 and _negated(*sorted(labels, key=len)):
         return True
     return len(labels) == 2 and {re.sub("[男女]", "", lab, count=1) for lab in labels} == {re.sub("[男女]", "", labels[0], count=1)} \
         and {re.search("[男女]", lab).group() if re.search("[男女]", lab) else "" for lab in labels} == {"男", "女"}
+
+
+def _negated(name: str, other: str) -> bool:
+    """华裔学生 / 非华裔学生, 立案提案 / 不立案提案, 已婚 / 未婚: a group and everyone not in it."""
+    if len(name) < 2:
+        return False
+    return other in (f"非{name}", f"不{name}", f"未{name}") or name[0] == "已" and other == f"未{name[1:]}"
 
 
 def _distinct(labels: list[str]) -> bool:
