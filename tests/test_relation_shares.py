@@ -175,6 +175,14 @@ def test_a_total_named_in_a_statement_before():
     assert pairs(text.format("66.67%")) == [(Decimal("66.67"), Decimal("66.77"))]
 
 
+def test_a_long_name_of_the_whole_found_lines_before_its_share():
+    text = ("1. 基本支出预算 615,420.80 元，占支出总预算的 100.00%，同比减少 12,300.00 元。其中：\n"
+            "人员经费支出预算 540,210.40 元，占基本支出预算{}%，同比减少 9,800.00 元。")
+    assert figures(text.format("87.78")) == []  # 540210.40 / 615420.80
+    assert pairs(text.format("87.87")) == [(Decimal("87.87"), Decimal("87.78"))]
+    assert figures(text.format("78.87")) == []  # far off: another whole may be meant, so nothing is said
+
+
 def test_every_item_of_one_qizhong_shares_the_whole_of_its_first():
     text = ("2.收入情况。2024年度收入合计520.40万元，较上年减少36.20万元，下降6.5%，主要是学生减少。"
             "其中：财政拨款收入488.20万元，占93.8%；事业收入20.10万元，占{}；其他收入12.10万元，占2.3%。")

@@ -95,8 +95,9 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
                 placed, _far = _earlier_whole(st, part, s_start, sentences, "", statements=statements, index=k)
                 if placed is not None and noun in st.text[max(0, placed.start - len(noun) - 6) : placed.start]:
                     whole, far = placed, True
-            if whole is None and noun and re.match(r"总|全", noun):
-                # 其他收入12,037.17万元，占总收入的45.31%: the 总收入 named lines before
+            if whole is None and noun and (re.match(r"总|全", noun) or len(noun) >= 4):
+                # 其他收入12,037.17万元，占总收入的45.31%: the 总收入 named lines before; or a name long enough
+                # to be one thing (占基本支出预算92.82%, 基本支出预算924,289.71元 lines before)
                 whole, far = _named_before(statements, k, part, noun), True
             if whole is None:
                 if explain is not None:
