@@ -60,6 +60,14 @@ class TestListsEndingWithTheirClause:
         assert figures(text.format(right)) == []
         assert pairs(text.format(wrong)) == [(Decimal(wrong), Decimal(right))]
 
+    def test_figures_given_respectively_are_not_parts_of_the_last_one(self):
+        text = "全镇有48所公办小学和45所民办小学，本学期申请维修经费的分别是公办小学44所和民办小学37所。"
+        assert figures(text) == []  # 44 and 37 go with 48 and 45 in turn, not with 45
+        assert pairs("全镇有公办小学{}所，分别是中心小学8所和村小学30所。".format(39)) == [(39, 38)]
+
+    def test_a_figure_framing_the_list_is_no_item_of_it(self):
+        assert figures("今年秋季，36名新生当中，本村学生就占了20人、外村学生16人，全校学生共140人。") == []
+
     def test_groups_that_only_look_negated_are_no_pair(self):
         text = "全校教职工总人数为126人，其中党员48人，青年教师52人。"  # 52 + 48 = 100: overlapping groups
         assert figures(text) == []

@@ -339,7 +339,9 @@ def _rated_groups(st: Statement) -> list[Finding]:
 _CLOSER = re.compile(r"[\u4e00-\u9fff]{0,8}[，,、]?\s*[\u4e00-\u9fff]{0,6}?(?:合计|共计|总计|一共|总共|(?<!公)共(?![青同享产识建]))(?:有|为|是|计)?"
                      r"(?:[\u4e00-\u9fff]{1,4}?(?:为|是|有)?)?[：:\s]*")
 _LONGEST = 40  # figures a listed-then-totalled list may hold
-_NOT_A_LIST = re.compile(r"其中|分别|每|各|增加|减少|增长|下降|提高|降低|[比较]上?年|同比|人均|平均|约|近|超过|累计")
+# …, and a figure framing the others (17名新生当中，巫裔12人…)
+_NOT_A_LIST = re.compile(r"其中|分别|每|各|增加|减少|增长|下降|提高|降低|[比较]上?年|同比|人均|平均|约|近|超过|累计"
+                         r"|\d\s?[\u4e00-\u9fff]{1,8}?(?:当|之)?中[，,]")
 
 
 def _closed_lists(st: Statement, before: Statement | None) -> list[Finding]:
@@ -444,6 +446,9 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, statements: list[S
         before = [q for q in here if q.end <= trigger.start() and _depth(text, q.start) == _depth(text, trigger.start())]
         if before:
             whole = before[-1]
+            if word.startswith("分别") and len(before) > 1 and before[-2].unit == whole.unit and re.fullmatch(
+                    r"[\u4e00-\u9fff]{0,8}(?:及|和|与|、)[\u4e00-\u9fff]{0,8}", text[before[-2].end : whole.start]):
+                return None  # 47所华小及46所泰小，…分别是华小45所及泰小39所: respectively, not the parts of 46
         elif word.startswith("其中") and not text[a : trigger.start()].strip():
             # 运动场7332平方米。其中：…: the whole closes the sentence before; 支出合计944.21万元，较上年增加
             # 54.59万元，增长6.1%。其中：…: not the change, the total
