@@ -293,3 +293,10 @@ class TestEnumerationsOneParagraphEach:
 
     def test_the_idiom_yi_shi_yi_is_no_point(self):
         assert kinds("一是一，二是二，实事求是。\n三是三。\n", "numbering") == []
+
+
+def test_labels_with_a_space_copied_into_them():
+    text = ("一、填报要求\n1、按表格项目逐项填写。\n2、注意保护学生隐私。\n3 、电子稿发送至指定邮箱。\n4、纸质稿盖章后报送。\n"
+            "二、表格说明\n（一）表1\n填写体检人数。\n( 二)表2\n说明同表1。\n(三)表3\n注明未参加原因。")
+    assert kinds(text, "numbering") == []
+    assert kinds(text.replace("4、纸质稿", "5、纸质稿"), "numbering")  # a real skip after the spaced label is still told

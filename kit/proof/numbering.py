@@ -41,9 +41,9 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 STYLES = (  # (level, pattern); the level is the customary depth, 1 the outermost, 0 the articles of a rule
     (0, re.compile(_LEAD + rf"(?P<open>第)\s?(?P<n>[{_CN}]{{1,3}})\s?(?P<close>条)")),  # 第二 条: a space in OCR text
     (1, re.compile(_LEAD + rf"(?P<n>[{_CN}]{{1,3}})(?P<sep>[、.．]|[:：](?=\s*[\u4e00-\u9fff]))(?![{_CN}]+(?:[、至到和与]|年级|级|类|档|等奖|个|月)|\d|[{_CN}]*年级)")),
-    (2, re.compile(_LEAD + rf"(?P<open>[（(])(?P<n>[{_CN}]{{1,3}})(?P<close>[）)])")),
-    (3, re.compile(_LEAD + r"(?P<n>\d{1,2})(?P<sep>[、]|[,，](?=[\u4e00-\u9fff])|[.．](?![\d０-９])(?!\s+[\d０-９]+\s*[%％]?\s*$)|[.．](?=\d{1,4}[年月日]|\d{1,2}[:：点时]))(?!\d+(?:年级|个年级))")),
-    (4, re.compile(_LEAD + r"(?P<open>[（(])(?P<n>\d{1,2})(?P<close>[）)])")),
+    (2, re.compile(_LEAD + rf"(?P<open>[（(])\s?(?P<n>[{_CN}]{{1,3}})\s?(?P<close>[）)])")),  # ( 二): a space in a web copy
+    (3, re.compile(_LEAD + r"(?P<n>\d{1,2})(?P<sep>\s?[、]|[,，](?=[\u4e00-\u9fff])|[.．](?![\d０-９])(?!\s+[\d０-９]+\s*[%％]?\s*$)|[.．](?=\d{1,4}[年月日]|\d{1,2}[:：点时]))(?!\d+(?:年级|个年级))")),
+    (4, re.compile(_LEAD + r"(?P<open>[（(])\s?(?P<n>\d{1,2})\s?(?P<close>[）)])")),
     (5, re.compile(_LEAD + rf"(?P<n>[{_CIRCLED}])")),
 )
 LEVEL_NAMES = {0: "条款序号（第一条）", 1: "一级标题（一、）", 2: "二级标题（（一））", 3: "三级序号（1.）", 4: "四级序号（（1））", 5: "圈码序号（①）",
