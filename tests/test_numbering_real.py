@@ -300,3 +300,10 @@ def test_labels_with_a_space_copied_into_them():
             "二、表格说明\n（一）表1\n填写体检人数。\n( 二)表2\n说明同表1。\n(三)表3\n注明未参加原因。")
     assert kinds(text, "numbering") == []
     assert kinds(text.replace("4、纸质稿", "5、纸质稿"), "numbering")  # a real skip after the spaced label is still told
+
+
+def test_articles_quoted_from_the_rule_being_amended_are_the_rules():
+    text = ("第一条\n修改\n现将《校车管理办法》第四条及第六条修改如下：\n“第四条\n校车驾驶人应当持有相应准驾车型驾驶证。\n"
+            "第六条\n学校应当每学期对校车进行检查。”\n第二条\n废止\n同时废止原办法附件二。\n第三条\n生效\n本办法自公布之日起施行。")
+    assert kinds(text, "numbering") == []
+    assert kinds(text.replace("第三条\n生效", "第四条\n生效"), "numbering")  # the amending rule's own skip is still told

@@ -262,11 +262,37 @@ def _enumerations_by_line(prepared: list[Prepared]) -> list[Finding]:
     return out
 
 
+_QUOTE_SPAN = 40  # lines a quotation may run over: an opening mark left unclosed longer is a stray one
+
+
+def _quoted_lines(texts: list[str]) -> set[int]:
+    """The lines that start inside a quotation running over several lines (…修改如下：“第三条 …⏎第五条 …”):
+    their labels are the quoted text's, not the document's."""
+    quoted: set[int] = set()
+    i = 0
+    while i < len(texts):
+        depth = texts[i].count("“") + texts[i].count("「") - texts[i].count("”") - texts[i].count("」")
+        if depth <= 0:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(texts) and j - i <= _QUOTE_SPAN and depth > 0:
+            depth += texts[j].count("“") + texts[j].count("「") - texts[j].count("”") - texts[j].count("」")
+            j += 1
+        if depth > 0:
+            i += 1  # never closed: a stray mark, not a quotation
+            continue
+        quoted.update(range(i + 1, j))
+        i = j
+    return quoted
+
+
 def check_numbering(prepared: list[Prepared]) -> list[Finding]:
     """Skips, duplicates and swaps of outline numbers, list by list."""
     events: list[tuple[int, Label | None]] = []  # (line index, label); None starts everything afresh
+    quoted = _quoted_lines([at.text for at in prepared])
     for i, at in enumerate(prepared):
-        if _CONTENTS.search(at.text):
+        if _CONTENTS.search(at.text) or i in quoted:
             continue  # 三、平衡表……… 第12頁: an entry of a table of contents, whatever order the page kept it in
         restart = RESTART.search(at.text)
         if is_title(at.text) or restart and not label_of(at.text):
