@@ -307,3 +307,10 @@ def test_articles_quoted_from_the_rule_being_amended_are_the_rules():
             "第六条\n学校应当每学期对校车进行检查。”\n第二条\n废止\n同时废止原办法附件二。\n第三条\n生效\n本办法自公布之日起施行。")
     assert kinds(text, "numbering") == []
     assert kinds(text.replace("第三条\n生效", "第四条\n生效"), "numbering")  # the amending rule's own skip is still told
+
+
+def test_an_article_run_into_the_line_before_and_cut_by_the_width():
+    text = ("第一条 为规范教师评优，制定本细则。\n第二条 本细则适用于全体在编教师。\n"
+            "第三条 积分实行百分制，其中教学业绩占总积分的30%。第四\n条 有下列情形之一的，在相应项目中加分。\n第五条 本细则自发布之日起施行。")
+    assert kinds(text, "numbering") == []
+    assert kinds(text.replace("第五条 本细则", "第六条 本细则"), "numbering")

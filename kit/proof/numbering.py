@@ -262,6 +262,7 @@ def _enumerations_by_line(prepared: list[Prepared]) -> list[Finding]:
     return out
 
 
+_SPLIT_ARTICLE = re.compile(rf"(?<=[。！!；;])\s*第\s?(?P<n>[{_CN}]{{1,3}})\s*$")
 _QUOTE_SPAN = 40  # lines a quotation may run over: an opening mark left unclosed longer is a stray one
 
 
@@ -305,6 +306,14 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
             events.extend((i, label) for label in labels if label.start >= restart.start())
             continue
         events.extend((i, label) for label in labels_in(at.text))
+        split = _SPLIT_ARTICLE.search(at.text)
+        if split and i + 1 < len(prepared) and prepared[i + 1].text.lstrip().startswith("条"):
+            # …占总积分的30%。第四⏎条 有下列情形…: an article run into the line before, cut by the page's width
+            try:
+                number = parse_cn_int(split.group("n"))
+            except ChineseNumberError:
+                continue
+            events.append((i, Label(0, number, split.group().strip(), split.start() + len(split.group()) - len(split.group().lstrip()), split.end())))
     findings: list[tuple[int, int, Finding]] = []  # (level, run, finding)
     run: dict[int, int] = {}  # level -> the event that started the list being read
     numbers: dict[tuple[int, int], list[int]] = {}  # (level, run) -> the numbers written in it
