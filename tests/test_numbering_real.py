@@ -314,3 +314,17 @@ def test_an_article_run_into_the_line_before_and_cut_by_the_width():
             "第三条 积分实行百分制，其中教学业绩占总积分的30%。第四\n条 有下列情形之一的，在相应项目中加分。\n第五条 本细则自发布之日起施行。")
     assert kinds(text, "numbering") == []
     assert kinds(text.replace("第五条 本细则", "第六条 本细则"), "numbering")
+
+
+def test_two_lists_of_a_flattened_two_column_table_written_alternately():
+    text = ("收入支出决算总表\n收入\n支出\n项目\n决算数\n一、财政拨款收入\n1\n820.50\n一、一般公共服务支出\n31\n\n"
+            "二、外交支出\n32\n\n二、上级补助收入\n2\n\n三、国防支出\n33\n\n三、事业收入\n3\n12.00\n四、教育支出\n34\n790.10\n"
+            "五、科学技术支出\n35\n")
+    assert kinds(text, "numbering") == []
+    assert kinds("一、总则\n二、适用范围\n二、工作职责\n三、考核办法\n四、附则", "numbering")  # one list with a duplicate is told
+
+
+def test_notes_opened_by_a_word_and_a_colon_start_at_one():
+    text = ("表1 生均教学成本\n说明：1.直接教学成本含教学研究及奖助学金支出。\n2.生均教学成本按加权学生数计算。\n"
+            "表2 学杂费收入占比\n说明：1.直接教学成本含教学研究及奖助学金支出。\n2.生均教学成本按加权学生数计算。")
+    assert kinds(text, "numbering") == []

@@ -110,7 +110,7 @@ def is_title(text: str) -> bool:
 
 _HEADING_AHEAD = rf"(?=[{_CN}]{{1,3}}、|[（(][{_CN}]{{1,3}}[）)])"  # 三、 or （三） comes next
 _RUN_IN = re.compile(rf"(?<=[。！!；;])\s*(?:{_HEADING_AHEAD}|(?=第\s?[{_CN}]{{1,3}}\s?条(?!规定|的|之|所|中)))")  # …。 第二 条 …
-_GLUED_FIRST = re.compile(r"[\s\u3000]*[\u4e00-\u9fff]{2,8}(?=[1１][.．、](?![\d０-９]))")
+_GLUED_FIRST = re.compile(r"[\s\u3000]*[\u4e00-\u9fff]{2,8}[:：]?\s?(?=[1１][.．、](?![\d０-９]))")  # 说明：1.…
 _INLINE = re.compile(rf"(?<=[。！!；;：:])\s*{_HEADING_AHEAD}"  # …目的在于：一、…
                      rf"|(?<=[。！!；;：:\s则章])\s*(?=第\s?[{_CN}]{{1,3}}\s?条(?!规定|的|之))"  # 总则第一条 …。第二条 …: not 《…法》第十二条规定
                      r"|(?<=[\u4e00-\u9fff])(?=第一条\s)")  # 考核办法第一条 为了…: the first article glued to the title
@@ -394,10 +394,52 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
             del suspended[deeper]
         for deeper in [d for d in restarted if d >= level]:
             del restarted[deeper]
+    mixed = _interleaved(events, prepared)
+    findings = [(level, r, f) for level, r, f in findings if (level, f.paragraph, f.line) not in mixed]
     outline = _believable(findings, numbers)
     seen = {(f.paragraph, f.line, f.span) for f in outline}
     inline = [f for f in _inline_lists(prepared) + _enumerations_by_line(prepared) if (f.paragraph, f.line, f.span) not in seen]
     return outline + inline
+
+
+def _interleaved(events: list[tuple[int, Label | None]], prepared: list[Prepared]) -> set[tuple[int, int, int]]:
+    """收支决算总表 flattened one cell per line: 一、财政拨款收入 一、一般公共服务支出 二、外交支出 二、上级补助收入
+    三、国防支出…: two lists of one level written alternately, each in order from 1. Their labels, as (level,
+    paragraph, line), are no outline of the document.
+
+    A stretch of one level (up to a fresh start or a label further out) is two such lists when its numbers
+    split, read in turn, into two runs each counting up from 1 by one, both of two labels at least, with a
+    number written twice in a row somewhere (else it is simply one list)."""
+    found: set[tuple[int, int, int]] = set()
+    stretches: dict[int, list[tuple[int, Label]]] = {}
+
+    def close(level: int) -> None:
+        stretch = stretches.pop(level, [])
+        numbers = [label.number for _, label in stretch]
+        if len(numbers) < 4 or not any(a == b for a, b in zip(numbers, numbers[1:])):
+            return
+        ends = [0, 0]
+        for n in numbers:
+            if n == ends[0] + 1:
+                ends[0] = n
+            elif n == ends[1] + 1:
+                ends[1] = n
+            else:
+                return
+        if min(ends) >= 2:
+            found.update((level, prepared[i].line.paragraph, prepared[i].line.line) for i, _ in stretch)
+
+    for i, label in events:
+        if label is None:
+            for level in list(stretches):
+                close(level)
+            continue
+        for level in [d for d in stretches if d > label.level]:
+            close(level)
+        stretches.setdefault(label.level, []).append((i, label))
+    for level in list(stretches):
+        close(level)
+    return found
 
 
 def _introduced_between(texts: list[str], item: int, at: int) -> bool:
