@@ -86,8 +86,8 @@ def format_signed(amount: Decimal) -> str:
 
 def format_scaled(value: Decimal, scale: int) -> str:
     """*value* in the author's scale: 225000 with 万 → 22.5万 (one figure reads like the figures beside it)."""
-    if scale in (10**4, 10**8):
-        return f"{(value / scale).normalize():f}" + ("万" if scale == 10**4 else "亿")
+    if scale in (10**3, 10**4, 10**8):
+        return f"{(value / scale).normalize():f}" + {10**3: "千", 10**4: "万", 10**8: "亿"}[scale]
     return format_figure(value)
 
 

@@ -34,7 +34,7 @@ MONEY, PERCENT, POINTS = "元", "%", "百分点"  # POINTS: a change of a percen
 ANY = "*"  # a rate per "each" of whatever is counted (各500元, 价值60元…一份)
 
 _UNIT = re.compile(
-    r"(?P<mult>[万亿])?\s?(?P<unit>个百分点|百分点|令吉|港币|澳门币|个月|个学期|个工作日|个班|平方米|平米|㎡|m²|立方米|公里|千米|米|课时|小时|分钟|人次|元|人|名|位|户|个|台|套|间|册|本|项|次|%|"
+    r"(?P<mult>[万亿]|千(?=\s?元))?\s?(?P<unit>个百分点|百分点|令吉|港币|澳门币|个月|个学期|个工作日|个班|平方米|平米|㎡|m²|立方米|公里|千米|米|课时|小时|分钟|人次|元|人|名|位|户|个|台|套|间|册|本|项|次|%|"
     r"所|条|件|岁|天|张|份|辆|场|支|盒|袋|箱|块|把|双|部|桌|面|组|班|篇|期|批|棵|株|亩|公顷|幢|栋|座|床|副|瓶|包|处|家|万|亿|周|月|年|分|吨|斤|公斤|千克|元钱|例|眼|笔)?"
 )
 _SAME = {"平米": "平方米", "㎡": "平方米", "m²": "平方米", "名": "人", "位": "人", "本": "册", "千米": "公里",
@@ -186,8 +186,8 @@ def quantities(text: str) -> list[Quantity]:
         value = span.value
         if span.text[-1:] in "万亿":
             scale = 10**4 if span.text[-1] == "万" else 10**8
-        elif mult:
-            scale = 10**4 if mult == "万" else 10**8
+        elif mult:  # 1259.94 万元; 346千元 (budgets in thousands)
+            scale = {"千": 10**3, "万": 10**4, "亿": 10**8}[mult]
             value = value * scale
         if unit == "分" and not re.search(r"[得扣计满总记]|分值|得分", text[max(0, span.start - 4) : span.start] + text[end : end + 2]):
             unit = "分" if not re.search(r"[点时]\s?$", text[max(0, span.start - 3) : span.start]) else ""

@@ -332,3 +332,11 @@ def test_a_corrected_figure_keeps_its_thousands_separators(tmp_path):
     source.write_text("项目 数量 单价 金额\n讲座 12 300 3,600\n印刷 450 2.5 1,125\n横幅 3 80 240\n培训 25 120 3,300\n", encoding="utf-8")
     assert main(["fix", str(source), "-o", str(tmp_path / "b.txt")]) == 0
     assert "培训 25 120 3,000" in (tmp_path / "b.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("unit", ["万元", " 万元", "千元"])
+def test_a_corrected_figure_keeps_its_multiplier_written_apart(tmp_path, unit):
+    source = tmp_path / "a.txt"
+    source.write_text(f"（4）加班费：超时加班费346{unit}、未休假加班费789{unit}，合计1,153{unit}。\n", encoding="utf-8")
+    assert main(["fix", str(source), "-o", str(tmp_path / "b.txt")]) == 0
+    assert f"合计1,135{unit}。" in (tmp_path / "b.txt").read_text(encoding="utf-8")  # not 11,350,000 before the 万

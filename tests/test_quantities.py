@@ -61,6 +61,19 @@ def test_wan_written_apart_from_its_figure_keeps_the_unit_after_it():
     assert (q.value, q.unit) == (Decimal(30000), "人")
 
 
+def test_thousands_of_yuan_as_budgets_in_taiwan_write_them():
+    (q,) = quantities("年终工作奖金1,775千元")
+    assert (q.value, q.unit, q.scale) == (Decimal(1775000), "元", 1000)
+    (q,) = quantities("全程5千米")  # 千米 is a length, not thousands
+    assert q.unit == "公里"
+
+
+def test_thousands_broken_by_a_space_beside_the_comma_in_money():
+    assert [q.value for q in quantities("退休储金1 ,418千元、劳退准备27千元，合计1,445千元")] == [1418000, 27000, 1445000]
+    assert [q.value for q in quantities("奖金合计3, 551元。")] == [3551]
+    assert [q.value for q in quantities("两校人数分别为12, 345人")] == [12, 345]  # counts: two figures
+
+
 
 @pytest.mark.parametrize("text", ["每户发放援助金1000令吉", "每户发放援助金1000港币", "每户发放援助金1000澳门币"])
 def test_other_currencies_are_money(text):

@@ -202,11 +202,11 @@ def rewrite(q: Quantity, value: Decimal) -> str:
     if written and written[0] in "零〇一二两三四五六七八九十百千万亿" and value == value.to_integral_value():
         return chinese_int(int(value))
     suffix = written[-1] if written[-1:] in "万亿" else ""
-    number = value / q.scale if suffix else value
+    number = value / q.scale if suffix or q.scale > 1 else value  # 1,153 万元, 346千元: the multiplier stays as written
     if suffix and number != number.quantize(Decimal("0.0001")):
         suffix, number = "", value  # not a round figure in 万: write it out
     digits = _digits(number, q.places)
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", written):  # 10,050 → 10,500: the thousands kept as written
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", written[: len(written) - len(suffix)]):  # 10,050 → 10,500: the thousands kept as written
         whole, _, fraction = digits.partition(".")
         digits = f"{int(whole):,}" + (f".{fraction}" if fraction else "")
     return digits + suffix
