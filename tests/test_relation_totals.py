@@ -244,3 +244,11 @@ def test_a_total_named_before_its_parts_and_again_after_them():
     found = figures(text.replace("合计86,420.50", "合计86,402.50"))
     assert [(f.stated, f.computed) for f in found] == [(Decimal("86402.50"), Decimal("86420.50"))]
     assert "主食22110.20+副食51305.10" in found[0].message
+
+
+def test_an_item_in_thousands_of_yuan_is_told_in_thousands():
+    text = "（2）奖金：系考绩奖金1,723千元、年终工作奖金1,775千元及年终慰问金44千元，合计3,542千元。"
+    assert figures(text) == []
+    (found,) = figures(text.replace("1,723千元", "1,732千元"))
+    assert (found.stated, found.computed) == (3542000, 3551000)
+    assert "应为 3551千元，文中写作 3542千元" in found.message  # as the budget writes its figures, not 3551000

@@ -201,7 +201,7 @@ def _check_block(block: Block, explain: Explain | None, per_head: dict[int, Deci
             st, q = total.st, total.result
             quote = st.quote(total.start, q.end).strip()
         message, suggestion = found.message, found.suggestion or ""
-        if m and not st.label and found.computed is not None and found.stated is not None:
+        if m and (not st.label or line.result.scale > 1) and found.computed is not None and found.stated is not None:
             message, suggestion = _in_prose(line, found.stated, found.computed, message)
         loc = located(found.kind, found.severity, st, q.start, q.end, message, suggestion, quote=quote)
         right = found.computed if found.computed is not None else None
