@@ -290,8 +290,11 @@ _ARABIC_RUN = re.compile(rf"(?<![0-9.])(?:{_NUM})[万亿]?")
 # 共调查中小学生2 400名，4 800眼: thousands set off by a space (statistics reports, PDF text). Only right
 # after a word and right before a count's unit, so table cells written "850 120" stay two figures.
 # 预算总资金18 189万元 / 18 398.31万元: the same with 万/亿 and decimals.
-_SPACED_THOUSANDS = re.compile(r"(?<=[\u4e00-\u9fff，,：:（(])[1-9][0-9]{0,2}(?: [0-9]{3})+(?:\.[0-9]+)?(?P<mult>[万亿])?"
-                               r"(?=[人名例眼户所个元次件份套位项])")
+# 退撫基金1 ,418千元 / 合計3, 551千元: in money, a comma with a space beside it (PDF text) likewise
+# (a count such as 分别为12, 345人 may be two figures).
+_SPACED_THOUSANDS = re.compile(r"(?<=[\u4e00-\u9fff，,：:（(])[1-9][0-9]{0,2}(?:"
+                               r"(?: [0-9]{3})+(?:\.[0-9]+)?(?P<mult>[万亿])?(?=[人名例眼户所个元次件份套位项]|千元)"
+                               r"|(?:(?: | ?, | ,)[0-9]{3})+(?:\.[0-9]+)?(?P<mult2>[万亿])?(?=元|千元))")
 _CN_RUN = re.compile(rf"[{_CN_CHARS}]+")
 # 每人6千元, 3百人 (Taiwanese news): a digit or two before 千/百 and a unit; 1万5千 is _MIXED's.
 _ARABIC_THOUSANDS = re.compile(r"(?<![0-9.,万亿])([1-9][0-9]?)([千百])(?=[元人名位个户])")
@@ -366,8 +369,9 @@ def find_amounts(text: str) -> list[NumberSpan]:
     for m in _ARABIC_THOUSANDS.finditer(scan):
         add(m.start(), m.end(), Decimal(m[1]) * (1000 if m[2] == "千" else 100))
     for m in _SPACED_THOUSANDS.finditer(scan):
-        digits = m[0][:-1] if m["mult"] else m[0]
-        add(m.start(), m.end(), Decimal(digits.replace(" ", "")) * _MULTIPLIERS[m["mult"] or ""])
+        mult = m["mult"] or m["mult2"] or ""
+        digits = m[0][:-1] if mult else m[0]
+        add(m.start(), m.end(), Decimal(digits.replace(" ", "").replace(",", "")) * _MULTIPLIERS[mult])
     for m in _ARABIC_RUN.finditer(scan):
         number, mult = (m[0][:-1], m[0][-1]) if m[0][-1] in "万亿" else (m[0], "")
         if len(number) > _MAX_DIGITS:
