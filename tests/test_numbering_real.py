@@ -328,3 +328,9 @@ def test_notes_opened_by_a_word_and_a_colon_start_at_one():
     text = ("表1 生均教学成本\n说明：1.直接教学成本含教学研究及奖助学金支出。\n2.生均教学成本按加权学生数计算。\n"
             "表2 学杂费收入占比\n说明：1.直接教学成本含教学研究及奖助学金支出。\n2.生均教学成本按加权学生数计算。")
     assert kinds(text, "numbering") == []
+
+
+def test_a_nested_enumeration_opened_by_a_colon_inside_a_point():
+    text = "一是落实项目，新签约企业有2家：一是甲公司，投资3亿元；二是乙公司，投资4亿元。二是改善民生。三是加强党建。"
+    assert kinds(text, "numbering") == []
+    assert kinds(text.replace("三是加强", "二是加强"), "numbering")  # the outer list's own duplicate is still told

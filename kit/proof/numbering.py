@@ -190,8 +190,16 @@ def _inline_lists(prepared: list[Prepared]) -> list[Finding]:
         if len(items) >= 3 and not any(label.level == 4 for label in found + run_in):
             run_in = sorted(run_in + items, key=lambda label: label.start)  # …。(1)贯彻…。(2)积极…。(4)总结…
         lists: dict[int, list[list[Label]]] = {ENUMERATION: [[]]}
+        outer: list[Label] | None = None  # the enumeration a nested one (…有2家：一是…；二是…。) interrupts
         for point in points:
-            if point.number == 1 and lists[ENUMERATION][-1]:
+            current = lists[ENUMERATION][-1]
+            if outer is not None and re.search(r"[。！!？?]", at.text[current[-1].end : point.start]):
+                runs = lists[ENUMERATION]  # the sentence of the nested points is over: the outer goes on
+                runs.append(runs.pop(next(k for k, r in enumerate(runs) if r is outer)))
+                outer, current = None, outer
+            if point.number == 1 and current:
+                if outer is None and re.search(r"[：:]\s*$", at.text[: point.start]):
+                    outer = current  # 规模企业有2家：一是…；二是…: points of the point before, within its sentence
                 lists[ENUMERATION].append([])  # a second enumeration in the same paragraph starts again at 一是
             lists[ENUMERATION][-1].append(point)
         for label in found + run_in:
