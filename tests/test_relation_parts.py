@@ -536,3 +536,8 @@ def test_a_level_word_inside_a_longer_name_names_no_level():
     # 持有幼儿园教师资格证的 is no 幼儿园 group beside 本科学历: the two may overlap
     text = "专任教师中具有专科及以上学历的618人，占87.0%，其中本科学历294人；持有幼儿园教师资格证的366人，占51.5%。"
     assert figures(text) == []
+
+
+def test_a_ranking_given_respectively_is_no_breakdown():
+    assert figures("在生源中学排行中，县一中以86人居首，其次分别为实验中学57人、二中41人。") == []
+    assert pairs("今年录取新生86人，分别为实验中学47人、二中41人。") == [(86, 88)]
