@@ -54,6 +54,17 @@ class TestDifferencesWrittenOut:
         assert figures("2015-2016学年共有20-30人参加，每人100元，共计2500元。") == []
 
 
+def test_a_product_by_decimals_is_said_at_the_precision_of_its_result():
+    text = "按本俸乘以基数再乘以1.5个月计算：38240元×0.85×1.5个月={}元。"
+    assert figures(text.format("48756")) == []  # 48756.0 exactly
+    (found,) = figures(text.format("48576"))
+    assert (found.stated, found.computed) == (48576, 48756) and "48756" in found.message
+    text = "年终慰问金为45810元×0.91×1.5个月={}元。"  # 62530.65
+    assert figures(text.format("62531")) == []
+    (found,) = figures(text.format("62351"))
+    assert (found.stated, found.computed) == (62351, 62531) and "按右边的写法为 62531" in found.message
+
+
 class TestDivisionWrittenOut:
     def test_a_quotient_at_the_written_decimals(self):
         assert figures("甲镇占比33.3%（212/636=0.333），乙镇占比66.7%（424/636=0.667）。") == []

@@ -82,13 +82,15 @@ def check_equations(statements: list[Statement], explain: Explain | None = None)
             stated = _operand(right)
             if computed == stated or _same_at_precision(computed, right) or _cut_to_units(computed, right, operands):
                 continue
-            if divisors:  # 298/447 = 0.6666…: said at the decimals the author wrote
-                computed = (computed / right.resolution).quantize(Decimal(1), rounding=ROUND_HALF_UP) * right.resolution
+            # 298/447 = 0.6666…, 45665×0.91×1.5 = 62332.725: said at the decimals the author wrote the result with
+            exact = computed
+            computed = (computed / right.resolution).quantize(Decimal(1), rounding=ROUND_HALF_UP) * right.resolution
+            said = _num(computed) if exact == computed or divisors else f"{_num(exact)}（按右边的写法为 {_num(computed)}）"
             start = operands[0].start
             written = st.text[start : right.end]
             findings.append(located(
                 "arithmetic", "error", st, right.start, right.end,
-                f"算式「{written}」不成立：等号左边算得 {_num(computed)}，右边写作 {_num(stated)}，相差 {_num(abs(stated - computed))}",
+                f"算式「{written}」不成立：等号左边算得 {said}，右边写作 {_num(stated)}，相差 {_num(abs(stated - computed))}",
                 f"等号右边改为 {_num(computed)}，或核对左边的数字",
                 quote=st.quote(start, right.end).strip(),
                 stated=stated, computed=computed, difference=stated - computed, rule="EQUATION",
