@@ -252,3 +252,11 @@ def test_an_item_in_thousands_of_yuan_is_told_in_thousands():
     (found,) = figures(text.replace("1,723千元", "1,732千元"))
     assert (found.stated, found.computed) == (3542000, 3551000)
     assert "应为 3551千元，文中写作 3542千元" in found.message  # as the budget writes its figures, not 3551000
+
+
+def test_full_width_digits_with_a_full_width_thousands_comma():
+    text = "本年度收入合计６９３，７００元，其中：会费收入６２，９００元，拨缴经费６３０，８００元。"
+    assert figures(text) == []  # not 700 against 900 + 800
+    (found,) = figures(text.replace("６３０，８００", "６３０，０００"))
+    assert (found.stated, found.computed) == (693700, 692900)
+    assert figures("两校分别录取693，700人。") == []  # ASCII digits: the comma is a pause

@@ -7,6 +7,7 @@ characters is still found, and the quote is what the author wrote.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from ..findings import Edit, Finding, Severity
@@ -42,11 +43,16 @@ class Prepared(NamedTuple):
         return self.line.text[self.origin[start] : self.origin[end - 1] + 1].strip()
 
 
+# ６９３，７００元: full-width digits take a full-width comma as their thousands separator (one character for one,
+# so the map back to the author's text holds). Between ASCII digits ， stays a pause: 693，700 are two figures.
+_WIDE_THOUSANDS = re.compile(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
+
+
 def prepare(lines: list[Line]) -> list[Prepared]:
     out = []
     for line in lines:
         cleaned = clean_line(line.text)
-        out.append(Prepared(line, cleaned.text.translate(_FOLD), cleaned.origin))
+        out.append(Prepared(line, _WIDE_THOUSANDS.sub(",", cleaned.text).translate(_FOLD), cleaned.origin))
     return out
 
 
