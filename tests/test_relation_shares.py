@@ -334,6 +334,19 @@ class TestAShareOneKeystrokeFromItsInputs:
         assert figures(text) == []
         found = figures(text.replace("196人参加", "169人参加"))
         assert [(f.stated, f.computed) for f in found] == [(Decimal("71.43"), Decimal("82.84"))]
+        assert "若 169 是 196 之误" in found[0].message and not found[0].edits  # the count to put right, not the rate
+
+    def test_a_named_rate_whose_part_at_the_edge_of_rounding_carries_the_slip(self):
+        text = "全校参加体质测试640人，达到良好等级168人，良好率为26.3%。"  # 168 of 640 is 26.25 %, rounded up
+        assert figures(text) == []
+        (found,) = figures(text.replace("168人", "186人"))
+        assert (found.stated, found.computed) == (Decimal("26.3"), Decimal("29.1"))
+        assert "若 186 是 168 之误" in found.message and not found.edits
+
+    def test_a_share_of_a_whole_found_by_place_needs_a_keystroke_in_the_share_itself(self):
+        # the 本科 count has its own 其中, but the share of 高级职称 is of all 2713 teachers: 2229 → 2729 fits by chance
+        text = "全区共有专任教师2713人。其中女教师1884人，占69.4%；具有本科及以上学历的2229人，占82.2%，其中研究生学历123人；具有高级职称的351人，占12.9%。"
+        assert figures(text) == []
 
     def test_a_whole_a_little_off_may_leave_a_few_out(self):
         # 2490 of 2516 is 98.97 %; 99.05 % needs 2492 attending or 2514 children — the excused may be out of the base
@@ -352,3 +365,19 @@ def test_a_figure_in_an_aside_is_not_the_whole_of_the_next_sentence():
             "其中，女会员121人，占64.4%。")
     assert figures(text) == []  # 121 of the 188 members, not of the 190 staff in brackets
     assert pairs(text.replace("占64.4%", "占46.4%")) == [(Decimal("46.4"), Decimal("64.4"))]
+
+
+class TestAShareAnotherFigureInReachGives:
+    def test_the_narrower_whole_a_breakdown_names(self):
+        text = ("本届教代会共收到提案220件，其中由学校主办的200件，已经落实的140件，占70%；"
+                "列入计划逐步解决的40件，占20%；留作参考的20件，占{}。")
+        assert figures(text.format("10%")) == []  # 20 of 200, not of 220 (9 %, one keystroke from 10 %)
+        assert figures(text.format("9%")) == []  # 20 of 220: the text may mean it
+
+    def test_a_rate_of_another_count_the_reader_sees(self):
+        text = "本次调查共发出问卷300份，回收问卷300份，其中有效问卷291份，回收率97%。"
+        assert figures(text) == []  # the rate the page calls 回收率 is of the valid ones: not a slip to correct
+
+    def test_a_whole_before_a_sentence_of_siblings(self):
+        text = "本次推选代表200名。其中教师代表120名，占60%；学生代表16名，占8%。其中女代表90名，占45%；少数民族代表6名，占{}。"
+        assert figures(text.format("3%")) == []  # 6 of 200, not of the 16 before 。其中

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from decimal import ROUND_DOWN, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from ...findings import Finding
 from ...money import format_scaled, share_percent
 from ...quantities import PERCENT, Quantity
 from ..passage import FULL_STOP as _FULL_STOP, Statement, depth as _depth, figure_edit, located
 from .explain import Explain
-from .slips import plausible, share_slip
+from .slips import plausible, slipped_count
 
 _SHARE = re.compile(r"(?<!占)(?<!分别)占(?!地|用|有|据|领|比例)")  # 分别占…: check_share_lists
 _RESPECTIVELY = re.compile(r"分别占(?:有)?")
@@ -106,12 +106,36 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
             if not (part.exact and whole.exact and pct.exact) or whole.value == 0 or part.value > whole.value:
                 continue  # a share above 100 % means the figures were paired wrongly: say nothing
             finding = share_finding(st, part, whole, pct)
+            if finding and finding.severity == "error" and not (inside or total_of or noun) and _fits_another(st, part, whole, pct, parts=False):
+                continue  # 393件，其中…主办的366件，…66件，占18%: 18 % is of the 366, a figure the reader also sees
             # a whole the text does not name (占65%) was found by its place: only a one-keystroke slip is
             # surely one; a share far off is more likely of another whole (代表总数, not 具有职称的代表)
+            # (a keystroke in the part or the whole is no evidence here: a whole found by place is wrong often
+            # enough that one of its keystroke neighbours fits by chance — 351 of 2729, not of 2229 teachers)
             if finding and (not far and (inside or noun or total_of or _framed(st, whole, part))
                             or plausible(finding.stated, finding.computed, keystroke=True)):
                 findings.append(finding)
     return findings
+
+
+def _fits_another(st: Statement, part: Quantity, whole: Quantity, pct: Quantity, parts: bool = True) -> bool:
+    """Does another figure of the part's unit within reach give the share as written (rounded or cut), as the
+    whole of this part (or, with *parts*, as the part of this whole)? Then the share is more likely of that figure
+    than wrong: a whole found by place, or the part of a named rate, may be the wrong one (回收问卷100份，其中
+    有效问卷96份，回收率96%: of the valid ones). Parts are not tried for a share found by place: its siblings
+    (1名生长迟缓，占比0.07%；1名低体重儿，占比0.07%) give it as often."""
+    step = Decimal(1).scaleb(-pct.places)
+
+    def gives(p: Decimal, w: Decimal) -> bool:
+        ratio = p * 100 / w
+        return pct.value in (ratio.quantize(step, rounding=ROUND_HALF_UP), ratio.quantize(step, rounding=ROUND_DOWN))
+
+    for q in st.quantities_in(max(0, part.start - _REACH), pct.start):
+        if q is whole or q is part or q.unit != part.unit or not q.exact or q.value <= 0 or _SIBLING.match(st.text, q.end):
+            continue  # (a sibling with a share of its own is neither: 赞成576份，占90%，反对64份，占10%)
+        if q.value > part.value and q.start < part.start and gives(part.value, q.value) or parts and q.value < whole.value and gives(q.value, whole.value):
+            return True
+    return False
 
 
 def _framed(st: Statement, whole: Quantity, part: Quantity) -> bool:
@@ -332,9 +356,12 @@ def check_placed_shares(statements: list[Statement], explain: Explain | None = N
             if not (part.exact and whole.exact and pct.exact) or whole.value == 0 or part.value > whole.value:
                 continue
             finding = share_finding(st, part, whole, pct, quote=quote, name=name)
-            if finding and not (plausible(finding.stated, finding.computed, keystroke=True)
-                                or share_slip(part.value, whole.value, pct.value, pct.places)):
-                finding = None  # …上线130人，上线率71.43%: 130 of 182 — a keystroke in 187 — is a slip too
+            if finding and finding.severity == "error" and _fits_another(st, part, whole, pct):
+                finding = None  # the rate is of figures the reader also sees, not wrong
+            if finding and not plausible(finding.stated, finding.computed, keystroke=True):
+                # …上线130人，上线率71.43%: 130 of 182 — a keystroke in 187 — is a slip too, said so
+                slip = slipped_count(part.value, whole.value, pct.value, pct.places)
+                finding = share_finding(st, part, whole, pct, quote=quote, name=name, slip=slip) if slip else None
             read_here.setdefault(id(whole), []).append((part, pct, finding))
         for shares in read_here.values():
             if len(shares) > 1 and _other_base(shares) is not None:
@@ -462,8 +489,10 @@ def _span(q: Quantity) -> tuple[Decimal, Decimal]:
     return q.value - half, q.value + half
 
 
-def share_finding(st: Statement, part: Quantity, whole: Quantity, pct: Quantity, quote: str | None = None, name: str = "占比"):
-    """The finding for share *pct* of *part* over *whole* at its written decimals: None, a truncation warning, or an error."""
+def share_finding(st: Statement, part: Quantity, whole: Quantity, pct: Quantity, quote: str | None = None, name: str = "占比",
+                  slip: tuple[Decimal, Decimal] | None = None):
+    """The finding for share *pct* of *part* over *whole* at its written decimals: None, a truncation warning, or an error.
+    With *slip* (a count one keystroke would put right, and what it would be) the error says so and offers no edit."""
     places = pct.places
     computed = share_percent(part.value, whole.value, places)
     if computed == pct.value:
@@ -482,6 +511,14 @@ def share_finding(st: Statement, part: Quantity, whole: Quantity, pct: Quantity,
             "arithmetic", "warning", st, pct.start, pct.end,
             f"{name}写作 {written}%，是 {formula} 截断所得；四舍五入应为 {computed}%",
             f"改为 {computed}%", quote=quote, stated=pct.value, computed=computed, difference=pct.value - computed, rule="SHARE",
+        )
+    if slip is not None:
+        was, fits = (format_scaled(v, 1) for v in slip)
+        return located(
+            "arithmetic", "error", st, pct.start, pct.end,
+            f"{name}写作 {written}%，按 {formula} 计算应为 {computed}%；若 {was} 是 {fits} 之误，{name}正好相符",
+            f"核对 {was}（为 {fits} 则与 {written}% 相符），或把{name}改为 {computed}%", quote=quote, stated=pct.value,
+            computed=computed, difference=pct.value - computed, rule="SHARE",
         )
     return located(
         "arithmetic", "error", st, pct.start, pct.end,

@@ -5,7 +5,7 @@ Shared by every relation check: a correction is offered only for a plausible sli
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 
 def plausible(stated: Decimal, computed: Decimal, keystroke: bool = False) -> bool:
@@ -65,27 +65,31 @@ def _keystrokes(x: str, y: str) -> int:
     return min(prev[-1], 2)
 
 
-def share_slip(part: Decimal, whole: Decimal, stated: Decimal, places: int) -> bool:
-    """Would one keystroke in the part or in the whole (counts, so whole numbers) give the share as written?
+def slipped_count(part: Decimal, whole: Decimal, stated: Decimal, places: int) -> tuple[Decimal, Decimal] | None:
+    """The count one keystroke would put right so that the share is as written, as (the figure, what it would be).
 
     130 上线 of 187, 上线率71.43%: 130 of 182 gives 71.43 % — the 187 is the likely slip. Candidates are the
     whole numbers the written share allows; only a few are tried (a wide range is no evidence of a slip)."""
     if part <= 0 or whole <= 0 or stated <= 0 or part != part.to_integral_value() or whole != whole.to_integral_value():
-        return False
+        return None
     half = Decimal(1).scaleb(-places) / 2
     lo, hi = (stated - half) / 100, (stated + half) / 100
     wholes = range(int(part / hi) + 1, int(part / lo) + 1) if lo > 0 else range(0)
-    parts = range(int(whole * lo) + 1, int(whole * hi) + 1)
+    parts = range(_ceil(whole * lo), int(whole * hi) + 1)  # 168 of 640 is 26.25 %: the edge rounds up, so it counts
     step = Decimal(1).scaleb(-places)
     for w in wholes if len(wholes) <= 50 else ():
         # a whole only a little larger may leave out a few (入学率 of 3264 children, 3262 once the excused are out)
         if abs(w - whole) * 100 < whole:
             continue
         if plausible(whole, Decimal(w), keystroke=True) and (part * 100 / w).quantize(step, rounding=ROUND_HALF_UP) == stated:
-            return True
+            return whole, Decimal(w)
     for q in parts if len(parts) <= 50 else ():
         if abs(q - part) * 100 < part:
             continue  # as little off as rounding or a few left out: no evidence of a slip
         if plausible(part, Decimal(q), keystroke=True) and (q * 100 / whole).quantize(step, rounding=ROUND_HALF_UP) == stated:
-            return True
-    return False
+            return part, Decimal(q)
+    return None
+
+
+def _ceil(value: Decimal) -> int:
+    return int(value.to_integral_value(rounding=ROUND_CEILING))
