@@ -494,6 +494,14 @@ class TestGroupsAfterTheirTotal:
         assert figures("全校共有教职工120人。从性别看，专任教师中男教师30人，女教师60人。") == []
 
 
+def test_the_students_of_all_departments_gave_one_amount():
+    text = "爱心活动两天内募集捐款25480.6元，其中教职工捐款16320元，各系学生捐款9160.6元。"
+    assert figures(text) == []  # 各系学生 is one group, its 9160.6 no sum per department
+    (found,) = figures(text.replace("9160.6元", "9106.6元"))
+    assert (found.stated, found.computed) == (Decimal("25480.6"), Decimal("25426.6"))
+    assert "若 9106.60 是 9160.60 之误" in found.message
+
+
 class TestARateAndWhatItIsMadeOf:
     def test_components_in_brackets_on_the_next_line(self):
         text = "3.研学实践费：每生260元\n（交通费120元、门票及讲解费140元）；\n4.校服费：每套150元\n（其中夏装65元/套，秋装85元/套）。"
@@ -505,6 +513,12 @@ class TestARateAndWhatItIsMadeOf:
         text = "托管收费标准为每个学生一天90元，其中，72元为托管及课程费用；18元为午餐费用。"
         assert figures(text) == []
         assert pairs(text.replace("18元为午餐", "17元为午餐")) == [(90, 89)]
+
+    def test_festival_gifts_per_head_in_the_sentence_after_the_standard(self):
+        text = "本年度节日慰问品标准为每人600元。其中春节慰问品每人400元，端午节每人60元，中秋节每人140元。生日慰问标准另计。"
+        assert figures(text) == []
+        (found,) = figures(text.replace("中秋节每人140元", "中秋节每人104元"))
+        assert (found.stated, found.computed) == (600, 564) and "若 104 是 140 之误" in found.message
 
     def test_a_total_after_ge_is_no_rate(self):
         assert figures("各项存款余额11.2亿元，其中居民储蓄存款余额9.1亿元，贷款余额2.5亿元。") == []

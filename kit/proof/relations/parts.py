@@ -28,7 +28,7 @@ from ...money import format_scaled
 from ...quantities import PERCENT, Quantity, same_count_unit
 from ..passage import FULL_STOP as _FULL_STOP, Statement, depth as _depth, figure_edit, located
 from .explain import Explain
-from .slips import one_keystroke_apart, plausible
+from .slips import one_keystroke_apart, plausible, slipped_part
 from .shares import CHANGE_CLAUSES, DELTA as _DELTA, TOTAL_MARK, WHOLE_MARK, whole_before
 
 _SENTENCE = re.compile(r"[^。！!？?]+")
@@ -78,12 +78,12 @@ def check_parts(statements: list[Statement], explain: Explain | None = None) -> 
 
 
 _CLOSE = re.compile(r"[）)]")
-_RATE_PARTS = re.compile(r"(?:每(?:人|生|名|位|户|套|天|日|月|学期|年)+)?\s*(?:[，,]\s*其中[，,：:]?|[（(]\s*(?:其中|含)?[：:，,]?)")
+_RATE_PARTS = re.compile(r"(?:每(?:人|生|名|位|户|套|天|日|月|学期|年)+)?\s*(?:[，,。]\s*其中[，,：:]?|[（(]\s*(?:其中|含)?[：:，,]?)")
 
 
 def _rate_breakdowns(st: Statement) -> list[Finding]:
-    """每生230元（社会实践费190元、往返车费40元） / 每人每天85元，其中70元为托管费，15元为午餐费: a rate per head
-    and the amounts it is made of. Fee notices list every component, but a 含 may name only some, so only a
+    """每生230元（社会实践费190元、往返车费40元） / 每人每天85元，其中70元为托管费，15元为午餐费 / 标准为每人800元。
+    其中春节每人650元，端午节每人70元，中秋节每人80元: a rate per head and the amounts it is made of. Fee notices list every component, but a 含 may name only some, so only a
     sum one keystroke from the rate is named."""
     out = []
     money = [q for q in st.quantities if q.is_money and not q.upper]
@@ -100,7 +100,8 @@ def _rate_breakdowns(st: Statement) -> list[Finding]:
         parts = [q for q in money[i + 1 :] if q.start < end]
         if len(parts) < 2 or not all(q.exact and q.scale == whole.scale for q in parts):
             continue
-        if not bracket and re.search(r"[每/]|人均|约|以上", st.text[max(m.end(), parts[0].start - 3) : parts[0].start]):
+        each = all(q.per == whole.per for q in parts)  # 标准为每人800元。其中春节每人650元，端午节每人70元…
+        if not bracket and not each and re.search(r"[每/]|人均|约|以上", st.text[max(m.end(), parts[0].start - 3) : parts[0].start]):
             continue
         total = sum((q.value for q in parts), Decimal(0))
         if total == whole.value or not one_keystroke_apart(whole.value, total, [q.value for q in parts]):
@@ -569,10 +570,15 @@ def _sum_finding(st: Statement, whole: Quantity, parts: list[Quantity], total: D
     listed = "＋".join(format_scaled(p.value, scale) for p in parts)
     diff = whole.value - total
     word = "部分" if listed_as.endswith("部分") else "项"
+    slip = slipped_part(whole.value, total, [p.value for p in parts])
+    hint = ""
+    if slip is not None:  # 33651.9 = 23565.4 + 10068.5? no, but + 10086.5 yes: the part is the likely slip
+        was = parts[slip].value
+        hint = f"；若 {format_scaled(was, scale)} 是 {format_scaled(was + diff, scale)} 之误，正好相符"
     return located(
         "arithmetic", severity, st, whole.start, whole.end,
         f"{name}写作 {format_scaled(whole.value, scale)}{unit}，但{listed_as} {listed} = {format_scaled(total, scale)}{unit}，"
-        f"相差 {format_scaled(abs(diff), scale)}{unit}{tail}",
+        f"相差 {format_scaled(abs(diff), scale)}{unit}{hint}{tail}",
         f"核对各{word}或{name}：按各{word}相加，{name}应为 {format_scaled(total, scale)}{unit}",
         quote=quote.strip(), stated=whole.value, computed=total, difference=diff, rule="PARTS",
     )
