@@ -103,3 +103,14 @@ def test_web_markup_is_one_noise_finding_and_is_read_through(tmp_path):
     found = [f for f in check_text(text) if f.rule == "NOISE-HTML"]
     assert len(found) == 1 and "网页代码" in found[0].message
     assert [f for f in check_text(text) if f.kind == "arithmetic"] == []
+
+
+def test_brackets_whose_markup_lost_its_ampersand_are_read_as_brackets(tmp_path):
+    from kit.proof import check_text
+    text = "收费项目：\n1、保育教育费#28简称保教费#292、伙食费#28含点心费#29\n3、代收费用。\n"
+    assert [f.rule for f in check_text(text) if f.kind in ("noise", "numbering")] == ["NOISE-HTML"]  # no 2、 skipped
+    source, out = tmp_path / "a.txt", tmp_path / "b.txt"
+    source.write_text(text, encoding="utf-8")
+    assert main(["clean", str(source), "-o", str(out)]) == 0
+    assert "保育教育费（简称保教费）2、伙食费（含点心费）" in out.read_text(encoding="utf-8")
+    assert [f for f in check_text("请于第#28号窗口办理。\n") if f.rule == "NOISE-HTML"] == []  # one alone stays

@@ -49,6 +49,7 @@ def _html_as(run: str) -> str:
     return " " if re.search(r"&(?:nbsp|ensp|emsp|#160);", run, re.I) else ""
 
 
+LOST_BRACKETS = re.compile(r"#28(?=[^#\n]{1,40}?#29)[^#\n]{1,40}?#29")  # a pair, so 第#28号 alone stays as written
 QUESTION = re.compile(rf"^[ \t]*[?？]+(?=[{CJK}“])|(?<=[{CJK}])\?+(?=[{CJK}])")
 FULL_SPACE = "\u3000"
 
@@ -91,6 +92,9 @@ def find_noise(text: str) -> list[Noise]:
         out.append(Noise("invisible", m.start(), m.end(), m.group(), ""))
     for m in HTML.finditer(text):
         out.append(Noise("html", m.start(), m.end(), m.group(), _html_as(m.group())))
+    for m in LOST_BRACKETS.finditer(text):  # 保教费#28简称“保教费”#292、…: &#40; and &#41; with & and ; lost
+        out.append(Noise("html", m.start(), m.start() + 3, "#28", "（"))
+        out.append(Noise("html", m.end() - 3, m.end(), "#29", "）"))
     for m in QUESTION.finditer(text):
         q = m.group().lstrip(" \t")
         start = m.end() - len(q)
