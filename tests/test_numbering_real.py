@@ -334,3 +334,12 @@ def test_a_nested_enumeration_opened_by_a_colon_inside_a_point():
     text = "一是落实项目，新签约企业有2家：一是甲公司，投资3亿元；二是乙公司，投资4亿元。二是改善民生。三是加强党建。"
     assert kinds(text, "numbering") == []
     assert kinds(text.replace("三是加强", "二是加强"), "numbering")  # the outer list's own duplicate is still told
+
+
+def test_a_flattened_two_column_table_between_the_documents_own_headings():
+    text = ("一、部门基本情况\n本单位为全额拨款事业单位。\n二、收入支出决算总表\n收入\n支出\n"
+            "一、一般公共预算财政拨款收入\n1\n520.30\n一、教育支出\n31\n498.10\n二、政府性基金预算财政拨款收入\n2\n0.00\n"
+            "二、社会保障和就业支出\n32\n22.20\n三、上级补助收入\n3\n0.00\n三、住房保障支出\n33\n0.00\n四、事业收入\n4\n0.00\n"
+            "五、其他收入\n5\n0.00\n三、收入支出决算总体情况说明\n本年收入合计520.30万元。\n四、名词解释\n略。")
+    assert kinds(text, "numbering") == []
+    assert kinds(text.replace("四、名词解释", "五、名词解释"), "numbering")  # the outline's own skip after the table

@@ -412,30 +412,39 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
 
 def _interleaved(events: list[tuple[int, Label | None]], prepared: list[Prepared]) -> set[tuple[int, int, int]]:
     """收支决算总表 flattened one cell per line: 一、财政拨款收入 一、一般公共服务支出 二、外交支出 二、上级补助收入
-    三、国防支出…: two lists of one level written alternately, each in order from 1. Their labels, as (level,
-    paragraph, line), are no outline of the document.
+    三、国防支出…: two lists of one level written alternately. Their labels, as (level, paragraph, line), are no
+    outline of the document.
 
-    A stretch of one level (up to a fresh start or a label further out) is two such lists when its numbers
-    split, read in turn, into two runs each counting up from 1 by one, both of two labels at least, with a
-    number written twice in a row somewhere (else it is simply one list)."""
+    Within a stretch of one level (up to a fresh start or a label further out), a run of labels is two such
+    lists when its numbers split, read in turn, into two runs each counting up by one, with a number written
+    twice in a row at least twice (one 三、三、 is a duplicate; 一、一、二、二、 is two columns). The outline may
+    go on after the table (三、收支情况说明 after 二、…总表): the run ends where the split stops."""
     found: set[tuple[int, int, int]] = set()
     stretches: dict[int, list[tuple[int, Label]]] = {}
 
     def close(level: int) -> None:
         stretch = stretches.pop(level, [])
         numbers = [label.number for _, label in stretch]
-        if len(numbers) < 4 or not any(a == b for a, b in zip(numbers, numbers[1:])):
-            return
-        ends = [0, 0]
-        for n in numbers:
-            if n == ends[0] + 1:
-                ends[0] = n
-            elif n == ends[1] + 1:
-                ends[1] = n
+        start = 0
+        while start < len(numbers) - 3:
+            ends: list[int] = []
+            end = start
+            for n in numbers[start:]:
+                if ends and n == ends[0] + 1:
+                    ends[0] = n
+                elif len(ends) > 1 and n == ends[1] + 1:
+                    ends[1] = n
+                elif len(ends) < 2 and (not ends or n <= ends[0]):
+                    ends.append(n)  # the second column starts at or below where the first stands
+                else:
+                    break
+                end += 1
+            doubled = sum(1 for a, b in zip(numbers[start:end], numbers[start + 1 : end]) if a == b)
+            if end - start >= 4 and doubled >= 2:
+                found.update((level, prepared[i].line.paragraph, prepared[i].line.line) for i, _ in stretch[start:end])
+                start = end
             else:
-                return
-        if min(ends) >= 2:
-            found.update((level, prepared[i].line.paragraph, prepared[i].line.line) for i, _ in stretch)
+                start += 1
 
     for i, label in events:
         if label is None:
