@@ -147,3 +147,34 @@ def test_a_figure_that_is_the_sum_of_the_few_after_it_in_every_row():
             "高中 11378 5604 5774 11378 9905 1473\n")
     assert figures(text) == []
     assert pairs(text.replace("10712 9774", "10172 9774")) == [(20486, 19946)]
+
+
+class TestAShareColumnOfTheColumnTotal:
+    TEXT = "片区 参赛人数 占比\n城东片区 240 32.0%\n城西片区 186 24.8%\n城南片区 207 27.6%\n城北片区 117 {}\n"
+
+    def test_one_share_off_by_a_keystroke(self):
+        assert figures(self.TEXT.format("15.6%")) == []  # 117 of 750
+        assert pairs_of(self.TEXT.format("16.5%")) == [(Decimal("16.5"), Decimal("15.6"))]
+        assert figures(self.TEXT.format("19.0%")) == []  # far off: not a slip this table bears out
+
+    def test_a_table_set_side_by_side_in_halves_is_one_whole(self):
+        text = ("民族 | 人数 | 占比 | 民族 | 人数 | 占比\n汉族 | 4120 | 95.24% | 白族 | 4 | 0.09%\n回族 | 130 | 3.01% | 苗族 | 3 | 0.07%\n"
+                "满族 | 41 | 0.95% | 侗族 | 2 | 0.05%\n蒙古族 | 22 | 0.51% | 其他 | 4 | 0.09%\n")
+        assert figures(text) == []  # of all 4326, not of the left half's 4313
+
+    def test_a_column_of_shares_of_something_else_is_left_alone(self):
+        text = "学校 参加人数 合格率\n一中 240 96.0%\n二中 186 94.1%\n三中 207 97.6%\n四中 117 91.5%\n"
+        assert figures(text) == []
+
+
+def test_a_row_that_numbers_the_columns_holds_no_figures():
+    text = "项目 | 本年支出合计 | 基本支出 | 项目支出\n栏次 | 1 | 2 | 3\n合计 | 6,691,000.00 | 5,215,200.00 | 1,475,800.00\n" \
+           "教育支出 | 6,200,000.00 | 4,800,000.00 | 1,400,000.00\n社会保障和就业支出 | 491,000.00 | 415,200.00 | 75,800.00\n"
+    assert figures(text) == []  # not 2 + 3 against 1
+
+
+def test_a_product_cut_at_the_end_of_its_line_is_not_called_wrong():
+    text = ("品名 | 单位 | 数量 | 单价 | 金额\n宣传折页 | 份 | 40 | 1.50 | 60.00\n慰问品 | 份 | 6 | 150.00 | 900.00\n"
+            "办公桌椅 | 套 | 12 | 850.00 | 1020\n0.00\n")
+    assert figures(text) == []  # 10200.00 broken over two lines by the page's width
+    assert pairs_of(text.replace("1020\n0.00\n", "1020.00\n")) == [(1020, 10200)]  # on one line it is a slip

@@ -11,7 +11,7 @@ column is an exact figure.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from ...findings import Finding
 from ...money import format_yuan, share_percent
@@ -468,6 +468,52 @@ def _row_ratios(rows: list[list[Cell]], serial: set[int]) -> list[Finding]:
     return out
 
 
+def _column_shares(rows: list[list[Cell]], serial: set[int]) -> list[Finding]:
+    """东部地区 980 32.7% / 中部地区 860 28.7% / …: a share column of a count column's total (its 合计 row, or the
+    sum of its rows). Believed when three rows at least bear it out, and only one breaks it; named only when that
+    share is one keystroke from what its row gives."""
+    shapes: dict[tuple[int, int], list[tuple[list[Cell], list[Cell], bool, list[Cell]]]] = {}
+    for row in rows:
+        figs = _figures(row, serial)
+        pcts = [c for c in row if c.kind == "num" and c.q.unit == PERCENT]
+        if figs and pcts and len(figs) <= _FACTORS and len(pcts) <= 4:
+            shapes.setdefault((len(figs), len(pcts)), []).append((figs, pcts, bool(_TOTAL_LABEL.search(_label_of(row))), row))
+    out = []
+    for (n, m), group in shapes.items():
+        data = [(f, p) for f, p, total, _r in group if not total]
+        totals = [f for f, _p, total, _r in group if total]
+        if len(data) < 4:
+            continue
+        nums = [[c for c in r if c.kind == "num"] for f, p, total, r in group if not total]
+        # 民族 | 人数 | 占比 | 民族 | 人数 | 占比: the table set side by side in halves, the whole spanning both
+        halves = n == m > 1 and all(r.index(p[j]) == r.index(f[j]) + 1 for (f, p), r in zip(data, nums) for j in range(n))
+        for i in range(n):
+            whole = sum((f[c].amount for f, _p in data for c in (range(n) if halves else (i,))), Decimal(0))
+            if halves and totals:
+                continue  # a 合计 row of a table in halves: not read
+            if totals and totals[0][i].amount != whole or not whole or any(not f[c].q.exact for f, _p in data for c in range(n)):
+                continue  # a 合计 row that is not the rows' sum is the column total's finding, not this one's
+            for k in range(m):
+                if not all(r.index(p[k]) == r.index(f[i]) + 1 for (f, p), r in zip(data, nums)):
+                    continue  # 汉族 | 8118 | 94.00% | 白族 | 3 | 0.03%: a share goes with the count right before it
+                held, broken, telling = [], [], 0
+                for f, p in data:
+                    pct = p[k].q
+                    cut = (f[i].amount * 100 / whole).quantize(Decimal(1).scaleb(-pct.places), rounding=ROUND_DOWN)
+                    ok = share_percent(f[i].amount, whole, pct.places) == pct.value or cut == pct.value
+                    (held if ok and pct.value else broken).append((f, p))
+                    # a row bears the whole out only if a whole 1 % off would give it another share (0.03 % does not)
+                    telling += ok and share_percent(f[i].amount, whole * Decimal("1.01"), pct.places) != pct.value
+                if len(held) < 3 or telling < 2 or len(broken) != 1:
+                    continue
+                f, p = broken[0]
+                found = share_finding(p[k].st, f[i].q, Quantity(0, 0, whole, f[i].q.unit, ""), p[k].q, quote=p[k].st.text.strip()[:60],
+                                      name=f"表格「{_label_of(next(r for r in rows if p[k] in r))}」一行的占比（表中另有 {len(held)} 行按本栏合计 {_plain(whole)} 算）")
+                if found is not None and found.severity == "error" and plausible(found.stated, found.computed, keystroke=True):
+                    out.append(found)
+    return out
+
+
 def _column_totals(rows: list[list[Cell]], serial: set[int]) -> list[Finding]:
     """A 合计 row against the rows above it, column by column, the rows aligned on their right."""
     out = []
@@ -537,13 +583,41 @@ def _aligned(above: list[list[Cell]], total: list[Cell]):  # -> how to pad a row
     return left if fit(left) > fit(right) else right
 
 
+_COLUMN_NUMBERS = re.compile(r"\s*(?:栏\s*次|行\s*次|栏\s*号|列\s*号)\s*")
+
+
+def _numbers_the_columns(row: list[Cell]) -> bool:
+    """栏次 | 1 | 2 | 3 | 4: a row that numbers the columns holds no figures of the table."""
+    figs = [c.amount for c in row if c.kind == "num"]
+    return bool(_COLUMN_NUMBERS.fullmatch(_label_of(row))) or len(figs) >= 3 and figs == list(range(1, len(figs) + 1))
+
+
 def check_flat_tables(statements: list[Statement]) -> list[Finding]:
     findings = []
     for rows in flat_tables(statements):
+        rows = [r for r in rows if not _numbers_the_columns(r)]
+        if not rows:
+            continue
         serial = _serial(rows)
-        findings += (_row_sums(rows, serial) + _row_products(rows, serial) + _column_totals(rows, serial) + _row_ratios(rows, serial)
-                     + _row_groups(rows, serial))
+        found = (_row_sums(rows, serial) + _row_products(rows, serial) + _column_totals(rows, serial) + _row_ratios(rows, serial)
+                 + _row_groups(rows, serial) + _column_shares(rows, serial))
+        findings += [f for f in found if not _cut_at_line_end(statements, rows, f)]
     return findings
+
+
+def _cut_at_line_end(statements: list[Statement], rows: list[list[Cell]], found: Finding) -> bool:
+    """办公桌椅 | 套 | 277 | 850.00 | 23545⏎0.00: a figure ending its row's line, with the next line only a figure's
+    rest, may have been cut by the page's width — a finding on it is more likely a misreading than a slip."""
+    for row in rows:
+        cells = [c for c in row if c.kind == "num"]
+        if not cells or cells[-1].q.value != found.stated or cells[-1].st.text[cells[-1].end :].strip(" |\t"):
+            continue
+        if len({id(c.st) for c in row}) != 1:
+            continue  # a table one cell per line: every figure ends its line
+        nxt = cells[-1].st.index + 1
+        if nxt < len(statements) and re.match(r"\s*[0-9０-９.．,，][0-9０-９.．]*\s*$", statements[nxt].text):
+            return True
+    return False
 
 
 __all__ = ["check_flat_tables", "check_tables", "flat_tables", "quantities"]
