@@ -260,3 +260,38 @@ def test_full_width_digits_with_a_full_width_thousands_comma():
     (found,) = figures(text.replace("６３０，８００", "６３０，０００"))
     assert (found.stated, found.computed) == (693700, 692900)
     assert figures("两校分别录取693，700人。") == []  # ASCII digits: the comma is a pause
+
+
+def test_a_subtotal_closes_the_clause_since_the_last_semicolon():
+    text = ("五、经费预算\n本次活动经费安排如下：茶点水果：按报名120人，每人30元，计3,600元；节目评比奖励：一等奖2个×500元=1,000元，"
+            "二等奖4个×300元=1,200元，三等奖5个×200元=1,000元，小计3,200元；会场布置费800元。合计：7,600元。")
+    assert figures(text) == []  # not 3600 + 1000 + 1200 + 1000 against the 小计
+    assert pairs(text.replace("小计3,200元", "小计3,000元")) == [(3000, 3200)]
+
+
+def test_a_sentence_that_is_only_the_total_closes_the_lines_above():
+    text = "五、经费预算\n本次活动经费安排如下：茶点水果120人×30元=3,600元；奖品费计3,200元；会场布置费800元。合计：7,600元。"
+    assert figures(text) == []
+    assert pairs(text.replace("合计：7,600元", "合计：7,800元")) == [(7800, 7600)]  # the lines with results of their own too
+
+
+def test_an_amount_after_the_yuan_sign_is_money():
+    text = "五、经费预算\n（一）学生奖励：一等奖16人，每人600元，计9600元；二等奖50人，每人400元，计￥20,000.00；三等奖64人，每人150元，计9600元，小计39200元。"
+    assert figures(text) == []  # the ￥20,000.00 is the second line's, not part of the third's
+    assert pairs(text.replace("小计39200元", "小计36200元")) == [(36200, 39200)]
+
+
+def test_income_before_a_spending_total_is_no_line_of_it():
+    text = "五、经费收支\n（二）收支汇总。本年收入合计198,148元，支出合计117,550元。"
+    assert figures(text) == []
+
+
+def test_a_count_per_class_is_not_the_people_paid():
+    text = "第四条 班主任津贴按每人每月500元标准发放，全校共19个班，每班配备班主任1名，全年按10个月计发，共需95000元。"
+    assert figures(text) == []  # not 1 person × 10 months × 500
+
+
+def test_a_share_of_a_fund_said_after_the_yuan_sign():
+    text = "按2%提取工会经费73900.00元，其中60%即￥44,340.00留校工会使用，40%即29560元上缴上级工会。"
+    assert figures(text) == []  # 40 % of the 73900, not of the 44340 before it
+    assert (29650, 29560) in pairs(text.replace("29560元", "29650元"))  # (and the parts, 73990, against 73900)

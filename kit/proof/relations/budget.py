@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from ...cnnum import chinese_int
 from ...findings import Finding
-from ...ledger import check_ledger
+from ...ledger import check_ledger, compute_line
 from ...money import format_figure as _num, format_scaled
 from ...model import LedgerSection
 from ..passage import Statement, figure_edit, located
@@ -100,17 +100,29 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
                 lead = part
             else:
                 lines, unsure = len(current.lines) - item.lines, len(current.unsure) - item.unsure
-                if part.label == "小计" and item.level is not None and (
-                        lines >= 2 or lines == 0 and unsure and item.money >= 3):
+                clause = _clause_lines(st, part, current.lines) if part.label == "小计" and item.level is None else 0
+                if part.label == "小计" and (item.level is not None and (lines >= 2 or lines == 0 and unsure and item.money >= 3)
+                                              or clause >= 2):
                     # 1.奖品：…＝300元，…＝300元，…＝240元，小计840元 / 2.文艺汇演⏎（1）…（3）…⏎小计7220元 / 4.住院…；病休…；
-                    # ⏎小计800元: an item's 小计 closes that item's lines, and stands for them in the whole budget
-                    blocks.append(Block(current.lines[item.lines :], part, current.unsure[item.unsure :]))
-                    current.lines = current.lines[: item.lines] + [Line(st, part.start, part.result, "小计", "fixed", None, "人",
-                                                                       [("小计", part.result.value)], False)]
-                    current.unsure = current.unsure[: item.unsure]
+                    # ⏎小计800元 / …计4680元；节目奖励：…=1200元，…=2000元，…=1500元，小计4700元；: an item's 小计 closes
+                    # that item's lines (numbered, or the clause since the last ；), and stands for them in the whole budget
+                    first, first_unsure = (item.lines, item.unsure) if item.level is not None else (len(current.lines) - clause, len(current.unsure))
+                    sub = Block(current.lines[first:], part, current.unsure[first_unsure:])
+                    blocks.append(sub)
+                    # it stands in the whole budget for what its lines come to, when they are all understood (a wrong
+                    # 小计 is told once, and the total is checked against the corrected one, as the ledger does)
+                    worth = part.result.value if sub.unsure else sum((compute_line(k, ln.ledger_line()).subtotal
+                                                                      for k, ln in enumerate(sub.lines)), Decimal(0))
+                    current.lines = current.lines[:first] + [Line(st, part.start, part.result, "小计", "fixed", None, "人",
+                                                                  [("小计", worth)], False)]
+                    current.unsure = current.unsure[:first_unsure]
                     item = _Item(item.level, len(current.lines), len(current.unsure))
                     continue
                 current.total = part
+                said = st.text[max(0, part.result.start - 12) : part.result.start]
+                if any(("收入" in ln.name) != ("收入" in said) and ("支出" in ln.name or "支出" in said) for ln in current.lines):
+                    # 本年收入合计198,148元，支出合计117,550元: spending is not made of the income before it
+                    current.unsure.append(Unsure(st, "收入和支出不是同一笔账的各项"))
                 if not opened and current.lines:
                     current.unsure.append(Unsure(st, "合计前的各项从文本开头就开始，前面可能还有项目"))
                 opened = True
@@ -120,6 +132,19 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
                 close()
     close()
     return blocks
+
+
+def _clause_lines(st: Statement, subtotal: Total, lines: list[Line]) -> int:
+    """How many of the last *lines* stand in the ；-clause a 小计 ends (…；节目奖励：…，…，…，小计4700元)."""
+    semi = max(st.text.rfind("；", 0, subtotal.start), st.text.rfind(";", 0, subtotal.start))
+    if semi < 0:
+        return 0
+    k = 0
+    for line in reversed(lines):
+        if line.st is not st or line.result.start < semi:
+            break
+        k += 1
+    return k
 
 
 def check_budgets(statements: list[Statement], explain: Explain | None = None, blocks: list[Block] | None = None) -> list[Finding]:

@@ -155,6 +155,17 @@ def segments(st: Statement) -> list[Line | Total | Unsure]:
                                 [(_component_name(st.text[prev : p.start]), p.value)], False))
                 prev = _clause_end(st.text, p.end)
             start, inputs = stop, []
+        if marker.group(1) in "=＝":
+            semi = max(st.text.rfind("；", start, q.start), st.text.rfind(";", start, q.start))
+            if semi >= 0 and any(p.end <= semi for p in inputs):
+                # 茶点水果3,600元；节目奖励：2个×500元=1,000元: an equation's left side never spans a ；, so the
+                # amounts before it are lines of their own
+                prev = start
+                for p in [p for p in inputs if p.end <= semi]:
+                    out.append(Line(st, prev, p, _name(st.text[prev : p.start]) or "其他费用", "fixed", None, "人",
+                                    [(_component_name(st.text[prev : p.start]), p.value)], False))
+                    prev = _clause_end(st.text, p.end)
+                start, inputs = semi + 1, [p for p in inputs if p.start > semi]
         part = _segment(st, start, q, marker, inputs)
         out.append(part)
         floor = _clause_end(st.text, q.end)
@@ -195,15 +206,16 @@ def segments(st: Statement) -> list[Line | Total | Unsure]:
 
 
 def _block_total_after(text: str, inputs: list[Quantity], result: Quantity) -> int | None:
-    """Where a sentence naming the total of everything above (以上各项共需…) starts, when the amounts before it
-    stand in sentences of their own."""
+    """Where a sentence naming the total of everything above (以上各项共需…, or only 合计：…) starts, when the
+    amounts before it stand in sentences of their own."""
     if not inputs or any(p.is_rate for p in inputs):
         return None
     stops = [m.end() for m in _FULL_STOP.finditer(text, inputs[-1].end, result.start)]
     if not stops:
         return None
     lead = text[stops[-1] : result.start]
-    return stops[-1] if re.search(r"以上|上述", lead) and not _GENERIC.sub("", lead).strip() else None
+    said = re.search(r"以上|上述", lead) or re.fullmatch(r"\s*(?:合计|总计|共计)\s*[：:]?\s*", lead)  # …。合计：14,409元。
+    return stops[-1] if said and not _GENERIC.sub("", lead).strip() else None
 
 
 def _sentence_start(text: str, floor: int, inputs: list[Quantity], result: Quantity) -> int:
@@ -319,6 +331,9 @@ def _listed_groups(text: str, before: list[Quantity]) -> list[Quantity]:
     return run if len(run) >= 2 else []
 
 
+_PER_UNIT_COUNT = re.compile(r"每[\u4e00-\u9fff]{1,2}[^，,。；;、\d]{0,8}$")
+
+
 def _per_head(st: Statement, floor: int, result: Quantity, rates: list[Quantity], counts: list[Quantity]) -> Line | Unsure:
     if _SO_FAR.search(st.text, rates[-1].end, result.start):
         # 每人每学年资助3000元。截至目前，累计资助971人，合计510.5万元: a running total over years and standards
@@ -337,7 +352,8 @@ def _per_head(st: Statement, floor: int, result: Quantity, rates: list[Quantity]
         per = ("人次",)  # 春季…秋季…共84人次，按照每人每学期500元标准: each 人次 is one person paid for one term
     chosen: list[Quantity] = []
     for k, dim in enumerate(per):
-        fits = [c for c in counts if same_count_unit(dim, c.unit)]
+        # (每班配备班主任1名: a count per class, not the people paid)
+        fits = [c for c in counts if same_count_unit(dim, c.unit) and not _PER_UNIT_COUNT.search(st.text, max(floor, c.start - 12), c.start)]
         before = [c for c in fits if c.end <= rates[0].start]
         pick = before[-1] if before else (fits[0] if fits else None)
         for j, whole in enumerate(before[:-2]):

@@ -15,7 +15,7 @@ from ...money import format_yuan
 from ...quantities import MONEY, PERCENT, Quantity
 from ..passage import Statement, figure_edit, located
 
-_GAP = re.compile(r"[)）]?[（(，,：:\s]*(?:即|为|约为|合|相当于|等于)?[：:\s]*")
+_GAP = re.compile(r"[)）]?[（(，,：:\s]*(?:即|为|约为|合|相当于|等于)?[：:\s]*(?:人民币)?[￥¥]?\s*")  # 60%即￥44,340.00
 
 
 def check_thresholds(statements: list[Statement]) -> list[Finding]:
