@@ -178,3 +178,16 @@ def test_a_product_cut_at_the_end_of_its_line_is_not_called_wrong():
             "办公桌椅 | 套 | 12 | 850.00 | 1020\n0.00\n")
     assert figures(text) == []  # 10200.00 broken over two lines by the page's width
     assert pairs_of(text.replace("1020\n0.00\n", "1020.00\n")) == [(1020, 10200)]  # on one line it is a slip
+
+
+def test_a_row_broken_over_two_lines_at_a_cell_edge_is_one_row():
+    text = ("| 学科 | 一等奖 | 二等奖 | 三等奖 | 小计 |\n| 地理 | 2 | 11 | 3 | 16 |\n| 英语 | 3 | 3 | 17 | 23 |\n"
+            "| 信息学 | 3 | 12 | 11 | 26 |\n| 合计 | 8 |\n| 26 | 31 | 65 |\n")
+    assert figures(text) == []  # not 26 + 31 against 65 in a row of its own
+    assert {f.stated for f in figures(text.replace("| 26 | 31 | 65 |", "| 26 | 31 | 66 |"))} == {66}
+
+
+def test_a_table_in_halves_is_not_added_up_one_column():
+    text = ("| 学校 | 上线人数 | 占比 | 学校 | 上线人数 | 占比 |\n| 一中 | 326 | 36.5% | 五中 | 20 | 2.2% |\n"
+            "| 二中 | 116 | 13.0% | 六中 | 164 | 18.4% |\n| 三中 | 180 | 20.2% | 七中 | 87 | 9.7% |\n| 合计 | 893 | 100.0% | | | |\n")
+    assert figures(text) == []  # 893 is both halves

@@ -87,10 +87,15 @@ def check_tables(statements: list[Statement], explain: Explain | None = None) ->
         roles = [_role(h) for h in header]
         if not any(roles):
             continue
+        named = [h for h in header if h]
+        if len(set(named)) < len(named):
+            continue  # 学校 | 人数 | 占比 | 学校 | 人数 | 占比: set side by side in halves, its 合计 adds up both
         width = len(header)
         data: list[list[Cell]] = []
         for st in rows[1:]:
             cells = _cells(st)
+            if _numbers_the_columns(cells):
+                continue  # 栏次 1 2 3 4
             if len(cells) != width:
                 if explain is not None:
                     explain.skip(st, "表格这一行的格数与表头不同")
@@ -272,6 +277,25 @@ def _chunked(cells: list[Cell]) -> list[list[Cell]]:
     return ([cells[:offset]] if offset else []) + [cells[i : i + width] for i in range(offset, len(cells), width)]
 
 
+def _rejoined(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """| 合计 | 6 |⏎| 34 | 45 | 85 |: a row broken over two lines at a cell's edge, put back together when the two
+    halves make the table's usual width and the second has no name of its own."""
+    widths = [len(r) for r in rows]
+    usual = max(set(widths), key=widths.count) if widths else 0
+    out: list[list[Cell]] = []
+    k = 0
+    while k < len(rows):
+        row = rows[k]
+        if (k + 1 < len(rows) and len(row) < usual and len(row) + len(rows[k + 1]) == usual
+                and rows[k + 1] and rows[k + 1][0].kind != "text" and any(c.kind == "text" for c in row)):
+            out.append(row + rows[k + 1])
+            k += 2
+            continue
+        out.append(row)
+        k += 1
+    return out
+
+
 def flat_tables(statements: list[Statement]) -> list[list[list[Cell]]]:
     """Tables flattened by a web page, as rows of cells."""
     out: list[list[list[Cell]]] = []
@@ -286,7 +310,7 @@ def flat_tables(statements: list[Statement]) -> list[list[list[Cell]]]:
             if sum(len(_trim(r)) <= 1 for r in rows) >= 0.7 * len(rows):
                 rows = _chunked([c for r in rows for c in r])
             else:
-                rows = [_trim(r) for r in rows]
+                rows = _rejoined([_trim(r) for r in rows])
         elif _is_bare_cell(statements[i]) and _NUM_CELL.fullmatch(statements[i].text.strip()) is None:
             while j < len(statements) and _is_bare_cell(statements[j]):
                 j += 1
@@ -514,9 +538,21 @@ def _column_shares(rows: list[list[Cell]], serial: set[int]) -> list[Finding]:
     return out
 
 
+def _in_halves(rows: list[list[Cell]]) -> bool:
+    """学校 | 人数 | 占比 | 学校 | 人数 | 占比: most rows name a second thing after their figures — a table set side
+    by side in halves, whose 合计 row adds up both halves, not one column."""
+    def halves(r: list[Cell]) -> bool:  # a name, figures, a name, figures
+        kinds = "".join("t" if c.kind == "text" else "n" if c.kind == "num" else "" for c in r)
+        return re.fullmatch(r"t+n+t+n+", kinds) is not None
+
+    return sum(halves(r) for r in rows) * 2 > len(rows)
+
+
 def _column_totals(rows: list[list[Cell]], serial: set[int]) -> list[Finding]:
     """A 合计 row against the rows above it, column by column, the rows aligned on their right."""
     out = []
+    if _in_halves(rows):
+        return out
     header = rows[0] if all(c.kind != "num" for c in rows[0]) else None
     start = 1 if header else 0
     for t, total in enumerate(rows):
