@@ -344,3 +344,11 @@ def test_last_years_figure_and_the_change_give_the_rate_when_this_years_is_in_an
     assert pairs(text.replace("增长10.49%", "增长10.94%")) == [(D("10.94"), D("10.49"))]
     assert figures("学生人数较2022年的1250人减少了50人，下降4%。") == []
     assert pairs("学生人数较2022年的1250人减少了50人，下降5%。") == [(5, 4)]
+
+
+def test_a_ratio_is_not_of_a_whole_and_its_own_part():
+    text = "学校现有在编专任教师120名，其中本科及以上学历99名，占82.50%；生师比为12.6:1。"
+    assert figures(text) == []  # 120 and its 99 are both teachers: 生师比 is of the pupils counted elsewhere
+    text = "动物医学专业计划招生40人，报考人数达到了1590人，报录比达到{}:1。"
+    assert figures(text.format("39.75")) == []
+    assert pairs(text.format("39.57")) == [(D("39.57"), D("39.75"))]

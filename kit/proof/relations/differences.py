@@ -594,6 +594,8 @@ def _named_ratios(st: Statement) -> list[Finding]:
         a, b = before[-2], before[-1]
         if a.unit != b.unit or not (a.exact and b.exact) or not a.value or not b.value:
             continue
+        if not _ratio_of(st.text, m.start(), a, b):
+            continue  # 专任教师120名，其中本科99名，…生师比为12.6:1: the two figures before are not 生 and 师
         r = Decimal(m.group(1))
         step = Decimal(1).scaleb(-(len(m.group(1).split(".")[1]) if "." in m.group(1) else 0))
         readings = [(x / y).quantize(step, rounding=ROUND_HALF_UP) for x, y in ((a.value, b.value), (b.value, a.value))]
@@ -610,6 +612,23 @@ def _named_ratios(st: Statement) -> list[Finding]:
             difference=r - near[0], rule="EQUATION", edits=(at.edit(pos, pos + len(m.group(1)), str(near[0])),),
         ))
     return out
+
+
+_RATIO_NAME = re.compile(r"([\u4e00-\u9fff])([\u4e00-\u9fff])[\u4e00-\u9fff]{0,4}比(?:例)?(?:为|是|达到?)?\s?\d")
+
+
+def _ratio_of(text: str, at: int, a: Quantity, b: Quantity) -> bool:
+    """May the two figures be what the ratio compares? Not when the second is a part of the first (专任教师120名，
+    其中本科99名，…生师比12.6:1); and when the ratio is named (男女比例, 报录比), one of them must count a thing
+    it names (报考人数1590人)."""
+    if "其中" in text[a.end : b.start]:
+        return False
+    name = _RATIO_NAME.search(text, max(0, at - 12), at + 12)
+    if name is None or name.start() > at:
+        return True
+    clause = lambda q: text[max(0, q.start - 10) : q.start].split("，")[-1].split(",")[-1]
+    said = clause(a) + clause(b)
+    return name.group(1) in said or name.group(2) in said
 
 
 def _ratios(st: Statement) -> list[Finding]:
