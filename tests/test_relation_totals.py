@@ -295,3 +295,20 @@ def test_a_share_of_a_fund_said_after_the_yuan_sign():
     text = "按2%提取工会经费73900.00元，其中60%即￥44,340.00留校工会使用，40%即29560元上缴上级工会。"
     assert figures(text) == []  # 40 % of the 73900, not of the 44340 before it
     assert (29650, 29560) in pairs(text.replace("29560元", "29650元"))  # (and the parts, 73990, against 73900)
+
+
+ACCOUNT = ("贰、支出\n一、人事费：83,900元；\n二、办公费：25,100元；\n三、会员福利：\n（一）婚丧喜庆礼金20件，每件1200元，计24,000元；\n"
+           "（二）会员生日礼券393份，每份100元，计39,300元；\n（三）急难慰问金20,000元。\n小计83,300元。\n四、研习活动费：173,300元；\n"
+           "五、杂支：90,100元。\n支出合计：455,700元。")
+
+
+def test_an_item_whose_lines_follow_it_is_no_heading_that_ends_the_list():
+    assert figures(ACCOUNT) == []  # 83,900 + 25,100 + 83,300 + 173,300 + 90,100
+    assert pairs(ACCOUNT.replace("455,700", "455,900")) == [(455900, 455700)]
+    assert pairs(ACCOUNT.replace("小计83,300", "小计83,500")) == [(83500, 83300)]  # told once: the total holds with 83,300
+
+
+def test_an_income_total_after_its_lines_closes_them():
+    text = ("壹、收入\n一、会费收入：8,600元；\n二、补助收入：46,000元；\n三、利息收入：2,739元。\n收入合计：57,339元。\n" + ACCOUNT)
+    assert figures(text) == []
+    assert pairs(text.replace("57,339", "57,393")) == [(57393, 57339)]

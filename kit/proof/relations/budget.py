@@ -67,6 +67,12 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
 
     item = _Item()
     for st in statements:
+        last = current.lines[-1].st if current.lines else None
+        if st.is_heading() and st.label and last is not None and last.label and last.label.level == st.label.level:
+            # 一、人事费：83,900元；二、办公费：…；三、会员福利：⏎（一）…（三）…⏎小计83,300元: an item of the list whose
+            # lines follow it, not a heading that ends the list
+            item = _Item(st.label.level, len(current.lines), len(current.unsure))
+            continue
         if st.is_heading():
             opened = True
             if current.lines and current.total is None and lead is None:
