@@ -149,22 +149,14 @@ def segments(st: Statement) -> list[Line | Total | Unsure]:
         if stop is not None:
             # 2、纪念品：4000元；3、就餐：3000元。以上各项共需经费11000元: each amount is a line of the block,
             # and the total closes all of it, not only the amounts of its own sentence
-            prev = start
-            for p in inputs:
-                out.append(Line(st, prev, p, _name(st.text[prev : p.start]) or "其他费用", "fixed", None, "人",
-                                [(_component_name(st.text[prev : p.start]), p.value)], False))
-                prev = _clause_end(st.text, p.end)
+            out.extend(_own_lines(st, start, inputs))
             start, inputs = stop, []
         if marker.group(1) in "=＝":
             semi = max(st.text.rfind("；", start, q.start), st.text.rfind(";", start, q.start))
             if semi >= 0 and any(p.end <= semi for p in inputs):
                 # 茶点水果3,600元；节目奖励：2个×500元=1,000元: an equation's left side never spans a ；, so the
                 # amounts before it are lines of their own
-                prev = start
-                for p in [p for p in inputs if p.end <= semi]:
-                    out.append(Line(st, prev, p, _name(st.text[prev : p.start]) or "其他费用", "fixed", None, "人",
-                                    [(_component_name(st.text[prev : p.start]), p.value)], False))
-                    prev = _clause_end(st.text, p.end)
+                out.extend(_own_lines(st, start, [p for p in inputs if p.end <= semi]))
                 start, inputs = semi + 1, [p for p in inputs if p.start > semi]
         part = _segment(st, start, q, marker, inputs)
         out.append(part)
@@ -203,6 +195,16 @@ def segments(st: Statement) -> list[Line | Total | Unsure]:
     return out
 
 
+
+
+def _own_lines(st: Statement, start: int, amounts: list[Quantity]) -> list[Line]:
+    """Each amount a fixed line of its own, named by the words before it."""
+    out, prev = [], start
+    for p in amounts:
+        out.append(Line(st, prev, p, _name(st.text[prev : p.start]) or "其他费用", "fixed", None, "人",
+                        [(_component_name(st.text[prev : p.start]), p.value)], False))
+        prev = _clause_end(st.text, p.end)
+    return out
 
 
 def _block_total_after(text: str, inputs: list[Quantity], result: Quantity) -> int | None:
