@@ -312,3 +312,9 @@ def test_an_income_total_after_its_lines_closes_them():
     text = ("壹、收入\n一、会费收入：8,600元；\n二、补助收入：46,000元；\n三、利息收入：2,739元。\n收入合计：57,339元。\n" + ACCOUNT)
     assert figures(text) == []
     assert pairs(text.replace("57,339", "57,393")) == [(57393, 57339)]
+
+
+def test_a_line_before_a_heading_without_money_is_no_introduction():
+    text = ("三、经费安排\n单亲困难家庭8户，每户600元，计4800元；在职教职工54人，人均100元，共5400元；交通费150元。"
+            "以上总计10350元（壹万零叁佰伍拾元整）。\n四、时间安排\n元旦前完成。")
+    assert figures(text) == []  # the 150 is a line of the budget, not an introduction to 四、

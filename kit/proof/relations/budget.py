@@ -91,8 +91,9 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
             if explain is not None:
                 explain.skip(st, current.unsure[-1].reason)
         for part in segments(st):
-            if isinstance(part, Line) and not part.checked and not st.label and any(s.label for s in statements[st.index + 1 : st.index + 2]):
-                continue  # 1.5万元慰问经费由工会经费列支。— an introduction before the numbered lines
+            if isinstance(part, Line) and not part.checked and not st.label and any(
+                    s.label and any(q.is_money for q in s.quantities) for s in statements[st.index + 1 : st.index + 2]):
+                continue  # 1.5万元慰问经费由工会经费列支。— an introduction before the numbered lines (not before 四、时间安排)
             if isinstance(part, Line) and _LEFT_OUT.search(st.text, part.result.end):
                 continue  # 建档困难职工13人，每人450元，计5850元，由行政经费列支，不计入本方案: said to be outside the total
             if isinstance(part, Line):
