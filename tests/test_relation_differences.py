@@ -352,3 +352,9 @@ def test_a_ratio_is_not_of_a_whole_and_its_own_part():
     text = "动物医学专业计划招生40人，报考人数达到了1590人，报录比达到{}:1。"
     assert figures(text.format("39.75")) == []
     assert pairs(text.format("39.57")) == [(D("39.57"), D("39.75"))]
+
+
+def test_the_figure_before_bi_shang_nian_may_be_last_years_itself():
+    text = "2027年预算支出合计490.96万元，上年预算数531.35万元，比上年减少40.39万元，下降{}%。"
+    assert figures(text.format("7.60")) == []  # 40.39 of 531.35: the figure before 比 is last year's
+    assert pairs(text.format("7.06")) == [(D("7.06"), D("7.60"))]

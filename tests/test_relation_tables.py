@@ -191,3 +191,17 @@ def test_a_table_in_halves_is_not_added_up_one_column():
     text = ("| 学校 | 上线人数 | 占比 | 学校 | 上线人数 | 占比 |\n| 一中 | 326 | 36.5% | 五中 | 20 | 2.2% |\n"
             "| 二中 | 116 | 13.0% | 六中 | 164 | 18.4% |\n| 三中 | 180 | 20.2% | 七中 | 87 | 9.7% |\n| 合计 | 893 | 100.0% | | | |\n")
     assert figures(text) == []  # 893 is both halves
+
+
+def test_a_grand_total_after_group_subtotals_is_of_the_rows_not_of_the_subtotals_too():
+    text = ("序号\t年级\t姓名\t资助档次\t金额（元）\n1\t五年级\t甲\t一档\t1,000.00\n2\t\t乙\t二档\t800.00\n\t五年级小计\t\t\t1,800.00\n"
+            "3\t六年级\t丙\t一档\t1,000.00\n4\t\t丁\t二档\t800.00\n5\t\t戊\t二档\t800.00\n\t六年级小计\t\t\t2,600.00\n\t合计\t\t\t4,400.00\n")
+    assert figures(text) == []  # not 8,800 with the subtotals counted twice
+    assert pairs_of(text.replace("2,600.00", "2,800.00")) == [(2800, 2600)]
+    assert pairs_of(text.replace("4,400.00", "4,600.00")) == [(4600, 4400)]
+
+
+def test_rounded_shares_of_a_column_may_miss_their_total_by_one_step():
+    text = ("序号 项目 本年 上年 占比\n1 办公费 16.90 12.28 5.67\n2 差旅费 7.07 5.81 2.37\n3 会议费 19.18 22.12 6.43\n"
+            "  小计 43.15 40.21 14.48\n")
+    assert figures(text) == []  # 5.67 + 2.37 + 6.43 = 14.47: each share rounded before it was added

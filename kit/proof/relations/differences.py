@@ -341,6 +341,12 @@ def _growth(st: Statement, now: Quantity, change: Quantity, pct: Quantity, verb:
     down = bool(_DOWN.search(verb)) and _names_the_rate(gap, False)
     if not (up or down) or not re.fullmatch(rf"{_LAST}[^\d，,]{{0,6}}(?:增加|减少|增长|下降|提高|降低|多|少)了?", verb.strip()):
         return None
+    if re.search(r"(?:^|[，,])\s?(?:上年|去年|上一年|上年度|上学年|上届)[^\d，,。；;]{0,6}$", text[max(0, now.start - 12) : now.start]):
+        # 预算支出合计490.96万元，上年预算数531.35万元，比上年减少40.39万元，下降7.60%: the figure before 比 is last
+        # year's itself, the base of the rate
+        if _possible(now, change, pct, up, base_given=True):
+            return None
+        return _rate_finding(st, pct, change, now.value, up, now.start, f"比 {_written(now)}{'增加' if up else '减少'} {_written(change)}，")
     return _from_now(st, now, change, pct, up, now.start)
 
 

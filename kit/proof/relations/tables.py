@@ -26,6 +26,7 @@ RATE = re.compile(r"单价|标准|元\s*/|/\s*人|每人|人均|每户")
 AMOUNT = re.compile(r"金额|小计|合计|预算|费用|经费|总价|总额|支出|资金")
 SKIP = re.compile(r"序号|编号|比例|占比|%|％|指数|备注|日期|时间|电话|年份|年度|说明|率")
 TOTAL_ROW = re.compile(r"^\s*(?:合\s*计|总\s*计|小\s*计|共\s*计|总额)")
+_SUBTOTAL_CELL = re.compile(r"小\s*计\s*$")  # 小计, 六年级小计: the total of one group of rows
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
 
 
@@ -91,7 +92,8 @@ def check_tables(statements: list[Statement], explain: Explain | None = None) ->
         if len(set(named)) < len(named):
             continue  # 学校 | 人数 | 占比 | 学校 | 人数 | 占比: set side by side in halves, its 合计 adds up both
         width = len(header)
-        data: list[list[Cell]] = []
+        data: list[list[Cell]] = []  # the rows since the last total
+        every: list[list[Cell]] = []  # the rows since the last grand total, subtotal rows left out
         for st in rows[1:]:
             cells = _cells(st)
             if _numbers_the_columns(cells):
@@ -99,14 +101,19 @@ def check_tables(statements: list[Statement], explain: Explain | None = None) ->
             if len(cells) != width:
                 if explain is not None:
                     explain.skip(st, "表格这一行的格数与表头不同")
+                data, every = [], []
+                continue
+            if any(_SUBTOTAL_CELL.search(c.text) for c in cells[:3]):
+                findings.extend(_check_total(cells, data, roles))  # 六年级小计: the rows of its group
                 data = []
                 continue
             if any(TOTAL_ROW.match(c.text) for c in cells[:2]):
-                findings.extend(_check_total(cells, data, roles))
-                data = []
+                findings.extend(_check_total(cells, every, roles))  # 合计 after 小计 rows: every row, not the subtotals again
+                data, every = [], []
                 continue
             findings.extend(_check_row(cells, roles))
             data.append(cells)
+            every.append(cells)
     return findings + check_flat_tables(statements)
 
 
@@ -584,6 +591,8 @@ def _column_totals(rows: list[list[Cell]], serial: set[int]) -> list[Finding]:
             continue
         cell, computed, column, head = broken[0]
         n, parts = len(column), [c.amount for c in column]
+        if cell.q.places and abs(cell.amount - computed) <= cell.q.resolution:
+            continue  # 14.48 for 14.47: shares or 万元 each rounded before they were added, one step apart
         named = bool(COUNT.search(head) or AMOUNT.search(head))
         if not held and not (named and n >= 3 and one_keystroke_apart(cell.amount, computed, parts)):
             continue  # one column only: a slip of one keystroke in its total or in one of its rows
