@@ -183,8 +183,8 @@ def quantities(text: str) -> list[Quantity]:
         unit = _SAME.get(unit or "", unit or "")
         if not unit and span.text[-1:] in "万亿" and _MONEY_CONTEXT.search(text[max(0, span.start - 10) : span.start]):
             unit = MONEY  # 专项资金13万，…合计25万: money written without 元
-        if not unit and re.search(r"[￥¥]\s?$", text[max(0, span.start - 2) : span.start]):
-            unit = MONEY  # 计￥20,000.00: the sign says it is money
+        if not unit and re.search(r"(?:[￥¥$]|RM|(?:S|HK|MOP|NT|US)\$)\s?$", text[max(0, span.start - 4) : span.start]):
+            unit = MONEY  # 计￥20,000.00, RM125,500, NT$12,500: the sign says it is money
         scale = 1
         value = span.value
         if span.text[-1:] in "万亿":

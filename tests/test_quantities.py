@@ -111,3 +111,10 @@ def test_a_digit_before_qian_or_bai_is_thousands_or_hundreds():
     from kit.quantities import quantities
     assert [(q.value, q.unit) for q in quantities("每人6千元，约3百人参加")] == [(6000, "元"), (300, "人")]
     assert quantities("第6千名")== []  # an ordinal stays none
+
+
+@pytest.mark.parametrize("text, value", [("计￥20,000.00；", 20000), ("公教华小：RM125,500", 125500), ("奖学金NT$12,500", 12500),
+                                         ("资助HK$3,000.00", 3000)])
+def test_an_amount_after_a_currency_sign_is_money(text, value):
+    (q,) = quantities(text)
+    assert q.is_money and q.value == value

@@ -205,3 +205,9 @@ def test_rounded_shares_of_a_column_may_miss_their_total_by_one_step():
     text = ("序号 项目 本年 上年 占比\n1 办公费 16.90 12.28 5.67\n2 差旅费 7.07 5.81 2.37\n3 会议费 19.18 22.12 6.43\n"
             "  小计 43.15 40.21 14.48\n")
     assert figures(text) == []  # 5.67 + 2.37 + 6.43 = 14.47: each share rounded before it was added
+
+
+def test_a_share_column_whose_total_is_written_100():
+    text = ("项目  金额  占比\n学杂费  5,780,000  82.03\n政府津贴  580,130  8.23\n捐款收入  531,530  7.54\n其他收入  154,420  2.19\n"
+            "小计  7,046,080  100\n")
+    assert figures(text) == []  # the shares add to 99.99, each rounded

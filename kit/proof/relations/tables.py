@@ -591,8 +591,9 @@ def _column_totals(rows: list[list[Cell]], serial: set[int]) -> list[Finding]:
             continue
         cell, computed, column, head = broken[0]
         n, parts = len(column), [c.amount for c in column]
-        if cell.q.places and abs(cell.amount - computed) <= cell.q.resolution:
-            continue  # 14.48 for 14.47: shares or 万元 each rounded before they were added, one step apart
+        places = max([cell.q.places] + [c.q.places for c in column if c.kind == "num"])
+        if places and abs(cell.amount - computed) <= Decimal(1).scaleb(-places):
+            continue  # 14.48 for 14.47, 100 for 99.99: shares or 万元 each rounded before they were added, one step apart
         named = bool(COUNT.search(head) or AMOUNT.search(head))
         if not held and not (named and n >= 3 and one_keystroke_apart(cell.amount, computed, parts)):
             continue  # one column only: a slip of one keystroke in its total or in one of its rows
