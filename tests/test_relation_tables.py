@@ -211,3 +211,9 @@ def test_a_share_column_whose_total_is_written_100():
     text = ("项目  金额  占比\n学杂费  5,780,000  82.03\n政府津贴  580,130  8.23\n捐款收入  531,530  7.54\n其他收入  154,420  2.19\n"
             "小计  7,046,080  100\n")
     assert figures(text) == []  # the shares add to 99.99, each rounded
+
+
+def test_a_total_row_that_lost_an_empty_cell_is_not_misread():
+    text = ("序号  学校  受益人数  标准（元/生·学期）  补助金额（元）\n1  新集镇小学  1236  600  741600\n2  杨家湾乡中学  555  600  333000\n"
+            "3  长岭乡中心小学  309  600  185400\n4  河口镇小学  758  600  454800\n  合计  2858    1714800\n")
+    assert figures(text) == []  # 2858 is the 受益人数 total, not the 标准 column's (2400)

@@ -590,6 +590,9 @@ def _column_totals(rows: list[list[Cell]], serial: set[int]) -> list[Finding]:
         if len(broken) != 1:
             continue
         cell, computed, column, head = broken[0]
+        sums = {sum((r[q].amount for r in grid if r[q] is not None and r[q].kind == "num"), Decimal(0)) for q in range(len(line))}
+        if cell.amount in sums:
+            continue  # 合计  4758    2854800 under 受益人数 | 标准 | 金额: an empty cell lost, 4758 is another column's total
         n, parts = len(column), [c.amount for c in column]
         places = max([cell.q.places] + [c.q.places for c in column if c.kind == "num"])
         if places and abs(cell.amount - computed) <= Decimal(1).scaleb(-places):
