@@ -217,3 +217,11 @@ def test_a_total_row_that_lost_an_empty_cell_is_not_misread():
     text = ("序号  学校  受益人数  标准（元/生·学期）  补助金额（元）\n1  新集镇小学  1236  600  741600\n2  杨家湾乡中学  555  600  333000\n"
             "3  长岭乡中心小学  309  600  185400\n4  河口镇小学  758  600  454800\n  合计  2858    1714800\n")
     assert figures(text) == []  # 2858 is the 受益人数 total, not the 标准 column's (2400)
+
+
+def test_a_table_goes_on_after_the_page_turns():
+    text = ("单位：万元\n|序号|项目|数量|标准|金额|\n|1|小学寄宿生|251人×3月|150|11.295|\n第4页 共6页\n经费预算表（续表）\n"
+            "|序号|项目|数量|标准|金额|\n|2|初中寄宿生|223人×10月|130|28.99|\n|3|特殊教育学生|64名×5月|290|9.28|\n||合计|||{}|\n")
+    assert figures(text.format("49.565")) == []  # the first row, before the page turned, is in the total
+    found = figures(text.format("49.655"))
+    assert [(f.stated, f.computed) for f in found] == [(Decimal("49.655"), Decimal("49.565"))] and "49.565" in found[0].message

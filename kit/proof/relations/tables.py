@@ -14,7 +14,7 @@ import re
 from decimal import ROUND_DOWN, Decimal
 
 from ...findings import Finding
-from ...money import format_yuan, share_percent
+from ...money import format_figure, format_yuan, share_percent
 from ...quantities import PERCENT, Quantity, quantities
 from ..passage import Statement, figure_edit, located
 from .explain import Explain
@@ -66,12 +66,18 @@ def _cells(st: Statement) -> list[Cell]:
     return cells[1:-1] if sep == "|" and st.text.strip().startswith("|") else cells
 
 
+# —3— / 第4页 共6页 / …预算表（续表）: the page turns inside a table, which goes on after it
+_PAGE_TURN = re.compile(r"\s*(?:[—－-]\s*\d+\s*[—－-]|第\s*\d+\s*页(?:\s*[，,]?\s*共\s*\d+\s*页)?|.{0,30}[（(]续表?[）)]|.{0,30}续表)\s*")
+
+
 def tables(statements: list[Statement]) -> list[list[Statement]]:
     out, current = [], []
     for st in statements:
         if "\t" in st.text or re.match(r"^\s*\|.*\|\s*$", st.text):
-            if not _MD_RULE.match(st.text):
-                current.append(st)
+            if not _MD_RULE.match(st.text) and not (current and st.text.strip() == current[0].text.strip()):
+                current.append(st)  # (a header repeated after the page turns is no row)
+            continue
+        if current and _PAGE_TURN.fullmatch(st.text):
             continue
         if len(current) >= 2:
             out.append(current)
@@ -185,8 +191,8 @@ def _check_total(total: list[Cell], data: list[list[Cell]], roles) -> list[Findi
             continue
         findings.append(located(
             "arithmetic", "error", total[i].st, stated.start, stated.end,
-            f"表格「{total[0].text or total[1].text}」一行的这一栏写作 {format_yuan(stated.value)}，上面 {len(values)} 行相加应为 {format_yuan(computed)}",
-            f"改为 {format_yuan(computed)}", quote=total[i].text,
+            f"表格「{total[0].text or total[1].text}」一行的这一栏写作 {format_figure(stated.value)}，上面 {len(values)} 行相加应为 {format_figure(computed)}",
+            f"改为 {format_figure(computed)}", quote=total[i].text,
             stated=stated.value, computed=computed, difference=stated.value - computed, rule="TABLE-TOTAL",
             edits=(figure_edit(total[i].st, stated, computed),),
         ))
