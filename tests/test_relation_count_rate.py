@@ -297,3 +297,9 @@ def test_a_rate_per_person_and_festival_times_the_festivals_named():
     text = "1.节日慰问：春节、中秋节每人每节300元，会员96人，两节计57600元。"
     assert figures(text) == []
     assert pairs(text.replace("57600", "28800")) == [(28800, 57600)]
+
+
+def test_a_yearly_rate_paid_for_half_a_year():
+    from relation_helpers import figures
+    text = "（一）生均公用经费：按每生每年400元标准拨付半年，1057名学生，拨付211,400元；"
+    assert figures(text) == []  # 1057 × 400 × ½, not 1057 × 400

@@ -358,3 +358,9 @@ def test_the_figure_before_bi_shang_nian_may_be_last_years_itself():
     text = "2027年预算支出合计490.96万元，上年预算数531.35万元，比上年减少40.39万元，下降{}%。"
     assert figures(text.format("7.60")) == []  # 40.39 of 531.35: the figure before 比 is last year's
     assert pairs(text.format("7.06")) == [(D("7.06"), D("7.60"))]
+
+
+def test_a_month_end_balance_carries_what_was_left_before():
+    text = "（一）上月结余2,458.67元。\n（二）本月收入合计38,803.32元，支出合计18,579.23元，月末余额22,682.76元。"
+    assert figures(text) == []  # 2,458.67 + 38,803.32 − 18,579.23
+    assert pairs("本月收入合计38,803.32元，支出合计18,579.23元，结余20,242.09元。") == [(D("20242.09"), D("20224.09"))]

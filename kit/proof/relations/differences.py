@@ -555,8 +555,8 @@ def _budget_results(st: Statement, results: list[Quantity], plan: Quantity, actu
 def _balance(st: Statement, qs: list[Quantity], a: int, b: int) -> Finding | None:
     """收入A，支出B，结余C in one sentence (no carried-over balance)."""
     text = st.text[a:b]
-    if re.search(r"上年结余|上年节余|结转|累计|年初", text):
-        return None
+    if re.search(r"上年结余|上年节余|结转|累计|年初|[月期末]末?余额", text):
+        return None  # 月末余额 carries what was left before: 上月结余2,458.67元。本月收入…，支出…，月末余额…
     roles = {}
     for q in qs:
         if not q.is_money or not q.exact or q.upper:

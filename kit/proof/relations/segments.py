@@ -340,6 +340,8 @@ def _per_head(st: Statement, floor: int, result: Quantity, rates: list[Quantity]
     if _SO_FAR.search(st.text, rates[-1].end, result.start):
         # 每人每学年资助3000元。截至目前，累计资助971人，合计510.5万元: a running total over years and standards
         return Unsure(st, "累计的总数不是按这一标准算出的")
+    if any("年" in r.per for r in rates) and re.search(r"半年|半学年", st.text[rates[0].end : result.start]):
+        return Unsure(st, "按年的标准只拨付半年")  # 按每生每年400元标准拨付半年，1057名学生，拨付211,400元
     current = _current_rates(st, rates)
     written = rates  # 人均筹资标准由300元提高至400元: the average is named before the first standard
     replaced, rates = len(current) < len(rates), current
