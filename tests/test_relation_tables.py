@@ -225,3 +225,12 @@ def test_a_table_goes_on_after_the_page_turns():
     assert figures(text.format("49.565")) == []  # the first row, before the page turned, is in the total
     found = figures(text.format("49.655"))
     assert [(f.stated, f.computed) for f in found] == [(Decimal("49.655"), Decimal("49.565"))] and "49.565" in found[0].message
+
+
+def test_a_product_rounded_to_the_fen():
+    text = ("日期  品名  数量  单位  单价(元)  金额(元)\n9.11  食用油  8  桶  74.70  597.60\n9.12  胡萝卜  424.5  斤  2.00  849.00\n"
+            "9.13  鸡蛋  165.5  斤  4.83  799.37\n9.14  面粉  37.5  公斤  4.55  170.63\n")
+    assert figures(text) == []  # 165.5 × 4.83 = 799.365 and 37.5 × 4.55 = 170.625, each to the fen
+    assert pairs_of(text.replace("799.37", "799.73")) == [(Decimal("799.73"), Decimal("799.37"))]
+    headed = "| 品名 | 数量 | 单价 | 金额 |\n|---|---|---|---|\n| 鸡蛋 | 165.5 | 4.83 | 799.37 |\n| 面粉 | 37.5 | 4.55 | 170.63 |"
+    assert figures(headed) == []

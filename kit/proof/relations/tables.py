@@ -11,7 +11,7 @@ column is an exact figure.
 from __future__ import annotations
 
 import re
-from decimal import ROUND_DOWN, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from ...findings import Finding
 from ...money import format_figure, format_yuan, share_percent
@@ -150,12 +150,24 @@ def _row_amount(cells: list[Cell], roles) -> Decimal | None:
     return values[0].value * values[1].value
 
 
+def _at_places(value: Decimal, written: Quantity) -> Decimal:
+    """*value* rounded half-up to the decimals *written* has (165.5 斤 × 4.83 元 = 799.365, written 799.37)."""
+    if value == value.quantize(Decimal(1).scaleb(-written.places)):
+        return value
+    return value.quantize(Decimal(1).scaleb(-max(written.places, 2)), rounding=ROUND_HALF_UP)
+
+
+def _product_is(x: Cell, y: Cell, z: Cell) -> bool:
+    return _at_places(x.amount * y.amount, z.q) == z.amount
+
+
 def _check_row(cells: list[Cell], roles) -> list[Finding]:
     computed = _row_amount(cells, roles)
     if computed is None:
         return []
     a = _column(roles, "amount")
     stated = cells[a].value
+    computed = _at_places(computed, stated)
     if stated.value == computed:
         return []
     c, r = _column(roles, "count"), _column(roles, "rate")
@@ -451,14 +463,14 @@ def _row_products(rows: list[list[Cell]], serial: set[int]) -> list[Finding]:
         for i in range(n):
             for j in range(i + 1, n):
                 for k in range(j + 1, n):
-                    held = [f for f in group if f[i].amount * f[j].amount == f[k].amount and f[i].amount not in (0, 1)
+                    held = [f for f in group if _product_is(f[i], f[j], f[k]) and f[i].amount not in (0, 1)
                             and f[j].amount not in (0, 1)]
-                    broken = [f for f in group if f[i].amount * f[j].amount != f[k].amount and f[k].amount]
+                    broken = [f for f in group if not _product_is(f[i], f[j], f[k]) and f[k].amount]
                     if len(held) >= 2 and len(broken) <= 1 and (best is None or len(held) > len(best[1])):
                         best = ((i, j, k), held, broken)
         if best and best[2]:
             (i, j, k), held, (figs,) = best
-            computed = figs[i].amount * figs[j].amount
+            computed = _at_places(figs[i].amount * figs[j].amount, figs[k].q)
             row = next(r for r in rows if figs[k] in r)
             out.append(_flag(figs[k], computed,
                              f"表格「{_label_of(row)}」一行：{_plain(figs[i].amount)}×{_plain(figs[j].amount)} = {_plain(computed)}，"
