@@ -343,3 +343,10 @@ def test_a_flattened_two_column_table_between_the_documents_own_headings():
             "五、其他收入\n5\n0.00\n三、收入支出决算总体情况说明\n本年收入合计520.30万元。\n四、名词解释\n略。")
     assert kinds(text, "numbering") == []
     assert kinds(text.replace("四、名词解释", "五、名词解释"), "numbering")  # the outline's own skip after the table
+
+
+def test_a_heading_run_into_the_line_before_and_cut_between_numeral_and_comma():
+    text = ("一、基本情况\n全县参考1193人，及格1006人，及格率84.3%。\n二、各校成绩\n全县平均分75.33分，较上学期提高1.2分。三\n"
+            "、对比分析\n物理全县及格率为84.3%。\n四、改进措施\n加强分层教学。")
+    assert kinds(text, "numbering") == []  # the 三 is there, at the end of the line before
+    assert kinds(text.replace("分。三\n", "分。\n"), "numbering")  # with the numeral truly lost it is told

@@ -382,7 +382,8 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
                 elif n > before + 3:
                     pass  # 3 / 7、退休116张 (a figure broken over two lines): four missing at once is no slip
                 elif n == before + 2 and (lost := _lost_numeral(prepared, where, i, label, before + 1)) is not None:
-                    findings.append((level, run.get(level, 0), lost))
+                    if lost is not _WRAPPED:
+                        findings.append((level, run.get(level, 0), lost))
                 elif not _written_between(texts, where, i, label, before, n):
                     lost_parent = restarted.get(level)
                     found = _finding(at, label, _skip_text(label, before, n, lost_parent, prepared), before + 1)
@@ -559,17 +560,23 @@ def _later_numbers(events: list[tuple[int, Label | None]], k: int, level: int) -
     return out
 
 
-def _lost_numeral(prepared: list[Prepared], a: int, b: int, label: Label, k: int) -> Finding | None:
+_WRAPPED = object()  # the numeral is there, at the end of the line before: no finding, and no skip either
+
+
+def _lost_numeral(prepared: list[Prepared], a: int, b: int, label: Label, k: int):  # -> Finding | _WRAPPED | None
     """五、… / 、费用预算 / 七、…: the missing 六 is there, only its numeral was lost."""
     right = label.renumbered(k)
     sep = right.rstrip()[-1:] if label.level in (1, 3) else ""
     if not sep:
         return None
-    for at in prepared[a + 1 : b]:
+    digits = right.rstrip()[:-1]
+    for j in range(a + 1, b):
+        at = prepared[j]
         m = re.match(rf"[\s\u3000]*(?={re.escape(sep)}\s*[\u4e00-\u9fff])", at.text)
+        if m and re.search(rf"[。；;！!？?]\s*{re.escape(digits)}\s*$", prepared[j - 1].text):
+            return _WRAPPED  # …平均分75.33分。三⏎、对比分析: the heading run into the line before, cut by the width
         if m:
             pos = m.end()
-            digits = right.rstrip()[:-1]
             return replace(
                 finding("numbering", "error", at, f"{LEVEL_NAMES[label.level]}缺少数字：「{at.text.strip()[:8]}」前应为「{right.strip()}」",
                         at.quote(pos, min(len(at.text), pos + 12)), f"补上序号「{right.strip()}」", rule="NUM-SEQ", start=pos, end=pos + 1),
