@@ -555,3 +555,11 @@ def test_a_level_word_inside_a_longer_name_names_no_level():
 def test_a_ranking_given_respectively_is_no_breakdown():
     assert figures("在生源中学排行中，县一中以86人居首，其次分别为实验中学57人、二中41人。") == []
     assert pairs("今年录取新生86人，分别为实验中学47人、二中41人。") == [(86, 88)]
+
+
+def test_a_rate_and_the_factors_of_a_written_product_are_no_parts():
+    text = ("3. 其他活动支出{}元，其中节日慰问会员62人，按150元/人标准，计9300元；"
+            "会员健身活动补助按每人每月10元标准，62人×10元×12个月，计7440元。")
+    assert figures(text.format(16740)) == []  # 9300 + 7440: not the 每月10元 or the 10元 of 62人×10元×12个月
+    (found,) = figures(text.format(16750))
+    assert (found.stated, found.computed) == (16750, 16740)

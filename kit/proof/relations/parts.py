@@ -399,6 +399,7 @@ def _closed_lists(st: Statement, before: Statement | None) -> list[Finding]:
     return out
 
 
+_FACTOR = re.compile(r"\s?[×xX*＊✕]\s?")  # a figure multiplied in a written product is no part of a sum
 _OPEN_AFTER = re.compile(r"\s*[（(](?!其中)")
 
 
@@ -510,7 +511,8 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, statements: list[S
         return None
     if any(_AVERAGE.search(text, max(start, q.start - 10), q.start) for q in here if start <= q.start < b and q.unit == whole.unit):
         return None  # …累计发放低保金6481.73万元，月平均补助水平为408.4元: an average among the parts is none of them
-    parts = [q for q in here if start <= q.start < b and q.unit == whole.unit
+    parts = [q for q in here if start <= q.start < b and q.unit == whole.unit and not (q.is_rate and not whole.is_rate)
+             and not _FACTOR.search(text, max(0, q.start - 2), q.start) and not _FACTOR.match(text, q.end)  # 62人×10元×12个月
              and _depth(text, q.start) == _depth(text, whole.start) and not _inside_share(text, start, q)
              and not _SUBTOTAL.search(text[max(start, q.start - 20) : q.start])]
     if word == "男女":
