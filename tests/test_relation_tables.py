@@ -234,3 +234,10 @@ def test_a_product_rounded_to_the_fen():
     assert pairs_of(text.replace("799.37", "799.73")) == [(Decimal("799.73"), Decimal("799.37"))]
     headed = "| 品名 | 数量 | 单价 | 金额 |\n|---|---|---|---|\n| 鸡蛋 | 165.5 | 4.83 | 799.37 |\n| 面粉 | 37.5 | 4.55 | 170.63 |"
     assert figures(headed) == []
+
+
+def test_a_table_goes_on_after_a_page_line_and_a_numbered_continuation():
+    text = ("| 序号 | 年级 | 参测人数 | 不及格人数 |\n| 1 | 一年级 | 391 | 18 |\n| 2 | 二年级 | 407 | 25 |\n-1-\n\n续表1\n"
+            "| 序号 | 年级 | 参测人数 | 不及格人数 |\n| 3 | 三年级 | 313 | 27 |\n|  | 合计 | 1111 | {} |\n")
+    assert figures(text.format(70)) == []
+    assert pairs_of(text.format(80)) == [(80, 70)]
