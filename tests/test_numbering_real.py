@@ -350,3 +350,9 @@ def test_a_heading_run_into_the_line_before_and_cut_between_numeral_and_comma():
             "、对比分析\n物理全县及格率为84.3%。\n四、改进措施\n加强分层教学。")
     assert kinds(text, "numbering") == []  # the 三 is there, at the end of the line before
     assert kinds(text.replace("分。三\n", "分。\n"), "numbering")  # with the numeral truly lost it is told
+
+
+def test_an_item_run_into_the_line_before_with_a_space_after_its_dot():
+    text = ("1. 研修活动\n全年开展研修12次。\n2. 研究成果\n本年度论文数比上年增加4篇，增长25.0%。3. 经费使用\n全年支出15,520元。\n"
+            "4. 下一步工作设想\n加强联合教研。")
+    assert kinds(text, "numbering") == []  # the 3. is there, run into the line before

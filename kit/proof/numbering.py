@@ -593,7 +593,7 @@ def _written_between(texts: list[str], a: int, b: int, label: Label, before: int
         shown = chinese_int(k) if label.level <= 2 else str(k)
         stop = r"(?:^|[。；;！？!?\s\u3000])\s*"  # a label run into a line follows a full stop, not any figure (5.12万)
         form = {0: rf"第{shown}条", 1: rf"{shown}[、.．]", 2: rf"[（(]{shown}[）)]",
-                3: rf"(?:{stop}|(?<![\d０-９.．]))(?<![\d０-９]){shown}[、.．](?=[\u4e00-\u9fff“（(])",
+                3: rf"(?:{stop}|(?<![\d０-９.．]))(?<![\d０-９]){shown}[、.．]\s?(?=[\u4e00-\u9fff“（(])",  # 。3. 经费使用
                 4: rf"(?<![\d０-９])[（(]{shown}[）)]"}
         if re.search(form.get(label.level, re.escape(label.renumbered(k).strip())), between):
             return True  # run into a sentence, in whichever width or separator
