@@ -318,3 +318,10 @@ def test_a_line_before_a_heading_without_money_is_no_introduction():
     text = ("三、经费安排\n单亲困难家庭8户，每户600元，计4800元；在职教职工54人，人均100元，共5400元；交通费150元。"
             "以上总计10350元（壹万零叁佰伍拾元整）。\n四、时间安排\n元旦前完成。")
     assert figures(text) == []  # the 150 is a line of the budget, not an introduction to 四、
+
+
+def test_a_subtotal_written_after_the_yuan_sign_closes_its_item():
+    text = ("三、帮扶资金\n（一）生活补助：每户每月300元，12户，6个月，计21600元；\n（二）金秋助学：大学生24人、每人2500元，计60000元；"
+            "高中生3人、每人800元，计2400元；小计￥62400.00。\n（三）送温暖：98户，每户1000元，计98000元。\n以上三项共计182000元。")
+    assert figures(text) == []  # the 小计 stands for its two lines, once
+    assert pairs(text.replace("182000", "182600")) == [(182600, 182000)]
