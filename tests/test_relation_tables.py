@@ -241,3 +241,4 @@ def test_a_table_goes_on_after_a_page_line_and_a_numbered_continuation():
             "| 序号 | 年级 | 参测人数 | 不及格人数 |\n| 3 | 三年级 | 313 | 27 |\n|  | 合计 | 1111 | {} |\n")
     assert figures(text.format(70)) == []
     assert pairs_of(text.format(80)) == [(80, 70)]
+    assert pairs_of(text.format(80).replace("-1-\n\n续表1\n", "-- 1 --\n\n")) == [(80, 70)]  # a page line set off by two hyphens

@@ -66,8 +66,8 @@ def _cells(st: Statement) -> list[Cell]:
     return cells[1:-1] if sep == "|" and st.text.strip().startswith("|") else cells
 
 
-# —3— / 第4页 共6页 / …预算表（续表）: the page turns inside a table, which goes on after it
-_PAGE_TURN = re.compile(r"\s*(?:[—－-]\s*\d+\s*[—－-]|第\s*\d+\s*页(?:\s*[，,]?\s*共\s*\d+\s*页)?|.{0,30}[（(]续表?[）)]|.{0,30}续表\s*\d{0,2})\s*")
+# —3— / -- 1 -- / 第4页 共6页 / …预算表（续表）: the page turns inside a table, which goes on after it
+_PAGE_TURN = re.compile(r"\s*(?:[—－-]{1,2}\s*\d+\s*[—－-]{1,2}|第\s*\d+\s*页(?:\s*[，,]?\s*共\s*\d+\s*页)?|.{0,30}[（(]续表?[）)]|.{0,30}续表\s*\d{0,2})\s*")
 
 
 def tables(statements: list[Statement]) -> list[list[Statement]]:
