@@ -50,7 +50,7 @@ _RANGE_BEFORE = re.compile(r"[0-9０-９一二三四五六七八九十百千万�
 _PER_AFTER = re.compile(r"\s?[/／]\s?(?P<per>人次|课时|小时|学期|平方米|㎡|[\u4e00-\u9fff])"
                         r"(?:\s?[/／·•・]\s?(?P<per2>天|日|月|年|次|期|学期|课时|小时))?")
 _PER_BEFORE = re.compile(r"(?:每(?:个|位|名)?(?P<per>人次|人|名|位|生|学生|户|家|套|桌|件|个|所|班|次|天|日|月|年|期|份|场|课时|小时|张|本|册|台|间|辆|亩|平方米|平方|平米|队|组|校)"
-                         r"(?:每(?P<per2>天|日|月|学年|年|次|期|学期|课时|小时|节|季))?|(?P<avg>人均|户均|生均|平均每人))")
+                         r"(?:每(?P<per2>天|日|月|学年|年|次|期|学期|课时|小时|节|季))?|(?P<avg>人均|户均|生均|平均每人)(?:每(?P<per3>天|日|月|学年|年|次|期|学期))?)")
 # (各系学生捐款10068.5元: the students of all the departments, one amount, not so much each)
 _EACH = re.compile(r"各(?![系院校班级部处室科组队][学师职党干员])(?:发放|发|补助|奖励|给予|资助)?[^，,。；;、\d]{0,6}$")
 _VALUED = re.compile(r"价值$")
@@ -243,8 +243,9 @@ def _rate(text: str, start: int, end: int) -> tuple[tuple[str, ...], int]:
     if found is not None and not re.search(r"[0-9０-９]", scope[found.end() :]) or (
         found is not None and _only_money_between(scope[found.end() :])
     ):
-        if found.group("avg"):
-            return ("户",) if found.group("avg") == "户均" else ("人",), end
+        if found.group("avg"):  # 人均每月100元: per head and month
+            head = ("户",) if found.group("avg") == "户均" else ("人",)
+            return head + ((_family(found.group("per3")),) if found.group("per3") else ()), end
         per = (_family(found.group("per")),) + ((_family(found.group("per2")),) if found.group("per2") else ())
         return per, end
     if _VALUED.search(scope):

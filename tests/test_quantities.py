@@ -118,3 +118,8 @@ def test_a_digit_before_qian_or_bai_is_thousands_or_hundreds():
 def test_an_amount_after_a_currency_sign_is_money(text, value):
     (q,) = quantities(text)
     assert q.is_money and q.value == value
+
+
+def test_an_average_per_head_and_month_is_a_rate_per_both():
+    rates = [q for q in quantities("以人均每月100元标准，为10名家庭困难职工发放2个月生活补助，计2000元") if q.is_rate]
+    assert [q.per for q in rates] == [("人", "月")]

@@ -303,3 +303,10 @@ def test_a_yearly_rate_paid_for_half_a_year():
     from relation_helpers import figures
     text = "（一）生均公用经费：按每生每年400元标准拨付半年，1057名学生，拨付211,400元；"
     assert figures(text) == []  # 1057 × 400 × ½, not 1057 × 400
+
+
+def test_an_average_per_head_and_month_times_people_and_months():
+    from relation_helpers import pairs
+    text = "以人均每月100元标准，为10名家庭困难职工发放2个月生活补助，计{}元。"
+    assert pairs(text.format(2000)) == []
+    assert pairs(text.format(2200)) == [(2200, 2000)]
