@@ -325,3 +325,10 @@ def test_a_subtotal_written_after_the_yuan_sign_closes_its_item():
             "高中生3人、每人800元，计2400元；小计￥62400.00。\n（三）送温暖：98户，每户1000元，计98000元。\n以上三项共计182000元。")
     assert figures(text) == []  # the 小计 stands for its two lines, once
     assert pairs(text.replace("182000", "182600")) == [(182600, 182000)]
+
+
+def test_a_subtotal_of_the_lines_so_far_with_more_lines_and_a_total_after_it():
+    text = ("三、评审经费支出\n1. 材料审核劳务费：审核人员33人次，按每人120元标准，计3960元；\n2. 档案整理费：申报材料435份，5元/份，计2,175元；\n"
+            "   以上两项小计6135元。\n3. 评审专家劳务费：专家9人，2天，人均每天400元，计7200元；\n4. 场地及印刷费2300元。\n以上共计15635元。")
+    assert figures(text) == []  # 6135 + 7200 + 2300
+    assert pairs(text.replace("以上共计15635元", "以上共计15653元")) == [(15653, 15635)]

@@ -108,8 +108,13 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
             else:
                 lines, unsure = len(current.lines) - item.lines, len(current.unsure) - item.unsure
                 clause = _clause_lines(st, part, current.lines) if part.label == "小计" and item.level is None else 0
-                if part.label == "小计" and (item.level is not None and (lines >= 2 or lines == 0 and unsure and item.money >= 3)
-                                              or clause >= 2):
+                own = item.level is not None and (lines >= 2 or lines == 0 and unsure and item.money >= 3)
+                if part.label == "小计" and not own and clause < 2 and len(current.lines) >= 2 and not st.label \
+                        and not any(ln.st is st for ln in current.lines) and _more_after(statements, st):
+                    # 1.…；2.…；⏎以上两项小计6135元。⏎3.…；4.…。⏎以上共计15635元: a 小计 of the lines so far, with more lines
+                    # and a total after it — it stands for them in the total, as an item's 小计 does
+                    clause, item = len(current.lines), _Item()
+                if part.label == "小计" and (own or clause >= 2):
                     # 1.奖品：…＝300元，…＝300元，…＝240元，小计840元 / 2.文艺汇演⏎（1）…（3）…⏎小计7220元 / 4.住院…；病休…；
                     # ⏎小计800元 / …计4680元；节目奖励：…=1200元，…=2000元，…=1500元，小计4700元；: an item's 小计 closes
                     # that item's lines (numbered, or the clause since the last ；), and stands for them in the whole budget
@@ -139,6 +144,19 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
                 close()
     close()
     return blocks
+
+
+def _more_after(statements: list[Statement], st: Statement) -> bool:
+    """Do more budget lines, then a total, come after *st* before the next heading?"""
+    lines = False
+    for later in statements[st.index + 1 :]:
+        if later.is_heading():
+            return False
+        parts = segments(later)
+        if any(isinstance(p, Total) for p in parts):
+            return lines
+        lines = lines or any(isinstance(p, Line) for p in parts)
+    return False
 
 
 def _clause_lines(st: Statement, subtotal: Total, lines: list[Line]) -> int:
