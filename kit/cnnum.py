@@ -292,7 +292,7 @@ _ARABIC_RUN = re.compile(rf"(?<![0-9.])(?:{_NUM})[万亿]?")
 # 预算总资金18 189万元 / 18 398.31万元: the same with 万/亿 and decimals.
 # 退撫基金1 ,418千元 / 合計3, 551千元: in money, a comma with a space beside it (PDF text) likewise
 # (a count such as 分别为12, 345人 may be two figures).
-_SPACED_THOUSANDS = re.compile(r"(?<=[\u4e00-\u9fff，,：:（(])[1-9][0-9]{0,2}(?:"
+_SPACED_THOUSANDS = re.compile(r"(?<=[\u4e00-\u9fff，,：:（(）)])[1-9][0-9]{0,2}(?:"
                                r"(?: [0-9]{3})+(?:\.[0-9]+)?(?P<mult>[万亿])?(?=[人名例眼户所个元次件份套位项]|千元)"
                                r"|(?:(?: | ?, | ,)[0-9]{3})+(?:\.[0-9]+)?(?P<mult2>[万亿])?(?=元|千元))")
 _CN_RUN = re.compile(rf"[{_CN_CHARS}]+")

@@ -123,3 +123,7 @@ def test_an_amount_after_a_currency_sign_is_money(text, value):
 def test_an_average_per_head_and_month_is_a_rate_per_both():
     rates = [q for q in quantities("以人均每月100元标准，为10名家庭困难职工发放2个月生活补助，计2000元") if q.is_rate]
     assert [q.per for q in rates] == [("人", "月")]
+
+
+def test_spaced_thousands_after_a_closing_bracket():
+    assert [q.value for q in quantities("工作餐（123人，按每人80元标准）9 840元")][-1] == 9840
