@@ -356,3 +356,10 @@ def test_an_item_run_into_the_line_before_with_a_space_after_its_dot():
     text = ("1. 研修活动\n全年开展研修12次。\n2. 研究成果\n本年度论文数比上年增加4篇，增长25.0%。3. 经费使用\n全年支出15,520元。\n"
             "4. 下一步工作设想\n加强联合教研。")
     assert kinds(text, "numbering") == []  # the 3. is there, run into the line before
+
+
+def test_a_list_broken_by_the_width_before_its_comma_is_no_lost_heading():
+    text = ("一、班级结构\n本学年全校共开设25班，其中中一4班（132人）、中二3班（84人）\n、中三3班（77人）、中四5班（131人），学生合共424名。\n"
+            "、教师资历\n全校教师58人。\n三、学生出席率\n出席率98.5%。")
+    found = [f for f in check_text(text) if f.kind == "numbering"]
+    assert len(found) == 1 and "「、教师资历" in found[0].message  # the lost 二 is told at its heading, not at the wrapped list

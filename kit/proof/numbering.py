@@ -575,6 +575,8 @@ def _lost_numeral(prepared: list[Prepared], a: int, b: int, label: Label, k: int
         m = re.match(rf"[\s\u3000]*(?={re.escape(sep)}\s*[\u4e00-\u9fff])", at.text)
         if m and re.search(rf"[。；;！!？?]\s*{re.escape(digits)}\s*$", prepared[j - 1].text):
             return _WRAPPED  # …平均分75.33分。三⏎、对比分析: the heading run into the line before, cut by the width
+        if m and prepared[j - 1].text.strip() and not re.search(r"[。；;！!？?：:]\s*$|^\s*\S{0,20}$", prepared[j - 1].text):
+            continue  # 中二3班（84人）⏎、中三3班…: a sentence broken by the width before its 、, no heading
         if m:
             pos = m.end()
             return replace(
