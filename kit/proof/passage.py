@@ -16,7 +16,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from ..cnnum import chinese_int, money_upper
 from ..findings import Edit, Finding, Severity
@@ -192,6 +192,12 @@ def _wrap_width(lines: list[str]) -> _Wrap | None:
         if hits >= 4 and hits * 3 >= len(open_ends):
             found.append((hits / len(open_ends), hits, _Wrap(measure, best, best - slack)))
     return max(found, key=lambda x: (x[0], x[1]))[2] if found else None  # the measure the cut lines agree on best
+
+
+def at_precision(value: Decimal, written: Quantity) -> Decimal:
+    """*value* rounded half-up to the step *written* was written at (1.5万 → to the thousand, 12.45% → to 0.01)."""
+    step = written.resolution
+    return (value / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
 
 
 def rewrite(q: Quantity, value: Decimal) -> str:

@@ -66,6 +66,13 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
         current, lead, item = Block(), None, _Item()
 
     item = _Item()
+    read: dict[int, list] = {}
+
+    def parts_of(st: Statement) -> list:
+        if st.index not in read:
+            read[st.index] = segments(st)
+        return read[st.index]
+
     for st in statements:
         last = current.lines[-1].st if current.lines else None
         if st.is_heading() and st.label and last is not None and last.label and last.label.level == st.label.level:
@@ -90,7 +97,7 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
             current.unsure.append(Unsure(st, f"「{bare.text}」没有写单位，看不出是不是金额"))
             if explain is not None:
                 explain.skip(st, current.unsure[-1].reason)
-        for part in segments(st):
+        for part in parts_of(st):
             if isinstance(part, Line) and not part.checked and not st.label and any(
                     s.label and any(q.is_money for q in s.quantities) for s in statements[st.index + 1 : st.index + 2]):
                 continue  # 1.5万元慰问经费由工会经费列支。— an introduction before the numbered lines (not before 四、时间安排)
@@ -110,7 +117,7 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
                 clause = _clause_lines(st, part, current.lines) if part.label == "小计" and item.level is None else 0
                 own = item.level is not None and (lines >= 2 or lines == 0 and unsure and item.money >= 3)
                 if part.label == "小计" and not own and clause < 2 and len(current.lines) >= 2 and not st.label \
-                        and not any(ln.st is st for ln in current.lines) and _more_after(statements, st):
+                        and not any(ln.st is st for ln in current.lines) and _more_after(statements, st, parts_of):
                     # 1.…；2.…；⏎以上两项小计6135元。⏎3.…；4.…。⏎以上共计15635元: a 小计 of the lines so far, with more lines
                     # and a total after it — it stands for them in the total, as an item's 小计 does
                     clause, item = len(current.lines), _Item()
@@ -146,13 +153,14 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
     return blocks
 
 
-def _more_after(statements: list[Statement], st: Statement) -> bool:
-    """Do more budget lines, then a total, come after *st* before the next heading?"""
+def _more_after(statements: list[Statement], st: Statement, parts_of) -> bool:
+    """Do more budget lines, then a total, come after *st* before the next heading? (*parts_of*: the segments of a
+    statement, read once for the whole walk.)"""
     lines = False
     for later in statements[st.index + 1 :]:
         if later.is_heading():
             return False
-        parts = segments(later)
+        parts = parts_of(later)
         if any(isinstance(p, Total) for p in parts):
             return lines
         lines = lines or any(isinstance(p, Line) for p in parts)

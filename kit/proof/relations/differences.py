@@ -20,7 +20,7 @@ from ...findings import Finding
 from ...money import format_figure as _num
 from ...money import format_scaled
 from ...quantities import PERCENT, POINTS, Quantity
-from ..passage import FULL_STOP, Statement, depth as _depth, figure_edit, located, rewrite
+from ..passage import FULL_STOP, Statement, at_precision, depth as _depth, figure_edit, located, rewrite
 from .shares import DELTA
 from .slips import plausible
 
@@ -38,11 +38,6 @@ def _written(q: Quantity, value: Decimal | None = None) -> str:
     if q.unit == PERCENT:
         return f"{value}%"
     return f"{format_scaled(value, q.scale) if q.scale > 1 else _num(value)}{q.unit}"
-
-
-def _at_precision(value: Decimal, written: Quantity) -> Decimal:
-    step = written.resolution
-    return (value / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
 
 
 # between A and its 比: what A counts (73位初一新生，), a share of A (，占…7.55%，, ，完成预算的57%，) or an aside in brackets (（文科2108人，理科6616人）)
@@ -140,7 +135,7 @@ def _compared(st: Statement, qs: list[Quantity], a: int, b: int) -> list[Finding
         if change.unit == PERCENT:
             if base.value == 0:
                 continue
-            computed = _at_precision(sign * (first.value - base.value) * 100 / base.value, change)
+            computed = at_precision(sign * (first.value - base.value) * 100 / base.value, change)
             what = "增幅" if up else "降幅"
         elif change.unit == first.unit:
             computed = sign * (first.value - base.value)
@@ -206,7 +201,7 @@ def _points_as_percent(st: Statement, first: Quantity, base: Quantity, change: Q
     if change.unit != PERCENT or base.value <= 0:
         return None
     points = (1 if up else -1) * (first.value - base.value)
-    relative = _at_precision(points * 100 / base.value, change)
+    relative = at_precision(points * 100 / base.value, change)
     if points <= 0 or abs(points - change.value) <= _slack(first, base, change) or abs(relative - change.value) <= change.resolution:
         return None
     if not plausible(change.value, points, keystroke=True):
@@ -469,7 +464,7 @@ def _from_now(st: Statement, now: Quantity, change: Quantity, pct: Quantity, up:
 def _rate_finding(st: Statement, pct: Quantity, change: Quantity, base: Decimal, up: bool, quote_start: int,
                   said: str) -> Finding | None:
     """The finding for growth rate *pct* of *change* over *base*, at the rate's written decimals, or None."""
-    computed = _at_precision(change.value * 100 / base, pct)
+    computed = at_precision(change.value * 100 / base, pct)
     if computed == pct.value:
         return None
     return _wrong_figure(st, pct, computed,
@@ -533,7 +528,7 @@ def _budget_results(st: Statement, results: list[Quantity], plan: Quantity, actu
         if not result.exact:
             break
         if result.unit == PERCENT and _SHARE_DONE.fullmatch(text, prev.end, result.start):
-            computed = _at_precision(actual.value * 100 / plan.value, result)
+            computed = at_precision(actual.value * 100 / plan.value, result)
             said = f"{_written(actual)} ÷ 预算 {_written(plan)}，完成率应为 {computed}%，文中写作 {result.value}%"
             wrong = not _possible(plan, actual, result, True, base_given=True)  # actual ÷ plan, as rounded as they are
         elif result.is_money and (versus := _VERSUS.fullmatch(text, prev.end, result.start)):

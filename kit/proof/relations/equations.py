@@ -8,12 +8,12 @@ coarser precision than the product (``1.5万``) is compared at that precision.
 from __future__ import annotations
 
 import re
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import ROUND_FLOOR, Decimal
 
 from ...findings import Finding
 from ...money import format_yuan
 from ...quantities import PERCENT, Quantity
-from ..passage import Statement, figure_edit, located
+from ..passage import Statement, at_precision, figure_edit, located
 from .explain import Explain
 
 _EQUALS = re.compile(r"[=＝]")
@@ -84,7 +84,7 @@ def check_equations(statements: list[Statement], explain: Explain | None = None)
                 continue
             # 298/447 = 0.6666…, 45665×0.91×1.5 = 62332.725: said at the decimals the author wrote the result with
             exact = computed
-            computed = (computed / right.resolution).quantize(Decimal(1), rounding=ROUND_HALF_UP) * right.resolution
+            computed = at_precision(computed, right)
             said = _num(computed) if exact == computed or divisors else f"{_num(exact)}（按右边的写法为 {_num(computed)}）"
             start = operands[0].start
             written = st.text[start : right.end]
@@ -101,8 +101,7 @@ def check_equations(statements: list[Statement], explain: Explain | None = None)
 
 def _same_at_precision(computed: Decimal, right: Quantity) -> bool:
     """1.5万 for 15,000 (or 14,960), 100 for 99.99: the author wrote the result at a coarser step."""
-    step = right.resolution
-    return (computed / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step == right.value
+    return at_precision(computed, right) == right.value
 
 
 def _cut_to_units(computed: Decimal, right: Quantity, operands: list[Quantity]) -> bool:

@@ -124,18 +124,20 @@ def _fits_another(st: Statement, part: Quantity, whole: Quantity, pct: Quantity,
     than wrong: a whole found by place, or the part of a named rate, may be the wrong one (回收问卷100份，其中
     有效问卷96份，回收率96%: of the valid ones). Parts are not tried for a share found by place: its siblings
     (1名生长迟缓，占比0.07%；1名低体重儿，占比0.07%) give it as often."""
-    step = Decimal(1).scaleb(-pct.places)
-
-    def gives(p: Decimal, w: Decimal) -> bool:
-        ratio = p * 100 / w
-        return pct.value in (ratio.quantize(step, rounding=ROUND_HALF_UP), ratio.quantize(step, rounding=ROUND_DOWN))
-
     for q in st.quantities_in(max(0, part.start - _REACH), pct.start):
         if q is whole or q is part or q.unit != part.unit or not q.exact or q.value <= 0 or _SIBLING.match(st.text, q.end):
             continue  # (a sibling with a share of its own is neither: 赞成576份，占90%，反对64份，占10%)
-        if q.value > part.value and q.start < part.start and gives(part.value, q.value) or parts and q.value < whole.value and gives(q.value, whole.value):
+        if q.value > part.value and q.start < part.start and share_as_written(part.value, q.value, pct) \
+                or parts and q.value < whole.value and share_as_written(q.value, whole.value, pct):
             return True
     return False
+
+
+def share_as_written(part: Decimal, whole: Decimal, pct: Quantity) -> bool:
+    """Is *pct* the share of *part* in *whole* at its written decimals, rounded half-up or cut?"""
+    ratio = part * 100 / whole
+    step = Decimal(1).scaleb(-pct.places)
+    return pct.value in (ratio.quantize(step, rounding=ROUND_HALF_UP), ratio.quantize(step, rounding=ROUND_DOWN))
 
 
 def _framed(st: Statement, whole: Quantity, part: Quantity) -> bool:

@@ -11,14 +11,14 @@ column is an exact figure.
 from __future__ import annotations
 
 import re
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from ...findings import Finding
 from ...money import format_figure, format_yuan, share_percent
 from ...quantities import PERCENT, Quantity, quantities
 from ..passage import Statement, figure_edit, located
 from .explain import Explain
-from .shares import share_finding
+from .shares import share_as_written, share_finding
 from .slips import one_keystroke_apart, plausible, slipped_part
 
 COUNT = re.compile(r"数量|人数|户数|份数|套数|件数|个数|名额|人次")
@@ -548,8 +548,7 @@ def _column_shares(rows: list[list[Cell]], serial: set[int]) -> list[Finding]:
                 held, broken, telling = [], [], 0
                 for f, p in data:
                     pct = p[k].q
-                    cut = (f[i].amount * 100 / whole).quantize(Decimal(1).scaleb(-pct.places), rounding=ROUND_DOWN)
-                    ok = share_percent(f[i].amount, whole, pct.places) == pct.value or cut == pct.value
+                    ok = share_as_written(f[i].amount, whole, pct)
                     (held if ok and pct.value else broken).append((f, p))
                     # a row bears the whole out only if a whole 1 % off would give it another share (0.03 % does not)
                     telling += ok and share_percent(f[i].amount, whole * Decimal("1.01"), pct.places) != pct.value
