@@ -100,3 +100,10 @@ def test_a_product_by_a_fraction_written_in_whole_yuan_may_drop_the_jiao():
     text = "减免后每月保教费：中班 340(元)x0.65=221；大班 290(元)x0.65=188"
     assert figures(text) == []  # 221 and 188.5 → 188: fees are charged by the yuan
     assert pairs(text.replace("=221", "=212")) == [(212, 221)]
+
+
+def test_a_number_of_days_written_with_ri_is_a_factor_not_a_date():
+    # 餐点费12元/日×10日: after ×, 10日 counts days (the 日 of a date never follows a multiplication)
+    assert figures("应收餐点费：12元/日×10日=120元。") == []
+    assert pairs("应收餐点费：12元/日×10日=130元。") == [(130, 120)]
+    assert figures("幼儿于3月10日入园，餐点费12元/日，当月应收120元。") == []
