@@ -35,10 +35,10 @@ ANY = "*"  # a rate per "each" of whatever is counted (各500元, 价值60元…
 
 _UNIT = re.compile(
     r"(?P<mult>[万亿]|千(?=\s?元))?\s?(?P<unit>个百分点|百分点|令吉|港币|澳门币|个月|个学期|个工作日|个班|平方米|平米|㎡|m²|立方米|公里|千米|米|课时|小时|分钟|人次|元|人|名|位|户|个|台|套|间|册|本|项|次|%|"
-    r"所|条|件|岁|天|日(?![常元期程记])|张|份|辆|场|支|盒|袋|箱|块|把|双|部|桌|面|组|班|篇|期|批|棵|株|亩|公顷|幢|栋|座|床|副|瓶|包|处|家|万|亿|周|月|年|分|吨|斤|公斤|千克|元钱|例|眼|笔)?"
+    r"所|条|件|岁|天|日(?![常元期程记])|张|枚|份|辆|场|支|盒|袋|箱|块|把|双|部|桌|面|组|班|篇|期|批|棵|株|亩|公顷|幢|栋|座|床|副|瓶|包|处|家|万|亿|周|月|年|分|吨|斤|公斤|千克|元钱|例|眼|笔)?"
 )
 _SAME = {"平米": "平方米", "㎡": "平方米", "m²": "平方米", "名": "人", "位": "人", "本": "册", "千米": "公里",
-         "公斤": "千克", "元钱": MONEY, "令吉": MONEY, "港币": MONEY, "澳门币": MONEY, "个月": "月", "个百分点": "百分点", "个学期": "学期", "个工作日": "天", "日": "天", "个班": "班"}
+         "公斤": "千克", "元钱": MONEY, "令吉": MONEY, "港币": MONEY, "澳门币": MONEY, "个月": "月", "个百分点": "百分点", "个学期": "学期", "个工作日": "天", "日": "天", "个班": "班", "塊": "块"}
 # Units that make the figure an ordinal or a name, never an amount.
 _ORDINAL_AFTER = re.compile(r"[年月]级|年级|学年|年一贯制|年制|届|号|楼|层|版|路|中(?![心间])|小(?=学|[^学时组])|校区|单元|连|营|点|时(?!间)|：\d|:\d|期间")
 _APPROX_BEFORE = re.compile(r"(?:约|近|大约|将近|接近|超过|不少于|不低于|不超过|不到|至少|至多|逾|(?<!新)高达|多达|达到?约|上百|近千|约合)$")
@@ -124,6 +124,8 @@ def _places(text: str) -> int:
 # only where no operator is before it, so a long chain is scanned once, not once per figure.
 _WRITTEN_DIFFERENCE = re.compile(r"(?<![\d./\-－−+＋元])(?<![\-－−+＋] )\d+(?:\.\d+)?元?(?:\s?[-－−+＋/÷]\s?\d+(?:\.\d+)?元?)+\s?[=＝]\s?\d")
 # 47.0%（473/1162）: the fraction a share was computed from, written beside it, is two figures, not a date.
+# 12金6银9铜, 金19银19铜19: medal counts, the metal written where the unit would be (the counts are 枚)
+_MEDALS = re.compile(r"(?:[0-9０-９]+\s?[金银铜銀銅]\s?[、，,]?\s?){2,3}(?![0-9０-９])|(?:[金银铜銀銅]\s?[0-9０-９]+\s?[、，,]?\s?){2,3}")
 _WRITTEN_FRACTION = re.compile(r"(?<=[%％])\s?[（(]\s?\d+(?:\.\d+)?\s?[/／]\s?\d+(?:\.\d+)?(?=\s?[）)=＝])")
 
 
@@ -160,6 +162,7 @@ def quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     phones = [(m.start(), m.end()) for m in _PHONE.finditer(text)]
     written = [(m.start(), m.end()) for m in _WRITTEN_DIFFERENCE.finditer(text)] if "=" in text or "＝" in text else []
+    medals = [(m.start(), m.end()) for m in _MEDALS.finditer(text)] if re.search("[银銀]", text) else []
     if "/" in text or "／" in text:
         written += [(m.start(), m.end()) for m in _WRITTEN_FRACTION.finditer(text)]
     for span in find_amounts(text):
@@ -178,6 +181,10 @@ def quantities(text: str) -> list[Quantity]:
             if after and after.group("unit") and not after.group("mult") and after.group("unit") not in ("万", "亿"):
                 unit, end = after.group("unit"), after.end()
         arithmetic = any(a <= span.start < b for a, b in written)
+        if not unit and not mult and any(a <= span.start < b for a, b in medals):
+            after = re.search(r"[0-9０-９]\s?(块|面|枚|塊)", text[end : end + 16])  # 共计25块奖牌: the unit its total is in
+            unit = _SAME.get(after.group(1), after.group(1)) if after else ""
+            end = end + 1 if text[end : end + 1] in "金银铜銀銅" else end
         if _not_a_quantity(text, span.start, span, arithmetic):
             continue
         unit = _SAME.get(unit or "", unit or "")

@@ -563,3 +563,20 @@ def test_a_rate_and_the_factors_of_a_written_product_are_no_parts():
     assert figures(text.format(16740)) == []  # 9300 + 7440: not the 每月10元 or the 10元 of 62人×10元×12个月
     (found,) = figures(text.format(16750))
     assert (found.stated, found.computed) == (16750, 16740)
+
+
+@pytest.mark.parametrize("text, stated, computed", [
+    ("运动会上我区代表队获得14金、9银、11铜，共计35块奖牌。", 35, 34),  # the metal written where the unit would be
+    ("本届比赛我校共获得金牌5枚、银牌7枚、铜牌4枚，共计17枚。", 17, 16),
+    ("全市代表团获得22金18银31铜，奖牌总数72枚。", 72, 71),  # 总数 closes the list
+    ("学校现有男生642人，女生598人，学生总数1250人。", 1250, 1240),
+])
+def test_medal_counts_and_a_total_named_zongshu(text, stated, computed):
+    assert pairs(text) == [(stated, computed)]
+    right = text.replace(str(stated), str(computed))
+    assert figures(right) == []
+
+
+def test_a_converted_total_is_no_sum_of_the_heads():
+    # 折合: full-time equivalents, the outside teachers count for less than one each
+    assert figures("学校现有专任教师1,206人、外聘教师340人，折合教师总数为1376人。") == []

@@ -337,11 +337,11 @@ def _rated_groups(st: Statement) -> list[Finding]:
 
 
 # …，共有代表77名: the total's word, then at most a short name of what it counts
-_CLOSER = re.compile(r"[\u4e00-\u9fff]{0,8}[，,、]?\s*[\u4e00-\u9fff]{0,6}?(?:合计|共计|总计|一共|总共|(?<!公)共(?![青同享产识建]))(?:有|为|是|计)?"
+_CLOSER = re.compile(r"[\u4e00-\u9fff]{0,8}[，,、]?\s*[\u4e00-\u9fff]{0,6}?(?:合计|共计|总计|一共|总共|总人?数|(?<!公)共(?![青同享产识建]))(?:有|为|是|计)?"
                      r"(?:[\u4e00-\u9fff]{1,4}?(?:为|是|有)?)?[：:\s]*")
 _LONGEST = 40  # figures a listed-then-totalled list may hold
 # …, and a figure framing the others (17名新生当中，巫裔12人…)
-_NOT_A_LIST = re.compile(r"其中|分别|每|各|增加|减少|增长|下降|提高|降低|[比较]上?年|同比|人均|平均|约|近|超过|累计"
+_NOT_A_LIST = re.compile(r"其中|分别|每|各|折[合算]|增加|减少|增长|下降|提高|降低|[比较]上?年|同比|人均|平均|约|近|超过|累计"
                          r"|\d\s?[\u4e00-\u9fff]{1,8}?(?:当|之)?中[，,]")
 
 
