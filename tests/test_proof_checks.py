@@ -94,6 +94,12 @@ class TestPartsSharesThresholds:
         assert (wrong.stated, wrong.computed) == (1200, 1170)
         assert wrong.quote == "150%（即1200元"
 
+    def test_a_derived_payment_is_compared_at_the_fen_it_is_written_to(self):
+        # 286431.37 × 40% = 114572.548: written 114572.55, the rounding to the fen is no slip
+        assert kinds("合同金额286431.37元，合同签订后支付40%，即114572.55元。") == []
+        (wrong,) = kinds("合同金额286431.37元，合同签订后支付40%，即114527.55元。", "arithmetic")
+        assert (wrong.stated, wrong.computed) == (Decimal("114527.55"), Decimal("114572.55"))
+
     def test_rates_and_land_area_are_not_shares(self):
         assert kinds("学校占地面积12000平方米，入会率达到95%以上，满意率90%。") == []
 

@@ -242,3 +242,18 @@ def test_a_table_goes_on_after_a_page_line_and_a_numbered_continuation():
     assert figures(text.format(70)) == []
     assert pairs_of(text.format(80)) == [(80, 70)]
     assert pairs_of(text.format(80).replace("-1-\n\n续表1\n", "-- 1 --\n\n")) == [(80, 70)]  # a page line set off by two hyphens
+
+
+def test_a_total_adds_the_amounts_as_written_at_the_fen():
+    # 215.6千克 × 7.45 = 1606.22 exactly 1606.220; 58.3 × 9.87 = 575.421, written 575.42: the 小计 adds what is written
+    table = ("| 品名 | 单位 | 数量 | 单价（元） | 金额（元） |\n| 猪肉 | 千克 | 215.6 | 7.45 | 1606.22 |\n"
+             "| 鸡蛋 | 千克 | 58.3 | 9.87 | 575.42 |\n| 小计 |  |  |  | {} |\n")
+    assert figures(table.format("2181.64")) == []
+    assert pairs(table.format("2181.46")) == [(Decimal("2181.46"), Decimal("2181.64"))]
+
+
+def test_a_standard_every_row_shares_is_repeated_in_the_total_row_not_added():
+    table = ("年级  班级数  征订人数  每人标准（元）  金额（元）\n七年级  8个班  352人  268.00  94336.00\n"
+             "八年级  7个班  301人  268.00  80668.00\n合计  15个班  653人  268.00  {}\n")
+    assert figures(table.format("175004.00")) == []
+    assert pairs(table.format("175040.00")) == [(Decimal("175040.00"), Decimal("175004.00"))]

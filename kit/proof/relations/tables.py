@@ -194,7 +194,9 @@ def _check_total(total: list[Cell], data: list[list[Cell]], roles) -> list[Findi
                 values = None
                 break
             computed = _row_amount(row, roles) if role == "amount" else None
-            values.append(computed if computed is not None else cell.value.value)
+            # a row's amount as written when it holds at its fen (384.7千克 × 6.13 = 2358.211, written 2358.21);
+            # a wrong one as it should be (the row has its own finding)
+            values.append(_at_places(computed, cell.value) if computed is not None else cell.value.value)
         if not values:
             continue
         computed = sum(values, Decimal(0))
@@ -598,6 +600,8 @@ def _column_totals(rows: list[list[Cell]], serial: set[int]) -> list[Finding]:
                 continue
             if sum(1 for c in column if c.amount) < 2:
                 continue
+            if cell.amount == column[0].amount and len({c.amount for c in column}) == 1:
+                continue  # 合计 936人 296.00 277056.00: the standard every row shares, repeated, not added
             head = heads[p].text if heads and heads[p] is not None else ""
             if SKIP.search(head) or RATE.search(head):
                 continue

@@ -8,12 +8,11 @@ in whole yuan.
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
 
 from ...findings import Finding
 from ...money import format_yuan
 from ...quantities import MONEY, PERCENT, Quantity
-from ..passage import Statement, figure_edit, located
+from ..passage import Statement, at_precision, figure_edit, located
 
 _GAP = re.compile(r"[)）]?[（(，,：:\s]*(?:即|为|约为|合|相当于|等于)?[：:\s]*(?:人民币)?[￥¥]?\s*")  # 60%即￥44,340.00
 
@@ -37,9 +36,7 @@ def check_thresholds(statements: list[Statement]) -> list[Finding]:
             derived.add(i + 1)
             if base is None or not (q.exact and value.exact):
                 continue
-            computed = base.value * q.value / 100
-            if value.places == 0:
-                computed = computed.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+            computed = at_precision(base.value * q.value / 100, value)  # 313472.94 × 40% = 125389.176, written 125389.18
             if computed == value.value:
                 continue
             findings.append(located(
