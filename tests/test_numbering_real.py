@@ -363,3 +363,9 @@ def test_a_list_broken_by_the_width_before_its_comma_is_no_lost_heading():
             "、教师资历\n全校教师58人。\n三、学生出席率\n出席率98.5%。")
     found = [f for f in check_text(text) if f.kind == "numbering"]
     assert len(found) == 1 and "「、教师资历" in found[0].message  # the lost 二 is told at its heading, not at the wrapped list
+
+
+def test_a_line_translated_under_it_is_numbered_alike_not_again():
+    text = "2. 某某大学社会学系\n2. Department of Sociology, Some University\n中国共产党的建立和发展与大学校园有着紧密的联系。"
+    assert kinds(text, "numbering") == []
+    assert len(kinds("一、目的\n二、对象\n二、标准\n三、要求", "numbering")) == 1

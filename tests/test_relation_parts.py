@@ -580,3 +580,14 @@ def test_medal_counts_and_a_total_named_zongshu(text, stated, computed):
 def test_a_converted_total_is_no_sum_of_the_heads():
     # 折合: full-time equivalents, the outside teachers count for less than one each
     assert figures("学校现有专任教师1,206人、外聘教师340人，折合教师总数为1376人。") == []
+
+
+def test_a_bracket_of_some_members_is_no_partition():
+    # 含…: some of them named, not all (兼报 candidates among all the art candidates)
+    assert figures("艺术类考生5427人（含兼报文科类1823人，兼报理科类1941人），体育类903人。") == []
+    assert pairs("寄宿生5925人（小学2574人，初中3315人）。") == [(5925, 5889)]
+
+
+def test_grades_a_school_may_hold_both_of_are_no_kinds():
+    assert figures("全市共有普通高中112所，其中省示范性高中16所，省级达标学校85所，市级达标学校20所。") == []
+    assert pairs("全市共有学校112所，其中小学70所，初中30所，高中10所。") == [(112, 110)]

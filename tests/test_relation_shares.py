@@ -381,3 +381,11 @@ class TestAShareAnotherFigureInReachGives:
     def test_a_whole_before_a_sentence_of_siblings(self):
         text = "本次推选代表200名。其中教师代表120名，占60%；学生代表16名，占8%。其中女代表90名，占45%；少数民族代表6名，占{}。"
         assert figures(text.format("3%")) == []  # 6 of 200, not of the 16 before 。其中
+
+
+def test_shares_said_alike_are_of_the_sum_of_their_parts_not_of_an_earlier_figure():
+    # the earlier 理工类共录取15014人 is one kind of the admitted; the two shares are of 12471 + 11062
+    text = "今年理工类共录取15014人，文史类6902人。省外院校共录取考生12471人，占录取人数的{}%；省内院校共录取考生11062人，占录取人数的{}%。"
+    assert figures(text.format("52.99", "47.01")) == []
+    assert figures(text.format("53.99", "47.01")) == []  # a slip in one share: still not of 15014
+    assert pairs("全校学生共800人，其中男生420人，占全校学生的52.5%；女生380人，占全校学生的48.5%。") == [(Decimal("48.5"), Decimal("47.5"))]

@@ -332,3 +332,18 @@ def test_a_subtotal_of_the_lines_so_far_with_more_lines_and_a_total_after_it():
             "   以上两项小计6135元。\n3. 评审专家劳务费：专家9人，2天，人均每天400元，计7200元；\n4. 场地及印刷费2300元。\n以上共计15635元。")
     assert figures(text) == []  # 6135 + 7200 + 2300
     assert pairs(text.replace("以上共计15635元", "以上共计15653元")) == [(15653, 15635)]
+
+
+def test_an_item_broken_down_under_it_is_counted_once():
+    # 3.其他费…元，其中：⏎（1）…（3）…: the item's parts are in its amount already, the total adds the items
+    text = ("四、资金支出情况\n1.建筑安装工程费1,520,000.00元；\n2.设备购置费186,400.50元；\n3.工程建设其他费64,380.00元，其中：\n"
+            "（1）设计费30,000.00元；\n（2）监理费24,380.00元；\n（3）审计费10,000.00元。\n以上支出合计{}元。\n")
+    assert figures(text.format("1,770,780.50")) == []
+    assert pairs(text.format("1,770,870.50")) == [(Decimal("1770870.50"), Decimal("1770780.50"))]
+
+
+def test_a_total_sentences_away_that_names_something_else_closes_no_amounts():
+    text = ("推进学生资助工作。营养午餐人数5210人次，金额416.8万元；寄宿生补助人数1930人，金额120.6万元；"
+            "困难学生生活费人数1120人，金额50.4万元；学前奖补资金人数320人次，金额12.8万元。实现全镇适龄儿童教育有保障。"
+            "做好合作医疗报销工作，全年就医2870人次，发放医疗费用总计9604388.50元，补偿金额合计为6630221.40元。")
+    assert figures(text) == []

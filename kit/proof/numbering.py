@@ -296,6 +296,13 @@ def _quoted_lines(texts: list[str]) -> set[int]:
     return quoted
 
 
+def _in_english(text: str) -> bool:
+    """A line written in Latin letters, a few words or more: no item of a Chinese outline."""
+    letters = re.findall(r"[A-Za-z]+", text)
+    rest = re.sub(r"[\sA-Za-z0-9.,;:()（）、'\-]", "", text)
+    return len(letters) >= 2 and sum(map(len, letters)) >= 8 and len(rest) <= 1
+
+
 def check_numbering(prepared: list[Prepared]) -> list[Finding]:
     """Skips, duplicates and swaps of outline numbers, list by list."""
     events: list[tuple[int, Label | None]] = []  # (line index, label); None starts everything afresh
@@ -303,6 +310,9 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
     for i, at in enumerate(prepared):
         if _CONTENTS.search(at.text) or i in quoted:
             continue  # 三、平衡表……… 第12頁: an entry of a table of contents, whatever order the page kept it in
+        if _in_english(at.text):
+            events.append((i, None))  # 2. 北京大学社会学系⏎2. Department of Sociology: a translation, numbered alike
+            continue
         restart = RESTART.search(at.text)
         if is_title(at.text) or restart and not label_of(at.text):
             events.append((i, None))

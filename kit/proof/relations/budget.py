@@ -73,7 +73,15 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
             read[st.index] = segments(st)
         return read[st.index]
 
+    breakdown: int | None = None  # the level of an item whose own amount is broken down in the lines under it
+
     for st in statements:
+        if breakdown is not None:
+            if st.label and st.label.level > breakdown:
+                continue  # 3.其他费86,749.48元，其中：⏎（1）设计费…（4）…: the item's parts, already in its amount
+            breakdown = None
+        if st.label and _BROKEN_DOWN.search(st.text) and any(q.is_money and not q.upper for q in st.quantities):
+            breakdown = st.label.level
         last = current.lines[-1].st if current.lines else None
         if st.is_heading() and st.label and last is not None and last.label and last.label.level == st.label.level:
             # 一、人事费：83,900元；二、办公费：…；三、会员福利：⏎（一）…（三）…⏎小计83,300元: an item of the list whose
@@ -151,6 +159,9 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
                 close()
     close()
     return blocks
+
+
+_BROKEN_DOWN = re.compile(r"其中\s*[：:]?\s*$")
 
 
 def _more_after(statements: list[Statement], st: Statement, parts_of) -> bool:

@@ -420,6 +420,11 @@ def _bracketed(st: Statement) -> list[Finding]:
         if any(m.end() <= p.start < close.start() and p.unit and p.unit != q.unit for p in qs):
             continue  # 学校68所（教学点5个，小学33所，中学30所）: something else is counted in the bracket too
         labels = [_label(text, m.end(), p, inside) for p in inside]
+        including = re.compile(r"\s*(?:含有?|包含|包括)").match(text, m.end())
+        if including:  # 艺术类54270人（含兼报文科类18235人，兼报理科类19412人）: some of them named, not all
+            labels[0] = labels[0][len(including.group().strip()):] if labels[0].startswith(including.group().strip()) else labels[0]
+            if not _exhaustive(labels):
+                continue
         if not _partition(labels):
             continue
         total = sum((p.value for p in inside), Decimal(0))
@@ -657,6 +662,7 @@ def _kinds_of_the_whole(text: str, whole: Quantity, labels: list[str]) -> bool:
     return False
 
 
+_GRADE = re.compile(r"示范|达标|标准化|特色|优质|薄弱|重点|星级|规范化|合格")
 _QUALITY = re.compile(r"优秀|获奖|先进|重点|一般|其他|其它|新增|在职|党员|女|男|青年|骨干|特困|困难")
 
 
@@ -762,8 +768,8 @@ def _partition(labels: list[str]) -> bool:
         return False
     if _complementary(labels):
         return True
-    if all(_SCHOOL_KIND.search(lab) for lab in labels):
-        return True
+    if all(_SCHOOL_KIND.search(lab) for lab in labels) and not any(_GRADE.search(lab) for lab in labels):
+        return True  # (省示范性高中, 达标学校: grades a school may hold both of, not kinds)
     regions = [re.findall(r"东部|中部|西部|东北|城区|农村|乡镇|市区|郊区", lab) for lab in labels]
     if all(len(r) == 1 for r in regions) and len({r[0] for r in regions}) == len(labels) \
             and any({r[0] for r in regions} <= kind for kind in _REGIONS):

@@ -295,6 +295,11 @@ def _segment(st: Statement, floor: int, result: Quantity, marker: re.Match, inpu
     if rates and not fixed:
         return _per_head(st, floor, result, rates, counts)
     if fixed and not rates:
+        stops = [m.end() for m in _FULL_STOP.finditer(text, fixed[-1].end, result.start)]
+        if len(stops) >= 2 and _GENERIC.sub("", _unlabelled(text[stops[-1] : result.start])).strip():
+            # …金额16.13万元。实现…有保障。做好合作医疗工作，…发放医疗费用总计1609万元: a whole sentence between,
+            # and the total's own sentence names something else
+            return Unsure(st, "合计与前面的金额隔着别的句子，所指另有其事")
         return _fixed(st, floor, result, fixed, counts)
     return Unsure(st, "按人头的标准和固定金额混在一起")
 

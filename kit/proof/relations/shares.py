@@ -107,7 +107,9 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
                 continue  # a share above 100 % means the figures were paired wrongly: say nothing
             finding = share_finding(st, part, whole, pct)
             if finding and finding.severity == "error" and not (inside or total_of or noun) and _fits_another(st, part, whole, pct, parts=False):
-                continue  # 393件，其中…主办的366件，…66件，占18%: 18 % is of the 366, a figure the reader also sees
+                continue
+            if finding and not inside and _noun(phrase) and _not_their_whole(_siblings(st, phrase, part.unit), whole.value):
+                continue  # 省外院校124714人，占录取人数的52.99%；省内院校110625人，占…47.01%: of their sum, not of 150144  # 393件，其中…主办的366件，…66件，占18%: 18 % is of the 366, a figure the reader also sees
             # a whole the text does not name (占65%) was found by its place: only a one-keystroke slip is
             # surely one; a share far off is more likely of another whole (代表总数, not 具有职称的代表)
             # (a keystroke in the part or the whole is no evidence here: a whole found by place is wrong often
@@ -116,6 +118,38 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
                             or plausible(finding.stated, finding.computed, keystroke=True)):
                 findings.append(finding)
     return findings
+
+
+def _siblings(st: Statement, phrase: str, unit: str) -> list[tuple[Quantity, Quantity]]:
+    """(part, share) for every share in the statement said alike (占录取人数的…, not merely 占…%), its part the figure
+    before 占."""
+    pairs = []
+    for m in _SHARE.finditer(st.text):
+        clause_end = re.compile(r"[，,。；;]").search(st.text, m.end())
+        pct = next((q for q in st.quantities_in(m.end(), clause_end.start() if clause_end else len(st.text))
+                    if q.unit == PERCENT), None)
+        if pct is None or _noun(re.sub(r"\s", "", st.text[m.end() : pct.start])) != _noun(re.sub(r"\s", "", phrase)):
+            continue
+        before = [q for q in st.quantities_in(max(0, m.start() - 40), m.start()) if q.unit == unit and q.end <= m.start()]
+        if before and before[-1].exact and pct.exact:
+            pairs.append((before[-1], pct))
+    return pairs
+
+
+def _not_their_whole(pairs: list[tuple[Quantity, Quantity]], whole: Decimal) -> bool:
+    """Is *whole* not what shares said alike are of? It is when their parts add up to it. It is not when it gives
+    none of them (a slip is in one share, not in all), nor when they add up to 100 % and the sum of their parts,
+    another figure, gives every one of them."""
+    if len(pairs) < 2:
+        return False
+    total = sum((q.value for q, _p in pairs), Decimal(0))
+    if total == whole:
+        return False  # 总收入39万元，其中种植业20万元，占总收入的59%…: the parts make the whole, the shares are off
+    if not any(share_as_written(q.value, whole, p) for q, p in pairs):
+        return True
+    if abs(sum(p.value for _q, p in pairs) - 100) > sum(p.resolution for _q, p in pairs) / 2:
+        return False
+    return all(share_as_written(q.value, total, p) for q, p in pairs)
 
 
 def _fits_another(st: Statement, part: Quantity, whole: Quantity, pct: Quantity, parts: bool = True) -> bool:
