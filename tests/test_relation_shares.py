@@ -389,3 +389,17 @@ def test_shares_said_alike_are_of_the_sum_of_their_parts_not_of_an_earlier_figur
     assert figures(text.format("52.99", "47.01")) == []
     assert figures(text.format("53.99", "47.01")) == []  # a slip in one share: still not of 15014
     assert pairs("全校学生共800人，其中男生420人，占全校学生的52.5%；女生380人，占全校学生的48.5%。") == [(Decimal("48.5"), Decimal("47.5"))]
+
+
+def test_shares_said_alike_whose_parts_make_a_figure_before_them_are_of_it():
+    # 已解决33件、列入计划42件、暂不能解决17件 make the 92 件 before them: each share is of 92
+    text = "代表提出建议92件。目前，已解决或部分解决的33件，占{}%；列入计划的42件，占{}%；尚不能解决的17件，占18%。"
+    assert figures(text.format(36, 46)) == []
+    assert pairs(text.format(36, 64)) == [(64, 46)]
+    # when the sum gives none of them, they are of something else
+    assert figures("全县在校生10000人。小学生6000人，占45%；初中生4000人，占30%。") == []
+
+
+def test_shares_of_nothing_are_left_alone():
+    assert figures("本年收入合计350.20万元；包括财政拨款收入350.20万元（其中，政府性基金预算0万元，国有资本经营预算0万元），占收入合计100%；"
+                   "上级补助收入0万元，占收入合计0%；事业收入0万元，占收入合计0%。") == []

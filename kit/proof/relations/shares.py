@@ -99,6 +99,9 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
                 # 其他收入12,037.17万元，占总收入的45.31%: the 总收入 named lines before; or a name long enough
                 # to be one thing (占基本支出预算92.82%, 基本支出预算924,289.71元 lines before)
                 whole, far = _named_before(statements, k, part, noun), True
+            by_sum = whole is None and _whole_of_siblings(st, phrase, part, pct)
+            if by_sum:
+                whole, far = by_sum, False
             if whole is None:
                 if explain is not None:
                     explain.skip(st, f"占比「{pct.text}」找不到对应的总数")
@@ -114,7 +117,7 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
             # surely one; a share far off is more likely of another whole (代表总数, not 具有职称的代表)
             # (a keystroke in the part or the whole is no evidence here: a whole found by place is wrong often
             # enough that one of its keystroke neighbours fits by chance — 351 of 2729, not of 2229 teachers)
-            if finding and (not far and (inside or noun or total_of or _framed(st, whole, part))
+            if finding and (not far and (inside or noun or total_of or by_sum or _framed(st, whole, part))
                             or plausible(finding.stated, finding.computed, keystroke=True)):
                 findings.append(finding)
     return findings
@@ -136,6 +139,24 @@ def _siblings(st: Statement, phrase: str, unit: str) -> list[tuple[Quantity, Qua
     return pairs
 
 
+def _whole_of_siblings(st: Statement, phrase: str, part: Quantity, pct: Quantity) -> Quantity | None:
+    """提案92件…（A类）22件，占承办提案总数的23.91%。（B类）68件，占…73.19%。（C类）2件，占…2.17%: shares said
+    alike, whose parts add up to a figure stated before them, are of that figure — when it gives all of them as
+    written but this one (a slip is in one share; when it gives none, they are of something else)."""
+    pairs = _siblings(st, phrase, part.unit)
+    if len(pairs) < 2 or not any(q is part and p is pct for q, p in pairs):
+        return None
+    total = sum((q.value for q, _p in pairs), Decimal(0))
+    if total <= 0:
+        return None
+    whole = next((q for q in reversed(st.quantities_in(0, pairs[0][0].start)) if q.unit == part.unit and q.exact
+                  and q.value == total and not q.is_rate), None)
+    if whole is None:
+        return None
+    misfits = [(q, p) for q, p in pairs if not share_as_written(q.value, total, p)]
+    return whole if len(misfits) == 1 and misfits[0][1] is pct else None
+
+
 def _not_their_whole(pairs: list[tuple[Quantity, Quantity]], whole: Decimal) -> bool:
     """Is *whole* not what shares said alike are of? It is when their parts add up to it. It is not when it gives
     none of them (a slip is in one share, not in all), nor when they add up to 100 % and the sum of their parts,
@@ -143,7 +164,7 @@ def _not_their_whole(pairs: list[tuple[Quantity, Quantity]], whole: Decimal) -> 
     if len(pairs) < 2:
         return False
     total = sum((q.value for q, _p in pairs), Decimal(0))
-    if total == whole:
+    if total == whole or total <= 0:
         return False  # 总收入39万元，其中种植业20万元，占总收入的59%…: the parts make the whole, the shares are off
     if not any(share_as_written(q.value, whole, p) for q, p in pairs):
         return True
