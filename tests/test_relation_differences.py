@@ -364,3 +364,15 @@ def test_a_month_end_balance_carries_what_was_left_before():
     text = "（一）上月结余2,458.67元。\n（二）本月收入合计38,803.32元，支出合计18,579.23元，月末余额22,682.76元。"
     assert figures(text) == []  # 2,458.67 + 38,803.32 − 18,579.23
     assert pairs("本月收入合计38,803.32元，支出合计18,579.23元，结余20,242.09元。") == [(D("20242.09"), D("20224.09"))]
+
+
+@pytest.mark.parametrize("text, stated, computed", [
+    ("综合楼工程送审金额1,386,420.50元，审定金额1,254,307.80元，审减金额{}元，审减率9.53%。", "132,112.70", "132112.70"),
+    ("食堂改造工程施工结算价865,240.00元，经审计，审定结算价为802,115.36元，多计工程价款{}元。", "63,124.64", "63124.64"),
+    ("全年采购预算金额为3256.80万元，实际采购金额为3012.45万元，节约资金{}万元。", "244.35", "2443500"),
+])
+def test_asked_allowed_and_the_cut_between_them(text, stated, computed):
+    assert figures(text.format(stated)) == []
+    slipped = stated[:-2] + stated[-1] + stated[-2]  # the last two digits swapped
+    (finding,) = figures(text.format(slipped))
+    assert finding.computed == Decimal(computed)

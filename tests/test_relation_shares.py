@@ -403,3 +403,8 @@ def test_shares_said_alike_whose_parts_make_a_figure_before_them_are_of_it():
 def test_shares_of_nothing_are_left_alone():
     assert figures("本年收入合计350.20万元；包括财政拨款收入350.20万元（其中，政府性基金预算0万元，国有资本经营预算0万元），占收入合计100%；"
                    "上级补助收入0万元，占收入合计0%；事业收入0万元，占收入合计0%。") == []
+
+
+def test_two_kinds_of_the_rate_s_own_thing_are_no_whole_and_part():
+    text = "本次检查共登记隐患6处；已整改并销号4处，正在整改2处，整改率66.7%。"
+    assert figures(text) == []

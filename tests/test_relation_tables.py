@@ -257,3 +257,11 @@ def test_a_standard_every_row_shares_is_repeated_in_the_total_row_not_added():
              "八年级  7个班  301人  268.00  80668.00\n合计  15个班  653人  268.00  {}\n")
     assert figures(table.format("175004.00")) == []
     assert pairs(table.format("175040.00")) == [(Decimal("175040.00"), Decimal("175004.00"))]
+
+
+def test_a_bar_table_goes_on_after_the_page_turns_with_its_header_repeated():
+    header = "| 序号 | 单位名称 | 发现隐患 | 已整改 | 未整改 |\n"
+    text = (header + "| 1 | 东城 | 25 | 21 | 4 |\n| 2 | 西城 | 20 | 18 | 2 |\n| 3 | 南城 | 34 | 32 | 2 |\n\n— 2 —\n\n（续表）\n"
+            + header + "| 4 | 北城 | 37 | 36 | 1 |\n| 合计 |  | 116 | {} | 9 |\n")
+    assert figures(text.format(107)) == []
+    assert (170, 107) in pairs(text.format(170))

@@ -75,6 +75,7 @@ def check_differences(statements: list[Statement]) -> list[Finding]:
             found = _balance(st, qs, a, b)
             if found:
                 findings.append(found)
+            findings.extend(_reduced(st, qs, a))
         findings.extend(_ratios(st))
         findings.extend(_named_ratios(st))
     return findings
@@ -544,6 +545,39 @@ def _budget_results(st: Statement, results: list[Quantity], plan: Quantity, actu
         if wrong:
             out.append(_wrong_figure(st, result, computed, said, f"改为 {_written(result, computed)}，或核对两个数",
                 st.quote(plan.start, result.end)))
+    return out
+
+
+# 送审金额A元，审定金额B元，审减金额C元 / 采购预算A，实际采购金额B，节约资金C: what was asked, what was allowed,
+# and the cut between them, each named by its word
+_ASKED = re.compile(r"送审|报审|原报|申报|施工结算|结算价|结算金额|预算金额|采购预算|计划金额")
+_ALLOWED = re.compile(r"审定|审核|核定|实际采购|中标|成交|合同金额")
+_CUT = re.compile(r"(?P<less>审减|核减|多计|节约|节省|节支)|(?P<more>审增|核增|少计)")
+
+
+def _reduced(st: Statement, qs: list[Quantity], a: int) -> list[Finding]:
+    text, out = st.text, []
+    money = [q for q in qs if q.is_money and q.exact and not q.upper and not q.is_rate]
+
+    def label(q: Quantity, floor: int) -> str:
+        seg = text[floor : q.start]
+        return re.split(r"[，,；;：:]", seg)[-1] if re.search(r"[^\s，,；;：:]", re.split(r"[，,；;：:]", seg)[-1]) else seg
+
+    for i in range(len(money) - 2):
+        asked, allowed, cut = money[i : i + 3]
+        floor = money[i - 1].end if i else a
+        names = label(asked, floor), label(allowed, asked.end), label(cut, allowed.end)
+        said = _CUT.search(names[2])
+        if not (_ASKED.search(names[0]) and not _ALLOWED.search(names[0]) and _ALLOWED.search(names[1])
+                and not _CUT.search(names[1]) and said and not re.search(r"率", text[cut.end : cut.end + 2])):
+            continue
+        computed = asked.value - allowed.value if said.group("less") else allowed.value - asked.value
+        if computed <= 0 or computed == cut.value or _one_rounding_step((asked, allowed, cut), computed, cut.value):
+            continue
+        out.append(_wrong_figure(
+            st, cut, computed, f"{_written(asked)} 与 {_written(allowed)} 相差 {_written(cut, computed)}，"
+            f"{said.group()}金额文中写作 {_written(cut)}", f"改为 {_written(cut, computed)}，或核对前两个数",
+            st.quote(asked.start, cut.end)))
     return out
 
 

@@ -484,9 +484,12 @@ def _named_rate(st: Statement, i: int, sentences):
         return None
     whole, part = before
     gap = text[part.end : pct.start]
-    if (word not in text[max(whole.end, part.start - 10) : part.start] or re.search(r"[。；;]", gap) or len(gap) > reach
+    named = text[max(whole.end, part.start - 10) : part.start]
+    if (word not in named or re.search(rf"(?:正在|尚未|未|不){word}", named) or re.search(r"[。；;]", gap) or len(gap) > reach
             or _depth(text, part.start) or _depth(text, pct.start)):
         return None
+    if re.search(rf"(?<![不未没非无]){word}[^，,。；;\d]{{0,4}}$", text[max(start, whole.start - 10) : whole.start]):
+        return None  # 已整改4处，正在整改2处，整改率66.7%: two kinds of the rate's own thing, of a whole before them
     return part, whole, st.quote(whole.start, pct.end).strip(), f"{word}率"
 
 

@@ -330,9 +330,11 @@ def flat_tables(statements: list[Statement]) -> list[list[list[Cell]]]:
     while i < len(statements):
         j = i
         if _is_bar(statements[i]):
-            while j < len(statements) and _is_bar(statements[j]):
-                j += 1
-            run = [st for st in statements[i:j] if not _MD_RULE.match(st.text)]
+            while j < len(statements) and (_is_bar(statements[j]) or _PAGE_TURN.fullmatch(statements[j].text)
+                                           and any(_is_bar(s) for s in statements[j + 1 : j + 3])):
+                j += 1  # …| 2 |⏎— 2 —⏎（续表）⏎| 序号 | …: the table goes on after the page turns, its header repeated
+            run = [st for st in statements[i:j] if not _MD_RULE.match(st.text) and not _PAGE_TURN.fullmatch(st.text)]
+            run = run[:1] + [st for st in run[1:] if st.text.strip() != run[0].text.strip()]
             rows = [_bar_cells(st) for st in run]
             if sum(len(_trim(r)) <= 1 for r in rows) >= 0.7 * len(rows):
                 rows = _chunked([c for r in rows for c in r])
