@@ -369,3 +369,10 @@ def test_a_line_translated_under_it_is_numbered_alike_not_again():
     text = "2. 某某大学社会学系\n2. Department of Sociology, Some University\n中国共产党的建立和发展与大学校园有着紧密的联系。"
     assert kinds(text, "numbering") == []
     assert len(kinds("一、目的\n二、对象\n二、标准\n三、要求", "numbering")) == 1
+
+
+def test_labels_behind_a_bullet_or_a_space_are_labels():
+    text = ("选举分为：\n（一）理事选举\n（二）校董选举\n1. 理事选举\n• （一）提名\n• （二）投票\n2. 校董选举\n"
+            "• （一）参选资格\n（二）选举主任\n（三）提名")
+    assert kinds(text, "numbering") == []
+    assert kinds("9.按时召开会议。\n10.按规定换届。\n11 .按期召开代表大会。\n12.校级学生会组织规范。", "numbering") == []

@@ -591,3 +591,20 @@ def test_a_bracket_of_some_members_is_no_partition():
 def test_grades_a_school_may_hold_both_of_are_no_kinds():
     assert figures("全市共有普通高中112所，其中省示范性高中16所，省级达标学校85所，市级达标学校20所。") == []
     assert pairs("全市共有学校112所，其中小学70所，初中30所，高中10所。") == [(112, 110)]
+
+
+def test_groups_that_may_overlap_are_named_only_when_their_sum_is_the_whole_with_two_digits_swapped():
+    # 教职工党员 and 学生党员 need not be all the members; a sum that is the whole with two neighbouring digits
+    # swapped is a slip all the same, and a warning says so
+    (finding,) = figures("目前，我校共有党员4215名，其中教职工党员3406人，学生党员890人。")
+    assert (finding.severity, finding.stated, finding.computed) == ("warning", 4215, 4296)
+    assert "890 是 809 之误" in finding.message
+    assert figures("目前，我校共有党员4215名，其中教职工党员3406人，学生党员809人。") == []
+    assert figures("目前，我校共有党员4215名，其中教职工党员3406人，女党员1321人。") == []  # any other sum: overlap
+
+
+def test_a_whole_in_wan_may_round_the_sum_of_finer_parts():
+    assert figures("累计下达资助资金已达1226万元，其中上级资金410万元，市本级335万元，旗县区配套资金480.7万元。") == []
+    # parts as coarse as the whole round nothing: 418 for 481 is named
+    assert pairs("累计下达资助资金已达1226万元，其中上级资金410万元，市本级335万元，旗县区配套资金418万元。") \
+        == [(12260000, 11630000)]

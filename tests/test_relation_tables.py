@@ -265,3 +265,10 @@ def test_a_bar_table_goes_on_after_the_page_turns_with_its_header_repeated():
             + header + "| 4 | 北城 | 37 | 36 | 1 |\n| 合计 |  | 116 | {} | 9 |\n")
     assert figures(text.format(107)) == []
     assert (170, 107) in pairs(text.format(170))
+
+
+def test_a_blank_cell_whose_row_holds_the_missing_figure_is_no_wrong_total():
+    # 林场 | (合计 left blank) | 10 |: the 合计 column is 10 short because of the blank, not because 6490 is wrong
+    text = ("单位 |\n合计 |\n中央资金 |\n省级资金 |\n修武 |\n1010 |\n10 |\n1000 |\n博爱 |\n2015 |\n15 |\n2000 |\n"
+            "孟州 |\n3455 |\n20 |\n3435 |\n林场 |\n|\n10 |\n|\n合计 |\n6490 |\n55 |\n6435 |\n")
+    assert figures(text) == []

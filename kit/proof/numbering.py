@@ -36,13 +36,13 @@ from .lines import Prepared, finding
 
 _CN = "一二三四五六七八九十"
 ENUMERATION = 6  # 一是…；二是…；三是…: points counted in running prose, never an outline level
-_LEAD = r"[\s\u3000]*(?:#{1,6}\s*)?"
+_LEAD = r"[\s\u3000]*(?:#{1,6}\s*)?(?:[•●▪◆■★]\s*)?"  # ## 二、 (markdown), • (一) (a bullet before the label)
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 STYLES = (  # (level, pattern); the level is the customary depth, 1 the outermost, 0 the articles of a rule
     (0, re.compile(_LEAD + rf"(?P<open>第)\s?(?P<n>[{_CN}]{{1,3}})\s?(?P<close>条)")),  # 第二 条: a space in OCR text
     (1, re.compile(_LEAD + rf"(?P<n>[{_CN}]{{1,3}})(?P<sep>[、.．]|[:：](?=\s*[\u4e00-\u9fff]))(?![{_CN}]+(?:[、至到和与]|年级|级|类|档|等奖|个|月)|\d|[{_CN}]*年级)")),
     (2, re.compile(_LEAD + rf"(?P<open>[（(])\s?(?P<n>[{_CN}]{{1,3}})\s?(?P<close>[）)])")),  # ( 二): a space in a web copy
-    (3, re.compile(_LEAD + r"(?P<n>\d{1,2})(?P<sep>\s?[、]|[,，](?=[\u4e00-\u9fff])|[.．](?![\d０-９])(?!\s+[\d０-９]+\s*[%％]?\s*$)|[.．](?=\d{1,4}[年月日]|\d{1,2}[:：点时]))(?!\d+(?:年级|个年级))")),
+    (3, re.compile(_LEAD + r"(?P<n>\d{1,2})(?P<sep>\s?[、]|\s[.．](?=\s?[\u4e00-\u9fff])|[,，](?=[\u4e00-\u9fff])|[.．](?![\d０-９])(?!\s+[\d０-９]+\s*[%％]?\s*$)|[.．](?=\d{1,4}[年月日]|\d{1,2}[:：点时]))(?!\d+(?:年级|个年级))")),
     (4, re.compile(_LEAD + r"(?P<open>[（(])\s?(?P<n>\d{1,2})\s?(?P<close>[）)])")),
     (5, re.compile(_LEAD + rf"(?P<n>[{_CIRCLED}])")),
 )

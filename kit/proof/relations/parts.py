@@ -26,9 +26,9 @@ from ...findings import Finding
 from ...money import format_figure as _num
 from ...money import format_scaled
 from ...quantities import PERCENT, Quantity, same_count_unit
-from ..passage import FULL_STOP as _FULL_STOP, Statement, depth as _depth, figure_edit, located
+from ..passage import FULL_STOP as _FULL_STOP, Statement, at_precision, depth as _depth, figure_edit, located
 from .explain import Explain
-from .slips import one_keystroke_apart, plausible, slipped_part
+from .slips import one_keystroke_apart, plausible, slipped_part, transposed
 from .shares import CHANGE_CLAUSES, DELTA as _DELTA, TOTAL_MARK, WHOLE_MARK, whole_before
 
 _SENTENCE = re.compile(r"[^。！!？?]+")
@@ -536,6 +536,15 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, statements: list[S
         if any(_partition(labels + [named[-n:]]) for n in range(2, len(named) + 1)):
             return None  # 共评出一等奖106名，二等奖94名，三等奖93名: the first of the list, not its whole
     severity = _confidence(text, word, trigger, whole, parts, labels, start, b)
+    if severity is None and word.startswith("其中") and whole.value >= 1000 and _distinct(labels) \
+            and all(q.exact for q in parts + [whole]):
+        # 党员3312名，其中教职工党员2754人，学生党员567人: groups that may overlap, but whose sum is the whole with two
+        # neighbouring digits swapped (3321) — the commonest slip, and one an unrelated sum meets very rarely
+        total = sum((p.value for p in parts), Decimal(0))
+        swapped = [p for p in parts if transposed(p.value, whole.value - total + p.value)]
+        if total != whole.value and not _rounding(parts + [whole], total, whole) and (transposed(whole.value, total) or len(swapped) == 1):
+            return _sum_finding(st, whole, parts, total, "总数", "其中各部分", "；如果各部分互有重叠或并非全部，可不理会",
+                                st.quote(max(0, whole.start - 3), parts[-1].end), "warning")
     if severity is None:
         if explain is not None and word.startswith("其中"):
             explain.skip(st, f"「其中」后的{len(parts)}个数可能互相重叠，不当作各部分相加")
@@ -616,7 +625,9 @@ def _rounding(figures: list[Quantity], total: Decimal, whole: Quantity) -> bool:
         return True
     # 801.29万 = 412.3856万 + 388.9071万 (801.2927万): a whole written at fewer decimals than its parts may cut the sum
     finest = min(q.resolution for q in figures if q is not whole) if len(figures) > 1 else whole.resolution
-    return whole.rounded and whole.resolution > finest and whole.value <= total < whole.value + whole.resolution
+    # (1226万 for 410万 + 335万 + 480.7万 = 1225.7万: or rounds it, half up)
+    return whole.scale > 1 and whole.resolution > finest and (whole.value <= total < whole.value + whole.resolution
+                                                             or at_precision(total, whole) == whole.value)
 
 
 def _confidence(text, word, trigger, whole, parts, labels, start, end) -> str | None:

@@ -43,6 +43,17 @@ def slipped_part(whole: Decimal, total: Decimal, parts: list[Decimal]) -> int | 
     return fits[0] if len(fits) == 1 else None
 
 
+def transposed(a: Decimal, b: Decimal) -> bool:
+    """Are *a* and *b* the same figure with two neighbouring digits swapped (3312 / 3321, 26.93 / 29.63)? The most
+    common slip in typing a figure, and one that a sum of unrelated figures meets by chance very rarely."""
+    places = max(-a.as_tuple().exponent, -b.as_tuple().exponent, 0)
+    x, y = f"{a:.{places}f}", f"{b:.{places}f}"
+    if len(x) != len(y) or x == y:
+        return False
+    at = [i for i in range(len(x)) if x[i] != y[i]]
+    return len(at) == 2 and at[1] == at[0] + 1 and x[at[0]] == y[at[1]] and x[at[1]] == y[at[0]] and "." not in x[at[0] : at[1] + 1]
+
+
 def _digits(value: Decimal) -> str:
     text = f"{value.normalize():f}"
     return text.replace(".", "").lstrip("0") or "0"

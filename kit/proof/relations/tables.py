@@ -613,6 +613,9 @@ def _column_totals(rows: list[list[Cell]], serial: set[int]) -> list[Finding]:
         if len(broken) != 1:
             continue
         cell, computed, column, head = broken[0]
+        blank = [r for c, r in zip(column, grid) if c.kind == "empty"]
+        if any(o is not None and o.kind == "num" and o.amount == cell.amount - computed for r in blank for o in r):
+            continue  # 焦作林场 |  | 10 |  under 合计 6490: the row's 10 left out of its blank cell, not a wrong total
         sums = {sum((r[q].amount for r in grid if r[q] is not None and r[q].kind == "num"), Decimal(0)) for q in range(len(line))}
         if cell.amount in sums:
             continue  # 合计  4758    2854800 under 受益人数 | 标准 | 金额: an empty cell lost, 4758 is another column's total
