@@ -608,3 +608,8 @@ def test_a_whole_in_wan_may_round_the_sum_of_finer_parts():
     # parts as coarse as the whole round nothing: 418 for 481 is named
     assert pairs("累计下达资助资金已达1226万元，其中上级资金410万元，市本级335万元，旗县区配套资金418万元。") \
         == [(12260000, 11630000)]
+
+
+def test_a_level_and_above_counts_the_levels_above_it_too():
+    assert figures("专任教师130人，其中研究生学历4人，本科学历89人，专科以上学历130人。") == []
+    assert pairs("专任教师130人，其中研究生学历4人，本科学历89人，专科学历27人。") == [(130, 120)]

@@ -264,11 +264,18 @@ def test_a_bar_table_goes_on_after_the_page_turns_with_its_header_repeated():
     text = (header + "| 1 | 东城 | 25 | 21 | 4 |\n| 2 | 西城 | 20 | 18 | 2 |\n| 3 | 南城 | 34 | 32 | 2 |\n\n— 2 —\n\n（续表）\n"
             + header + "| 4 | 北城 | 37 | 36 | 1 |\n| 合计 |  | 116 | {} | 9 |\n")
     assert figures(text.format(107)) == []
-    assert (170, 107) in pairs(text.format(170))
+    assert pairs(text.format(170)) == [(170, 107)]
 
 
 def test_a_blank_cell_whose_row_holds_the_missing_figure_is_no_wrong_total():
     # 林场 | (合计 left blank) | 10 |: the 合计 column is 10 short because of the blank, not because 6490 is wrong
     text = ("单位 |\n合计 |\n中央资金 |\n省级资金 |\n修武 |\n1010 |\n10 |\n1000 |\n博爱 |\n2015 |\n15 |\n2000 |\n"
             "孟州 |\n3455 |\n20 |\n3435 |\n林场 |\n|\n10 |\n|\n合计 |\n6490 |\n55 |\n6435 |\n")
+    assert figures(text) == []
+
+
+def test_one_rate_applied_in_every_row_is_no_share_of_each_row():
+    # 名额 = 在编人数 × 15%, rounded: 1 of 9 is 11 %, yet the row applies 15 % like the others
+    rows = [("外科", 66, 10), ("儿科", 9, 1), ("急诊科", 75, 11), ("内科", 107, 16), ("妇产科", 33, 5), ("医技科室", 83, 12)]
+    text = "序号 | 单位 | 在编人数 | 比例 | 名额\n" + "".join(f"{i} | {n} | {a} | 15% | {b}\n" for i, (n, a, b) in enumerate(rows, 1))
     assert figures(text) == []

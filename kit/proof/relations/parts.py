@@ -786,8 +786,8 @@ def _partition(labels: list[str]) -> bool:
             and any({r[0] for r in regions} <= kind for kind in _REGIONS):
         return True  # 西部地区资助178.61万人、中部地区…、东部地区…: the regions of the country
     # the level heads the name (本科学历, 普通高中学生), not a word inside it (持幼儿园教师资格证的)
-    levels = [[m.group() for m in _LEVEL.finditer(lab) if lab[: m.start()] in _LEVEL_LEAD]
-              for lab in labels]
+    levels = [[m.group() for m in _LEVEL.finditer(lab) if lab[: m.start()] in _LEVEL_LEAD and not re.match(r"[\u4e00-\u9fff]{0,2}?(?:及)?以[上下]", lab[m.end() :])]
+              for lab in labels]  # (专科以上学历130人 counts the 本科 and 研究生 too: cumulative, not one level)
     if all(len(found) == 1 for found in levels) and len({found[0] for found in levels}) == len(labels):
         return True  # 本科生12人、大专生18人、高中生10人: one level each, all different
     if all(_SUBJECT.match(lab) for lab in labels):

@@ -50,6 +50,7 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
     for k, st in enumerate(statements):
         qs = st.quantities
         sentences = _sentences(st.text)
+        alike = _Alike(st)
         for m in _SHARE.finditer(st.text):
             s_start = _sentence_start(sentences, m.start())
             clause_end = re.compile(r"[，,。；;]").search(st.text, m.end())
@@ -99,7 +100,7 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
                 # 其他收入12,037.17万元，占总收入的45.31%: the 总收入 named lines before; or a name long enough
                 # to be one thing (占基本支出预算92.82%, 基本支出预算924,289.71元 lines before)
                 whole, far = _named_before(statements, k, part, noun), True
-            by_sum = whole is None and _whole_of_siblings(st, phrase, part, pct)
+            by_sum = whole is None and alike.whole_of(phrase, part, pct)
             if by_sum:
                 whole, far = by_sum, False
             if whole is None:
@@ -111,7 +112,7 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
             finding = share_finding(st, part, whole, pct)
             if finding and finding.severity == "error" and not (inside or total_of or noun) and _fits_another(st, part, whole, pct, parts=False):
                 continue
-            if finding and not inside and _noun(phrase) and _not_their_whole(_siblings(st, phrase, part.unit), whole.value):
+            if finding and not inside and _noun(phrase) and alike.not_their_whole(phrase, part.unit, whole.value):
                 continue  # 省外院校124714人，占录取人数的52.99%；省内院校110625人，占…47.01%: of their sum, not of 150144  # 393件，其中…主办的366件，…66件，占18%: 18 % is of the 366, a figure the reader also sees
             # a whole the text does not name (占65%) was found by its place: only a one-keystroke slip is
             # surely one; a share far off is more likely of another whole (代表总数, not 具有职称的代表)
@@ -123,44 +124,71 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
     return findings
 
 
-def _siblings(st: Statement, phrase: str, unit: str) -> list[tuple[Quantity, Quantity]]:
-    """(part, share) for every share in the statement said alike (占录取人数的…, not merely 占…%), its part the figure
-    before 占."""
-    pairs = []
-    for m in _SHARE.finditer(st.text):
-        clause_end = re.compile(r"[，,。；;]").search(st.text, m.end())
-        pct = next((q for q in st.quantities_in(m.end(), clause_end.start() if clause_end else len(st.text))
-                    if q.unit == PERCENT), None)
-        if pct is None or _noun(re.sub(r"\s", "", st.text[m.end() : pct.start])) != _noun(re.sub(r"\s", "", phrase)):
-            continue
-        before = [q for q in st.quantities_in(max(0, m.start() - 40), m.start()) if q.unit == unit and q.end <= m.start()]
-        if before and before[-1].exact and pct.exact:
-            pairs.append((before[-1], pct))
-    return pairs
+class _Alike:
+    """The shares of one statement grouped by how they are said (占录取人数的…, not merely 占…%), each with its part,
+    the figure of a unit right before 占 — read once per statement, so a line of many shares stays linear."""
 
+    def __init__(self, st: Statement):
+        self.st = st
+        self._groups: dict[tuple[str, str], list[tuple[Quantity, Quantity]]] | None = None
+        self._memo: dict[tuple, object] = {}
 
-def _whole_of_siblings(st: Statement, phrase: str, part: Quantity, pct: Quantity) -> Quantity | None:
-    """提案92件…（A类）22件，占承办提案总数的23.91%。（B类）68件，占…73.19%。（C类）2件，占…2.17%: shares said
-    alike, whose parts add up to a figure stated before them, are of that figure — when it gives all of them as
-    written but this one (a slip is in one share; when it gives none, they are of something else)."""
-    pairs = _siblings(st, phrase, part.unit)
-    if len(pairs) < 2 or not any(q is part and p is pct for q, p in pairs):
-        return None
-    total = sum((q.value for q, _p in pairs), Decimal(0))
-    if total <= 0:
-        return None
-    whole = next((q for q in reversed(st.quantities_in(0, pairs[0][0].start)) if q.unit == part.unit and q.exact
-                  and q.value == total and not q.is_rate), None)
-    if whole is None:
-        return None
-    misfits = [(q, p) for q, p in pairs if not share_as_written(q.value, total, p)]
-    return whole if len(misfits) == 1 and misfits[0][1] is pct else None
+    def pairs(self, phrase: str, unit: str) -> list[tuple[Quantity, Quantity]]:
+        if self._groups is None:
+            self._groups = {}
+            st = self.st
+            for m in _SHARE.finditer(st.text):
+                clause_end = re.compile(r"[，,。；;]").search(st.text, m.end())
+                pct = next((q for q in st.quantities_in(m.end(), clause_end.start() if clause_end else len(st.text))
+                            if q.unit == PERCENT), None)
+                if pct is None or not pct.exact:
+                    continue
+                noun = _noun(re.sub(r"\s", "", st.text[m.end() : pct.start]))
+                last: dict[str, Quantity] = {}
+                for q in st.quantities_in(max(0, m.start() - 40), m.start()):
+                    if q.unit and q.unit != PERCENT and q.end <= m.start():
+                        last[q.unit] = q
+                for u, q in last.items():
+                    if q.exact:
+                        self._groups.setdefault((noun, u), []).append((q, pct))
+        return self._groups.get((_noun(re.sub(r"\s", "", phrase)), unit), [])
+
+    def whole_of(self, phrase: str, part: Quantity, pct: Quantity) -> Quantity | None:
+        """提案92件…（A类）22件，占承办提案总数的23.91%。（B类）68件，占…73.19%。（C类）2件，占…2.17%: shares said
+        alike, whose parts add up to a figure stated before them, are of that figure — when it gives all of them as
+        written but this one (a slip is in one share; when it gives none, they are of something else)."""
+        key = ("whole", _noun(re.sub(r"\s", "", phrase)), part.unit)
+        if key not in self._memo:
+            self._memo[key] = self._sum_whole(self.pairs(phrase, part.unit), part.unit)
+        found = self._memo[key]
+        if found is None:
+            return None
+        whole, misfits = found
+        return whole if len(misfits) == 1 and misfits[0][0] is part and misfits[0][1] is pct else None
+
+    def _sum_whole(self, pairs: list[tuple[Quantity, Quantity]], unit: str):
+        if len(pairs) < 2:
+            return None
+        total = sum((q.value for q, _p in pairs), Decimal(0))
+        if total <= 0:
+            return None
+        whole = next((q for q in reversed(self.st.quantities_in(0, pairs[0][0].start)) if q.unit == unit and q.exact
+                      and q.value == total and not q.is_rate), None)
+        if whole is None:
+            return None
+        return whole, [(q, p) for q, p in pairs if not share_as_written(q.value, total, p)]
+
+    def not_their_whole(self, phrase: str, unit: str, whole: Decimal) -> bool:
+        """Is *whole* not what shares said alike are of? It is when their parts add up to it. It is not when it gives
+        none of them (a slip is in one share, not in all), nor when they add up to 100 % and the sum of their parts,
+        another figure, gives every one of them."""
+        key = ("not", _noun(re.sub(r"\s", "", phrase)), unit, whole)
+        if key not in self._memo:
+            self._memo[key] = _not_their_whole(self.pairs(phrase, unit), whole)
+        return bool(self._memo[key])
 
 
 def _not_their_whole(pairs: list[tuple[Quantity, Quantity]], whole: Decimal) -> bool:
-    """Is *whole* not what shares said alike are of? It is when their parts add up to it. It is not when it gives
-    none of them (a slip is in one share, not in all), nor when they add up to 100 % and the sum of their parts,
-    another figure, gives every one of them."""
     if len(pairs) < 2:
         return False
     total = sum((q.value for q, _p in pairs), Decimal(0))

@@ -494,6 +494,8 @@ def _row_ratios(rows: list[list[Cell]], serial: set[int]) -> list[Finding]:
     out = []
     for (n, m), group in shapes.items():
         for k in range(m):
+            if len(group) >= 3 and len({pcts[k].q.value for _figs, pcts in group}) == 1:
+                continue  # 在编人数 | 比例 15% | 名额: the one rate every row applies (and rounds), not a share of each row
             best = None
             for i in range(n):
                 for j in range(n):
@@ -676,6 +678,9 @@ def check_flat_tables(statements: list[Statement]) -> list[Finding]:
         serial = _serial(rows)
         found = (_row_sums(rows, serial) + _row_products(rows, serial) + _column_totals(rows, serial) + _row_ratios(rows, serial)
                  + _row_groups(rows, serial) + _column_shares(rows, serial))
+        totalled = {(f.paragraph, f.line) for f in found if f.rule == "TABLE-TOTAL"}
+        # 合计 | 116 | 170 | 9: a slip in the 170 breaks its column and its row alike — told once, in the column
+        found = [f for f in found if not (f.rule == "TABLE-ROW-SUM" and (f.paragraph, f.line) in totalled)]
         findings += [f for f in found if not _cut_at_line_end(statements, rows, f)]
     return findings
 
