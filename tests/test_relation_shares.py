@@ -408,3 +408,13 @@ def test_shares_of_nothing_are_left_alone():
 def test_two_kinds_of_the_rate_s_own_thing_are_no_whole_and_part():
     text = "本次检查共登记隐患6处；已整改并销号4处，正在整改2处，整改率66.7%。"
     assert figures(text) == []
+
+
+def test_a_marked_whole_that_gives_two_shares_said_alike_is_the_whole_of_a_third():
+    text = "全校共有教职工420人。女教职工208人，占49.5%；党员186人，占{}%；35岁以下青年教师121人，占28.8%。"
+    assert figures(text.format("44.3")) == []
+    assert pairs(text.format("43.4")) == [(Decimal("43.4"), Decimal("44.3"))]
+    # one share that fits is no evidence: the others may be of another whole
+    assert figures("全校共有教职工420人。女教职工208人，占49.5%；党员186人，占43.4%。") == []
+    # whole per cent fits by chance more often: three must fit
+    assert figures("全校共有教职工420人。女教职工208人，占50%；党员186人，占34%；青年教师121人，占29%。") == []

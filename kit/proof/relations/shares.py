@@ -100,7 +100,7 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
                 # 其他收入12,037.17万元，占总收入的45.31%: the 总收入 named lines before; or a name long enough
                 # to be one thing (占基本支出预算92.82%, 基本支出预算924,289.71元 lines before)
                 whole, far = _named_before(statements, k, part, noun), True
-            by_sum = whole is None and alike.whole_of(phrase, part, pct)
+            by_sum = whole is None and (alike.whole_of(phrase, part, pct) or alike.corroborated(phrase, part, pct))
             if by_sum:
                 whole, far = by_sum, False
             if whole is None:
@@ -177,6 +177,34 @@ class _Alike:
         if whole is None:
             return None
         return whole, [(q, p) for q, p in pairs if not share_as_written(q.value, total, p)]
+
+    def corroborated(self, phrase: str, part: Quantity, pct: Quantity) -> Quantity | None:
+        """全校共有教职工420人。女教职工208人，占49.5%；党员186人，占43.4%；…121人，占28.8%: the whole marked as one
+        (共有, 总数…) before shares said alike, when two or more of them (three when written in whole per cent) are
+        exactly its shares and this one is a keystroke off — a whole that only placed them would not fit so many."""
+        st, unit = self.st, part.unit
+        key = ("marked", unit)
+        if key not in self._memo:  # the marked wholes of this unit, in order, and where each starts: once per statement
+            marked = [q for q in st.quantities if q.unit == unit and q.exact and not q.is_rate and (
+                TOTAL_MARK.search(st.text, max(0, q.start - 10), q.start) or _THEN_AMONG.match(st.text, q.end))]
+            self._memo[key] = (marked, [q.start for q in marked])
+        marked, starts = self._memo[key]
+        k = bisect_right(starts, part.start) - 1
+        if k < 0 or marked[k].value <= part.value:
+            return None
+        whole = marked[k]
+        key = ("fits", _noun(re.sub(r"\s", "", phrase)), unit, k)
+        if key not in self._memo:  # the shares up to the next marked whole, which starts a group of its own
+            until = starts[k + 1] if k + 1 < len(starts) else len(st.text)
+            group = [(q, p) for q, p in self.pairs(phrase, unit) if whole.end <= q.start < until and q.value < whole.value]
+            self._memo[key] = (group, [(q, p) for q, p in group if share_as_written(q.value, whole.value, p)])
+        group, fits = self._memo[key]
+        if len(fits) < (2 if pct.places else 3) or any(q is part for q, _p in fits):
+            return None
+        if not any(q is part and p is pct for q, p in group):
+            return None
+        computed = share_percent(part.value, whole.value, pct.places)
+        return whole if plausible(pct.value, computed, keystroke=True) else None
 
     def not_their_whole(self, phrase: str, unit: str, whole: Decimal) -> bool:
         """Is *whole* not what shares said alike are of? It is when their parts add up to it. It is not when it gives
