@@ -418,3 +418,10 @@ def test_a_marked_whole_that_gives_two_shares_said_alike_is_the_whole_of_a_third
     assert figures("全校共有教职工420人。女教职工208人，占49.5%；党员186人，占43.4%。") == []
     # whole per cent fits by chance more often: three must fit
     assert figures("全校共有教职工420人。女教职工208人，占50%；党员186人，占34%；青年教师121人，占29%。") == []
+
+
+def test_parts_that_add_up_to_a_figure_a_few_lines_before_are_of_it():
+    text = ("全区常住人口为852476人。\n四、年龄构成\n全区常住人口中，0-14岁的人口为58736人，占6.89%；"
+            "15-64岁的人口为672816人，占78.92%；65岁及以上的人口为120924人，占{}%。\n")
+    assert figures(text.format("14.19")) == []
+    assert pairs(text.format("15.91")) == [(Decimal("15.91"), Decimal("14.19"))]

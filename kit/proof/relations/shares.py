@@ -50,7 +50,7 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
     for k, st in enumerate(statements):
         qs = st.quantities
         sentences = _sentences(st.text)
-        alike = _Alike(st)
+        alike = _Alike(st, statements[max(0, k - 3) : k])
         for m in _SHARE.finditer(st.text):
             s_start = _sentence_start(sentences, m.start())
             clause_end = re.compile(r"[，,。；;]").search(st.text, m.end())
@@ -128,8 +128,9 @@ class _Alike:
     """The shares of one statement grouped by how they are said (占录取人数的…, not merely 占…%), each with its part,
     the figure of a unit right before 占 — read once per statement, so a line of many shares stays linear."""
 
-    def __init__(self, st: Statement):
+    def __init__(self, st: Statement, before: list[Statement] | None = None):
         self.st = st
+        self.before = before or []  # the statements just before: a whole the parts add up to may stand there
         self._groups: dict[tuple[str, str], list[tuple[Quantity, Quantity]]] | None = None
         self._memo: dict[tuple, object] = {}
 
@@ -174,6 +175,11 @@ class _Alike:
             return None
         whole = next((q for q in reversed(self.st.quantities_in(0, pairs[0][0].start)) if q.unit == unit and q.exact
                       and q.value == total and not q.is_rate), None)
+        for earlier in reversed(self.before):  # 全区常住人口为852476人。⏎…0-14岁…人，占6.89%；…: the sum's whole lines before
+            if whole is not None:
+                break
+            whole = next((q for q in reversed(earlier.quantities) if q.unit == unit and q.exact and q.value == total
+                          and not q.is_rate), None)
         if whole is None:
             return None
         return whole, [(q, p) for q, p in pairs if not share_as_written(q.value, total, p)]
