@@ -425,3 +425,10 @@ def test_parts_that_add_up_to_a_figure_a_few_lines_before_are_of_it():
             "15-64岁的人口为672816人，占78.92%；65岁及以上的人口为120924人，占{}%。\n")
     assert figures(text.format("14.19")) == []
     assert pairs(text.format("15.91")) == [(Decimal("15.91"), Decimal("14.19"))]
+
+
+def test_a_whole_marked_a_few_lines_before_that_gives_two_shares_is_the_whole_of_a_third():
+    text = ("全县常住人口为135908人。\n四、年龄构成\n全县常住人口中，0-14岁人口为30926人，占22.76%；"
+            "15-59岁人口为80339人，占{}%；60岁及以上人口为24643人，占18.13%。\n")
+    assert figures(text.format("59.11")) == []
+    assert pairs(text.format("59.71")) == [(Decimal("59.71"), Decimal("59.11"))]

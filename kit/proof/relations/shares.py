@@ -196,13 +196,20 @@ class _Alike:
             self._memo[key] = (marked, [q.start for q in marked])
         marked, starts = self._memo[key]
         k = bisect_right(starts, part.start) - 1
-        if k < 0 or marked[k].value <= part.value:
+        if k < 0:  # 全县常住人口为…人。⏎…0-14岁…，占22.76%: the whole marked in a statement just before
+            key = ("marked before", unit)
+            if key not in self._memo:
+                self._memo[key] = next((q for earlier in reversed(self.before) for q in reversed(earlier.quantities)
+                                        if q.unit == unit and q.exact and not q.is_rate
+                                        and TOTAL_MARK.search(earlier.text, max(0, q.start - 10), q.start)), None)
+            whole, start, until = self._memo[key], 0, starts[0] if starts else len(st.text)
+        else:
+            whole, start, until = marked[k], marked[k].end, starts[k + 1] if k + 1 < len(starts) else len(st.text)
+        if whole is None or whole.value <= part.value:
             return None
-        whole = marked[k]
         key = ("fits", _noun(re.sub(r"\s", "", phrase)), unit, k)
         if key not in self._memo:  # the shares up to the next marked whole, which starts a group of its own
-            until = starts[k + 1] if k + 1 < len(starts) else len(st.text)
-            group = [(q, p) for q, p in self.pairs(phrase, unit) if whole.end <= q.start < until and q.value < whole.value]
+            group = [(q, p) for q, p in self.pairs(phrase, unit) if start <= q.start < until and q.value < whole.value]
             self._memo[key] = (group, [(q, p) for q, p in group if share_as_written(q.value, whole.value, p)])
         group, fits = self._memo[key]
         if len(fits) < (2 if pct.places else 3) or any(q is part for q, _p in fits):
