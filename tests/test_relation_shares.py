@@ -428,7 +428,8 @@ def test_parts_that_add_up_to_a_figure_a_few_lines_before_are_of_it():
 
 
 def test_a_whole_marked_a_few_lines_before_that_gives_two_shares_is_the_whole_of_a_third():
-    text = ("全县常住人口为135908人。\n四、年龄构成\n全县常住人口中，0-14岁人口为30926人，占22.76%；"
-            "15-59岁人口为80339人，占{}%；60岁及以上人口为24643人，占18.13%。\n")
-    assert figures(text.format("59.11")) == []
-    assert pairs(text.format("59.71")) == [(Decimal("59.71"), Decimal("59.11"))]
+    # groups that overlap and do not add up to it: only the marked whole and two exact shares say what they are of
+    text = ("全县常住人口为135908人。\n五、其他\n全县常住人口中，女性人口为66213人，占48.72%；"
+            "城镇人口为58120人，占{}%；少数民族人口为20154人，占14.83%。\n")
+    assert figures(text.format("42.76")) == []
+    assert pairs(text.format("42.67")) == [(Decimal("42.67"), Decimal("42.76"))]
