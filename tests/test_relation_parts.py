@@ -613,3 +613,11 @@ def test_a_whole_in_wan_may_round_the_sum_of_finer_parts():
 def test_a_level_and_above_counts_the_levels_above_it_too():
     assert figures("专任教师130人，其中研究生学历4人，本科学历89人，专科以上学历130人。") == []
     assert pairs("专任教师130人，其中研究生学历4人，本科学历89人，专科学历27人。") == [(130, 120)]
+
+
+def test_a_list_starts_after_a_figure_counting_something_else():
+    text = "我市代表队的34名运动员参加了五个项目的比赛，获得12金、6银、{}铜共计25块奖牌。"
+    assert figures(text.format(7)) == []
+    assert pairs(text.format(9)) == [(25, 27)]
+    # a figure of another kind among the items is no start: the list is not understood
+    assert figures("初一（4）班：拔河第四名得6分，跳长绳第一名得14分，女子800米第三名得4分，男子实心球第一名得7分，合计30分。") == []

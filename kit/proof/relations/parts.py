@@ -374,6 +374,11 @@ def _closed_lists(st: Statement, before: Statement | None) -> list[Finding]:
             continue  # …含专任教师6位（…）⏎领域召集人1位、组长1位、主任1位共9位: the list began on the line before
         level = _depth(text, total.start)
         inside = [q for q in counted[max(0, t - _LONGEST) : t] if q.start >= begin and _depth(text, q.start) == level]
+        other = [k for k, q in enumerate(inside) if q.unit != total.unit]
+        if other and not _NOT_A_LIST.search(text, begin, total.start) \
+                and all(q.unit != total.unit for q in inside[: other[-1]]):  # (not 第四名得6分，…800米…得4分: among the items)
+            # 34名运动员参加了…比赛，获得12金、6银、9铜共计25块奖牌: the list starts after the figure counting something else
+            begin, inside = inside[other[-1]].end, inside[other[-1] + 1 :]
         items = [q for q in inside if q.unit == total.unit]
         if len(items) < 2 or len(items) != len(inside) or _NOT_A_LIST.search(text, begin, total.start):
             continue
