@@ -125,7 +125,8 @@ def _places(text: str) -> int:
 _WRITTEN_DIFFERENCE = re.compile(r"(?<![\d./\-－−+＋元])(?<![\-－−+＋] )\d+(?:\.\d+)?元?(?:\s?[-－−+＋/÷]\s?\d+(?:\.\d+)?元?)+\s?[=＝]\s?\d")
 # 47.0%（473/1162）: the fraction a share was computed from, written beside it, is two figures, not a date.
 # 12金6银9铜, 金19银19铜19: medal counts, the metal written where the unit would be (the counts are 枚)
-_MEDALS = re.compile(r"(?:[0-9０-９]+\s?[金银铜銀銅]\s?[、，,]?\s?){2,3}(?![0-9０-９])|(?:[金银铜銀銅]\s?[0-9０-９]+\s?[、，,]?\s?){2,3}")
+_MEDALS = re.compile(r"(?:(?:[0-9０-９]+\s?[金银铜銀銅]\s?[、，,]?\s?){2,3}(?![0-9０-９])|(?:[金银铜銀銅]\s?[0-9０-９]+\s?[、，,]?\s?){2,3})"
+                     r"(?:(?:共计|合计|总计|共)\s?[0-9０-９]+(?![0-9０-９.]|\s?[\u4e00-\u9fff%]))?")  # 金19银19铜19共计57: the total without a unit too
 _WRITTEN_FRACTION = re.compile(r"(?<=[%％])\s?[（(]\s?\d+(?:\.\d+)?\s?[/／]\s?\d+(?:\.\d+)?(?=\s?[）)=＝])")
 
 
@@ -183,8 +184,9 @@ def quantities(text: str) -> list[Quantity]:
         arithmetic = any(a <= span.start < b for a, b in written)
         if not unit and not mult and any(a <= span.start < b for a, b in medals):
             after = re.search(r"[0-9０-９]\s?(块|面|枚|塊)", text[end : end + 16])  # 共计25块奖牌: the unit its total is in
-            unit = _SAME.get(after.group(1), after.group(1)) if after else ""
-            end = end + 1 if text[end : end + 1] in "金银铜銀銅" else end
+            unit = _SAME.get(after.group(1), after.group(1)) if after else "枚"
+            label_first = text[max(0, span.start - 2) : span.start].strip()[-1:] in ("金", "银", "铜", "銀", "銅")
+            end = end + 1 if text[end : end + 1] in "金银铜銀銅" and not label_first else end  # 12金 / 金12
         if _not_a_quantity(text, span.start, span, arithmetic):
             continue
         unit = _SAME.get(unit or "", unit or "")

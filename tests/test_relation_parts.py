@@ -570,6 +570,7 @@ def test_a_rate_and_the_factors_of_a_written_product_are_no_parts():
     ("本届比赛我校共获得金牌5枚、银牌7枚、铜牌4枚，共计17枚。", 17, 16),
     ("全市代表团获得22金18银31铜，奖牌总数72枚。", 72, 71),  # 总数 closes the list
     ("学校现有男生642人，女生598人，学生总数1250人。", 1250, 1240),
+    ("田径：金16银14铜19共计50", 50, 49),  # the metal before each count, and a total with no unit
 ])
 def test_medal_counts_and_a_total_named_zongshu(text, stated, computed):
     assert pairs(text) == [(stated, computed)]
