@@ -556,12 +556,14 @@ _CUT = re.compile(r"(?P<less>审减|核减|多计|节约|节省|节支)|(?P<more
 
 
 def _reduced(st: Statement, qs: list[Quantity], a: int) -> list[Finding]:
+    """Three amounts in a row in one sentence, named asked, allowed and cut: the cut is their difference (审减 and
+    节约 the asked less the allowed, 审增 the other way). Each is named by the words of its own clause."""
     text, out = st.text, []
     money = [q for q in qs if q.is_money and q.exact and not q.upper and not q.is_rate]
 
-    def label(q: Quantity, floor: int) -> str:
-        seg = text[floor : q.start]
-        return re.split(r"[，,；;：:]", seg)[-1] if re.search(r"[^\s，,；;：:]", re.split(r"[，,；;：:]", seg)[-1]) else seg
+    def label(q: Quantity, floor: int) -> str:  # 经审计，审定结算价为…: the words of the figure's own clause
+        clause = re.split(r"[，,；;：:]", text[floor : q.start])[-1]
+        return clause if clause.strip() else text[floor : q.start]
 
     for i in range(len(money) - 2):
         asked, allowed, cut = money[i : i + 3]

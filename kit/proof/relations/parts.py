@@ -427,7 +427,7 @@ def _bracketed(st: Statement) -> list[Finding]:
         labels = [_label(text, m.end(), p, inside) for p in inside]
         including = re.compile(r"\s*(?:含有?|包含|包括)").match(text, m.end())
         if including:  # 艺术类54270人（含兼报文科类18235人，兼报理科类19412人）: some of them named, not all
-            labels[0] = labels[0][len(including.group().strip()):] if labels[0].startswith(including.group().strip()) else labels[0]
+            labels[0] = labels[0].removeprefix(including.group().strip())
             if not _exhaustive(labels):
                 continue
         if not _partition(labels):
