@@ -218,7 +218,7 @@ def quantities(text: str) -> list[Quantity]:
     return _shared_rates(text, out)
 
 
-_NEXT_COMPONENT = re.compile(r"\s?[,，、和及]\s?(?:另|再)?[\u4e00-\u9fff]{1,8}")
+_NEXT_COMPONENT = re.compile(r"\s?[,，、和及]\s?(?!共|合计|小计|总计|计|折合|即)(?:另|再)?[\u4e00-\u9fff]{1,8}")  # (not …，共850元)
 
 
 def _shared_rates(text: str, found: list[Quantity]) -> list[Quantity]:

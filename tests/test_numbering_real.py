@@ -376,3 +376,10 @@ def test_labels_behind_a_bullet_or_a_space_are_labels():
             "• （一）参选资格\n（二）选举主任\n（三）提名")
     assert kinds(text, "numbering") == []
     assert kinds("9.按时召开会议。\n10.按规定换届。\n11 .按期召开代表大会。\n12.校级学生会组织规范。", "numbering") == []
+
+
+def test_a_heading_run_in_after_an_inline_list_with_the_same_number():
+    text = "一、指导思想\n以立德树人为根本任务。二、工作目标\n目的在于：一、提升质量；二、促进成长；三、确保安全。三、主要措施\n（一）规范流程\n四、经费预算\n"
+    assert kinds(text, "numbering") == []
+    skipped = text.replace("二、促进成长；三、确保安全", "二、促进成长；四、确保安全")
+    assert len(kinds(skipped, "numbering")) == 1

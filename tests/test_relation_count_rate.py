@@ -310,3 +310,30 @@ def test_an_average_per_head_and_month_times_people_and_months():
     text = "以人均每月100元标准，为10名家庭困难职工发放2个月生活补助，计{}元。"
     assert pairs(text.format(2000)) == []
     assert pairs(text.format(2200)) == [(2200, 2000)]
+
+
+def test_components_after_a_count_without_mei_ren_are_per_head_when_the_product_is_exact():
+    # 11 × (500 + 200) = 7700 exactly: a per-head line, though 7700 is also 700 with one more digit typed
+    text = "三、慰问对象及标准\n（1）女教职工11人，慰问金500元、慰问品200元，合计{}元。\n（2）毕业班教师14人，人均300元，共计4200元。\n小计：{}元。\n"
+    assert figures(text.format("7700.00", "11900.00")) == []
+    assert pairs(text.format("7700.00", "11990.00")) == [(Decimal("11990.00"), Decimal("11900.00"))]
+
+
+def test_what_each_one_gets_added_up_then_the_line_s_own_amount():
+    # 每户…共850元 is what each household gets; the 小计 is the line's amount
+    text = ("二、慰问对象、标准及经费\n1.生病住院教师5人，每人慰问品200元，共1000元。\n"
+            "2.困难教职工家庭4户，每户慰问金800元、慰问品50元，共850元，小计{}。\n3.横幅制作费，共300元。\n"
+            "以上3项共计：慰问经费总支4700元。\n")
+    assert figures(text.format("3400元")) == []
+    assert figures(text.format("￥3400.00")) == []
+    assert pairs(text.format("3600元")) == [(3600, Decimal("3400"))]
+
+
+def test_a_sum_said_per_team_is_no_total_of_the_line():
+    assert figures("3.每队限报12人（含领队1人），报名费按每人20元标准，每队共计240元，由各单位工会统一交纳；") == []
+
+
+def test_the_rate_is_paid_to_the_group_its_own_sentence_names():
+    text = "本次参检教职工共138人，其中男职工72人、女职工66人。男职工套餐按每人560元标准，计{}元；女职工套餐人均720元，计47520元。"
+    assert figures(text.format(40320)) == []
+    assert pairs(text.format(40230)) == [(40230, Decimal("40320"))]

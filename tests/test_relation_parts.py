@@ -622,3 +622,10 @@ def test_a_list_starts_after_a_figure_counting_something_else():
     assert pairs(text.format(9)) == [(25, 27)]
     # a figure of another kind among the items is no start: the list is not understood
     assert figures("初一（4）班：拔河第四名得6分，跳长绳第一名得14分，女子800米第三名得4分，男子实心球第一名得7分，合计30分。") == []
+
+
+def test_the_parts_own_sum_said_again_then_more():
+    text = ("此次活动共走访慰问困难职工386户，发放慰问金及物资合计57.9万元。其中：慰问深度困难职工112户，每户2500元，计28万元；"
+            "慰问相对困难职工230户，每户1000元，计23万元；慰问老劳模44户，每户1500元，计6.6万元。以上慰问金共57.6万元，"
+            "另为部分家庭购置米、面、油等慰问品折合0.3万元。")
+    assert figures(text) == []

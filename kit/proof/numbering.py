@@ -187,6 +187,13 @@ def _inline_lists(prepared: list[Prepared]) -> list[Finding]:
             continue
         if len(run_in) < 3:
             found, run_in = [], []
+        # 目的在于：一、…；二、…；三、…。三、主要措施: a heading of the outline run in after an inline list closed — its
+        # number is no higher than the list's last, and a full stop, not a ；, comes before it
+        listed = [label for label in run_in if at.text[: label.start].rstrip()[-1:] in "；;：:"]
+        if len(listed) >= 2 and any(at.text[: label.start].rstrip()[-1:] in "；;" for label in listed):
+            last = listed[-1]
+            run_in = [label for label in run_in if not (label.start > last.start and label.level == last.level
+                      and label.number <= last.number and at.text[: label.start].rstrip()[-1:] in "。！!？?")]
         if len(items) >= 3 and not any(label.level == 4 for label in found + run_in):
             run_in = sorted(run_in + items, key=lambda label: label.start)  # …。(1)贯彻…。(2)积极…。(4)总结…
         lists: dict[int, list[list[Label]]] = {ENUMERATION: [[]]}

@@ -565,7 +565,9 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, statements: list[S
     # reached the whole; 其中拨给A140万元…。拨给B80万元…: it goes on in the sentences after
     more = [q for q in qs if q.start >= b and q.unit == whole.unit and _depth(text, q.start) == _depth(text, whole.start) and q not in parts]
     running = Decimal(0)
-    for q in parts + more:
+    for k, q in enumerate(parts + more):
+        if k >= len(parts) and q.value == running:
+            continue  # 以上慰问金共57.6万元，另…折合0.3万元: the parts' own sum said again, then more
         running += q.value
         if running == whole.value:
             return None

@@ -133,7 +133,8 @@ def segments(st: Statement) -> list[Line | Total | Unsure]:
     floor = 0
     prev_end = 0  # end of the money figure before q: one pass, linear in the statement
     last_rate = -1  # where the latest rate before q starts
-    for q in money:
+    restated: set[int] = set()  # 每户慰问金800元、慰问品50元，共850元，小计3400元: the 850 is the rate's own sum
+    for i, q in enumerate(money):
         marker = _is_result(st, q, max(prev_end, floor))
         if not marker and not q.is_rate and last_rate >= floor:
             marker = _PAID.search(st.text, max(prev_end, floor), q.start)
@@ -142,7 +143,10 @@ def segments(st: Statement) -> list[Line | Total | Unsure]:
             last_rate = q.start
         if not marker or (q.upper and _beside_figure(st, q)):
             continue
-        inputs = [p for p in money if floor <= p.start and p.end <= q.start and not p.upper]
+        inputs = [p for p in money if floor <= p.start and p.end <= q.start and not p.upper and id(p) not in restated]
+        if _per_unit_total(st, inputs, q, money[i + 1] if i + 1 < len(money) else None):
+            restated.add(id(q))
+            continue
         start = _sentence_start(st.text, floor, inputs, q)
         inputs = [p for p in inputs if p.start >= start]
         stop = _block_total_after(st.text, inputs, q)
@@ -195,6 +199,35 @@ def segments(st: Statement) -> list[Line | Total | Unsure]:
     return out
 
 
+
+
+def _named_in_rate_clause(text: str, counts: list[Quantity], rate: Quantity) -> Quantity | None:
+    """The count whose group the rate's own sentence names most fully (男职工套餐按每人560元 → 男职工72人, not
+    职工共138人): the longest end of the words before a count, two characters or more, found in that sentence."""
+    stop = max(text.rfind(mark, 0, rate.start) for mark in "。；;")
+    clause = text[stop + 1 : rate.start]
+    best: dict[int, list[Quantity]] = {}
+    for c in counts:
+        if c.end > stop:
+            continue
+        words = re.sub(r"(?:共|有|计|为)$", "", text[max(0, c.start - 6) : c.start])
+        size = max((n for n in range(2, 5) if len(words) >= n and re.fullmatch(r"[\u4e00-\u9fff]+", words[-n:])
+                    and words[-n:] in clause), default=0)
+        if size:
+            best.setdefault(size, []).append(c)
+    if not best:
+        return None
+    top = best[max(best)]
+    return top[0] if len(top) == 1 and max(best) >= 3 else None
+
+
+def _per_unit_total(st: Statement, inputs: list[Quantity], q: Quantity, after: Quantity | None) -> bool:
+    """每户慰问金800元、慰问品50元，共850元，小计3400元: *q* adds up what each one gets, and the line's own amount
+    follows it as a 小计 — *q* is no line, and the rates make the 小计."""
+    rates = [p for p in inputs if p.is_rate]
+    return (len(rates) >= 2 and len(rates) == len(inputs) and len({p.per for p in rates}) == 1
+            and sum((p.value for p in rates), ZERO) == q.value and after is not None and not after.is_rate
+            and re.fullmatch(r"\s*[，,]\s*(?:小计|合计|共计|计)\s*[：:为]?\s*[￥¥]?\s*", st.text[q.end : after.start]) is not None)
 
 
 def _own_lines(st: Statement, start: int, amounts: list[Quantity]) -> list[Line]:
@@ -342,6 +375,9 @@ _PER_UNIT_COUNT = re.compile(r"每[\u4e00-\u9fff]{1,2}[^，,。；;、\d]{0,8}$"
 
 
 def _per_head(st: Statement, floor: int, result: Quantity, rates: list[Quantity], counts: list[Quantity]) -> Line | Unsure:
+    if result.is_rate and result.per[0] not in rates[0].per and result.per[0] != "人":
+        # 每队限报12人…，报名费按每人20元标准，每队共计240元: the sum is itself per team, not the whole line's
+        return Unsure(st, "合计本身是按另一单位（如每队）计的标准")
     if _SO_FAR.search(st.text, rates[-1].end, result.start):
         # 每人每学年资助3000元。截至目前，累计资助971人，合计510.5万元: a running total over years and standards
         return Unsure(st, "累计的总数不是按这一标准算出的")
@@ -363,12 +399,15 @@ def _per_head(st: Statement, floor: int, result: Quantity, rates: list[Quantity]
     for k, dim in enumerate(per):
         # (每班配备班主任1名: a count per class, not the people paid)
         fits = [c for c in counts if same_count_unit(dim, c.unit) and not _PER_UNIT_COUNT.search(st.text, max(floor, c.start - 12), c.start)]
+        level = _depth(st.text, rates[0].start)  # 每队限报12人（含领队1人），报名费按每人20元: the bracket's count is within
+        fits = [c for c in fits if _depth(st.text, c.start) <= level] or fits
         before = [c for c in fits if c.end <= rates[0].start]
         pick = before[-1] if before else (fits[0] if fits else None)
+        named = _named_in_rate_clause(st.text, before, rates[0])
         for j, whole in enumerate(before[:-2]):
             # 先进个人19名，其中优秀教师7名、…5名，每人奖励500元: the rate is paid to the whole, not to its last part
             if "其中" in st.text[whole.end : before[j + 1].start] and sum(c.value for c in before[j + 1 :]) == whole.value:
-                pick = whole
+                pick = named or whole  # (…其中男职工72人、女职工66人。男职工套餐按每人560元: the group the rate names)
                 break
         else:
             listed = _listed_groups(st.text, before)
@@ -484,10 +523,10 @@ def _fixed(st: Statement, floor: int, result: Quantity, fixed: list[Quantity], c
     # a count of one (一位在校生捐赠5000元) multiplies nothing: either reading gives the same sum
     people = [c for c in counts if c.unit in _COUNT_UNITS and c.exact and c.value == c.value.to_integral_value() and c.value > 1]
     if people:  # 退休教师15人，慰问品100元，共1500元: a rate without 每; fine if either reading holds
-        if total == result.value or _only_sum(fixed, people, result, total):
-            pass
-        elif len(people) == 1 and (total * people[0].value == result.value
-                                   or one_keystroke_apart(result.value, total * people[0].value, [])):
+        exact = len(people) == 1 and total * people[0].value == result.value and total != result.value
+        if not exact and (total == result.value or _only_sum(fixed, people, result, total)):
+            pass  # (女教职工11人，慰问金500元、慰问品200元，合计7700元: 11 × 700 exactly, though 7700 is 700 with a 7 typed)
+        elif len(people) == 1 and (exact or one_keystroke_apart(result.value, total * people[0].value, [])):
             # 退休教师15人，慰问品100元，慰问金50元，共2520元: 15 × 150 = 2250 is one keystroke off; the sum 150 is not
             c = people[0]
             return Line(st, floor, result, _name(st.text[floor : c.start]) or "慰问对象", "per_head", int(c.value), c.unit,
