@@ -347,3 +347,20 @@ def test_a_total_sentences_away_that_names_something_else_closes_no_amounts():
             "困难学生生活费人数1120人，金额50.4万元；学前奖补资金人数320人次，金额12.8万元。实现全镇适龄儿童教育有保障。"
             "做好合作医疗报销工作，全年就医2870人次，发放医疗费用总计9604388.50元，补偿金额合计为6630221.40元。")
     assert figures(text) == []
+
+
+def test_a_budget_said_first_and_a_total_closing_its_lines_are_both_read():
+    text = ("三、活动内容及经费安排\n本次活动经费预算9270.00元，具体如下：\n"
+            "班级节日布置：材料费200元/班×14个班=2800元;一线保育员：慰问品150元/人×15名=2250元;退休教师：慰问品200元/人×14人=2800元。\n"
+            "其他费用：饮用水及水果200元;车辆燃油费160元;香烟60元;奖品费1000元,共1420元。\n以上四项总支出{}元。\n"
+            "四、经费预算\n本次活动总计：9270.00元（大写：玖仟贰佰柒拾元整），从工会经费中列支。\n")
+    assert figures(text.format("9270.00")) == []
+    assert pairs(text.format("9720.00")) == [(Decimal("9720.00"), Decimal("9270"))]
+
+
+def test_a_total_that_counts_the_item_s_own_lines_closes_only_them():
+    text = ("一、主要工作及成效\n（一）送温暖活动。走访慰问困难职工83户，每户发放慰问金1000元，共计83,000元。\n"
+            "（二）金秋助学活动。资助困难职工子女41人，其中大学生26人，每人3000元，计78000元；高中生15人，每人1500元，计22500元；"
+            "两项合计{}元。\n")
+    assert figures(text.format(100500)) == []
+    assert pairs(text.format(105000)) == [(105000, Decimal("100500"))]

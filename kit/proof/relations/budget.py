@@ -59,8 +59,8 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
 
     def close() -> None:
         nonlocal current, lead, item
-        if lead is not None and current.lines:
-            current.total = lead
+        if lead is not None and current.lines and current.total is None:
+            current.total = lead  # (a total closing the lines is checked itself: 预算9270元，具体如下：…以上四项总支出9720元)
         if current.lines or current.total:
             blocks.append(current)
         current, lead, item = Block(), None, _Item()
@@ -129,7 +129,14 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
                     # 1.…；2.…；⏎以上两项小计6135元。⏎3.…；4.…。⏎以上共计15635元: a 小计 of the lines so far, with more lines
                     # and a total after it — it stands for them in the total, as an item's 小计 does
                     clause, item = len(current.lines), _Item()
-                if part.label == "小计" and (own or clause >= 2):
+                here = sum(1 for ln in current.lines if ln.st is st)
+                named = part.label != "小计" and part.items is not None and 2 <= part.items == here < len(current.lines) \
+                    and item.level is not None and item.lines == len(current.lines) - here
+                if named:
+                    # （二）金秋助学…大学生…计78000元；高中生…计22500元；两项合计100500元: the item's own two lines, not
+                    # the (一) before it — a total that counts its lines stands for them as an item's 小计 does
+                    clause, item = here, _Item()
+                if (part.label == "小计" or named) and (own or clause >= 2):
                     # 1.奖品：…＝300元，…＝300元，…＝240元，小计840元 / 2.文艺汇演⏎（1）…（3）…⏎小计7220元 / 4.住院…；病休…；
                     # ⏎小计800元 / …计4680元；节目奖励：…=1200元，…=2000元，…=1500元，小计4700元；: an item's 小计 closes
                     # that item's lines (numbered, or the clause since the last ；), and stands for them in the whole budget

@@ -168,6 +168,12 @@ def segments(st: Statement) -> list[Line | Total | Unsure]:
         if isinstance(part, Total) and _BREAKDOWN.match(st.text, floor):
             return out  # 经费共计2.5万元，其中…1.5万元、…0.8万元: the parts are the total's, not lines
     rest = [p for p in money if p.start >= floor and not p.upper]
+    if rest and floor == 0 and len(rest) == 1 and rest[0].exact and not rest[0].is_rate and not st.label:
+        prefix = _unlabelled(st.text[: rest[0].start])
+        if re.search(r"预算|经费|费用|资金", prefix) and not _GENERIC.sub("", re.sub(r"本次|活动|本项", "", prefix)).strip() \
+                and _LEAD_TOTAL.search(re.split(r"[。；;]", st.text[rest[0].end :])[0]):
+            # 本次活动经费预算9270.00元，具体如下：: the total of the lines that follow, said first
+            return [Total(st, 0, rest[0], "预算", None, None, None, True)]
     if rest and st.label and floor == 0 and len(rest) == 1 and rest[0].exact and not rest[0].is_rate:
         prefix = _unlabelled(st.text[: rest[0].start])
         if not _GENERIC.sub("", prefix).strip() and re.search(r"预算|经费|费用|资金", prefix):
