@@ -147,7 +147,7 @@ def money_upper(amount: Decimal | int | str) -> str:
 # --------------------------------------------------------------- reading ---
 _DIGIT_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")}
 _DIGIT_VALUES |= {c: i for i, c in enumerate("〇壹贰叁肆伍陆柒捌玖")}
-_DIGIT_VALUES |= {"两": 2, "兩": 2, "貮": 2, "貳": 2, "參": 3, "陸": 6}
+_DIGIT_VALUES |= {"两": 2, "兩": 2, "貮": 2, "貳": 2, "參": 3, "叄": 3, "陸": 6}
 _SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 
@@ -214,7 +214,7 @@ def parse_cn_int(text: str) -> int:
 
 _MONEY_VARIANTS = str.maketrans({"圆": "元", "圓": "元", "正": "整", "两": "贰", "兩": "贰",
                                  "貮": "贰", "貳": "贰", "〇": "零", "萬": "万", "億": "亿",
-                                 "參": "叁", "陸": "陆"})
+                                 "參": "叁", "叄": "叁", "陸": "陆"})
 _UD = "壹贰叁肆伍陆柒捌玖"
 _MONEY_RE = re.compile(rf"(?:(?P<yuan>[零{_UD}拾佰仟万亿]+)元)?(?:(?P<jiao>[{_UD}])角)?"
                        rf"(?:(?P<zero>零)?(?P<fen>[{_UD}])分)?(?P<zheng>整)?")
@@ -285,7 +285,7 @@ class NumberSpan(NamedTuple):
     value: Decimal
 
 
-_UPPER_RUN = re.compile(r"[零壹贰貮貳叁肆伍陆柒捌玖拾佰仟万萬亿億元圆圓角分整正]+")
+_UPPER_RUN = re.compile(r"[零壹贰貮貳叁參叄肆伍陆陸柒捌玖拾佰仟万萬亿億元圆圓角分整正]+")  # 參 叄 陸: traditional
 _ARABIC_RUN = re.compile(rf"(?<![0-9.])(?:{_NUM})[万亿]?")
 # 共调查中小学生2 400名，4 800眼: thousands set off by a space (statistics reports, PDF text). Only right
 # after a word and right before a count's unit, so table cells written "850 120" stay two figures.

@@ -58,6 +58,7 @@ _VALUED_COUNT = re.compile(r"的?[\u4e00-\u9fff]{1,6}?\d+(?P<unit>份|件|个|�
 _ONE_EACH = re.compile(r"[^，,。；;\d]{0,10}?一(?:份|套|个|件|张|袋|盒|箱|桶|本|束|只)")
 _PER_FAMILY = {"名": "人", "位": "人", "生": "人", "学生": "人", "家": "户", "本": "册", "日": "天", "㎡": "平方米",
                "平方": "平方米", "平米": "平方米", "学年": "年"}
+_BARE_TOTAL = re.compile(r"(?:合计|共计|总计|小计|(?<![合共总小])计|[=＝])[：:]?\s?$")  # …150个×25元=3750
 _MONEY_CONTEXT = re.compile(r"(?:资金|经费|费用|款|金额|预算|投入|拨付|捐赠|捐款|收入|支出|元)[^，,。；;]{0,6}$|(?:合计|共计|总计|小计)[：:]?$")
 _SCOPE_END = re.compile(r"[，,。；;！!？?：:\n]")
 _LONG_DIGITS = 13  # a figure with more integer digits is a serial, ID or phone number
@@ -192,6 +193,10 @@ def quantities(text: str) -> list[Quantity]:
         unit = _SAME.get(unit or "", unit or "")
         if not unit and span.text[-1:] in "万亿" and _MONEY_CONTEXT.search(text[max(0, span.start - 10) : span.start]):
             unit = MONEY  # 专项资金13万，…合计25万: money written without 元
+        if not unit and not mult and _BARE_TOTAL.search(text, max(0, span.start - 6), span.start) \
+                and re.search(r"\d\s?(?:元|千元|万元)(?:/[\u4e00-\u9fff])?[^。；;\n]*$", text[max(0, span.start - 40) : span.start]) \
+                and re.match(r"\s?[；;，,。]", text[span.end : span.end + 2]):  # (not …计30000⏎元: cut by the width)
+            unit = MONEY  # 人均300元，合计7200；/ 单价35元，计700: a sum of money written without its 元
         if not unit and re.search(r"(?:[￥¥$]|RM|(?:S|HK|MOP|NT|US)\$)\s?$", text[max(0, span.start - 4) : span.start]):
             unit = MONEY  # 计￥20,000.00, RM125,500, NT$12,500: the sign says it is money
         scale = 1

@@ -337,3 +337,14 @@ def test_the_rate_is_paid_to_the_group_its_own_sentence_names():
     text = "本次参检教职工共138人，其中男职工72人、女职工66人。男职工套餐按每人560元标准，计{}元；女职工套餐人均720元，计47520元。"
     assert figures(text.format(40320)) == []
     assert pairs(text.format(40230)) == [(40230, Decimal("40320"))]
+
+
+def test_a_sum_of_money_written_without_its_yuan():
+    assert figures("经摸底排查，留守儿童24名，人均300元，合计7200；退休教师43人，每人150元，共6450元。") == []
+    assert pairs("经摸底排查，留守儿童24名，人均300元，合计7300；退休教师43人，每人150元，共6450元。") == [(7300, Decimal("7200"))]
+
+
+def test_a_budget_with_an_item_whose_amount_lacks_its_yuan_is_not_summed():
+    # 场地租赁3000；: no 元, the line is not understood, so no total over it is sure
+    text = "三、其他费用\n场地租赁3000；横幅、展板制作800 元。\n小计3,800元\n"
+    assert figures(text) == []

@@ -33,3 +33,12 @@ def test_a_figure_in_wan_beside_the_upper_is_that_amount_rounded():
     text = "两项合计153460元，即15.35万元（大写：壹拾伍万叁仟肆佰陆拾元整）。"
     assert figures(text) == []
     assert pairs(text.replace("叁仟肆佰陆拾", "叁仟捌佰陆拾")) == [(153860, 153500)]
+
+
+def test_a_traditional_can_written_three_in_an_upper_amount():
+    assert figures("經費預算合計201339.28元（大寫：貳拾萬壹仟參佰參拾玖元貳角捌分）。") == []
+    assert pairs("經費預算合計201339.28元（大寫：貳拾萬壹仟參佰參拾捌元貳角捌分）。") == [(Decimal("201338.28"), Decimal("201339.28"))]
+
+
+def test_an_upper_amount_beside_a_total_with_no_lines_is_checked_alone():
+    assert pairs("经费预算合计3620元（大写：叁仟陆佰贰拾壹元整）。") == [(3621, 3620)]

@@ -141,7 +141,17 @@ def to_simplified(text: str) -> str:
     converted = _converter().convert(text)
     if len(converted) != len(text):  # a phrase changed length: convert character by character
         converted = "".join(_converter().convert(c) for c in text)
+    if "參" in text or "叄" in text:  # 貳拾萬壹仟參佰…元: in a 大写 amount 參 is 叁 (three), not 参 (join)
+        chars = list(converted)
+        for m in _UPPER_MONEY.finditer(text):
+            for i in range(m.start(), m.end()):
+                if text[i] in "參叄":
+                    chars[i] = "叁"
+        converted = "".join(chars)
     return converted
+
+
+_UPPER_MONEY = re.compile(r"[零壹貳贰叁參叄肆伍陸陆柒捌玖拾佰仟萬万億亿]{2,}[元圆圓](?:[零壹貳贰叁參叄肆伍陸陆柒捌玖][角分])*[整正]?")
 
 
 def traditional_diff(text: str) -> list[tuple[int, str, str]]:

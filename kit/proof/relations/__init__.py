@@ -40,7 +40,7 @@ def check_relations(statements: list[Statement], explain: Explain | None = None)
     claimed: set[tuple[int, int]] = set()
     blocks = budget_blocks(statements)
     for block in blocks:
-        if block.total is not None and block.total.upper is not None:
+        if block.total is not None and block.total.upper is not None and block.lines:  # (no lines: the 大写 is checked alone)
             claimed.add((block.total.st.index, block.total.upper.start))
     found = [
         *check_budgets(statements, explain, blocks),

@@ -32,7 +32,7 @@ from .segments import BESIDE, Block, Line, Total, Unsure, segments
 # -- blocks --------------------------------------------------------------------------
 
 
-_COST_BEFORE = re.compile(r"[费金款额][：:为是]?\s*$")
+_COST_BEFORE = re.compile(r"(?:[费金款额]|租赁|租用|资料|制作|印刷|购置|材料|用品|补助|补贴|奖品|礼品|慰问品|计|[=＝])[：:为是]?\s*$")  # 场地租赁3000；
 
 
 _LEFT_OUT = re.compile(r"[^。；;]{0,24}?(?:不计入|不列入|不纳入|不含在|不包括在|另行列支|另外列支)")
