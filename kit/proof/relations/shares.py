@@ -53,7 +53,7 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
         alike = _Alike(st, statements[max(0, k - 3) : k])
         for m in _SHARE.finditer(st.text):
             s_start = _sentence_start(sentences, m.start())
-            clause_end = re.compile(r"[，,。；;]").search(st.text, m.end())
+            clause_end = _CLAUSE_STOP.search(st.text, m.end())
             limit = clause_end.start() if clause_end else len(st.text)
             pct = next((q for q in st.quantities_in(m.end(), limit) if q.unit == PERCENT), None)
             if pct is None:
@@ -111,9 +111,9 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
                 continue  # a share above 100 % means the figures were paired wrongly: say nothing
             finding = share_finding(st, part, whole, pct)
             if finding and finding.severity == "error" and not (inside or total_of or noun) and _fits_another(st, part, whole, pct, parts=False):
-                continue
-            if finding and not inside and _noun(phrase) and alike.not_their_whole(phrase, part.unit, whole.value):
-                continue  # 省外院校124714人，占录取人数的52.99%；省内院校110625人，占…47.01%: of their sum, not of 150144  # 393件，其中…主办的366件，…66件，占18%: 18 % is of the 366, a figure the reader also sees
+                continue  # 393件，其中…主办的366件，…66件，占18%: 18 % is of the 366, a figure the reader also sees
+            if finding and not inside and noun and alike.not_their_whole(phrase, part.unit, whole.value):
+                continue  # 省外院校124714人，占录取人数的52.99%；省内院校110625人，占…47.01%: of their sum, not of 150144
             # a whole the text does not name (占65%) was found by its place: only a one-keystroke slip is
             # surely one; a share far off is more likely of another whole (代表总数, not 具有职称的代表)
             # (a keystroke in the part or the whole is no evidence here: a whole found by place is wrong often
@@ -139,12 +139,12 @@ class _Alike:
             self._groups = {}
             st = self.st
             for m in _SHARE.finditer(st.text):
-                clause_end = re.compile(r"[，,。；;]").search(st.text, m.end())
+                clause_end = _CLAUSE_STOP.search(st.text, m.end())
                 pct = next((q for q in st.quantities_in(m.end(), clause_end.start() if clause_end else len(st.text))
                             if q.unit == PERCENT), None)
                 if pct is None or not pct.exact:
                     continue
-                noun = _noun(re.sub(r"\s", "", st.text[m.end() : pct.start]))
+                noun = _said(st.text[m.end() : pct.start])
                 last: dict[str, Quantity] = {}
                 for q in st.quantities_in(max(0, m.start() - 40), m.start()):
                     if q.unit and q.unit != PERCENT and q.end <= m.start():
@@ -152,13 +152,13 @@ class _Alike:
                 for u, q in last.items():
                     if q.exact:
                         self._groups.setdefault((noun, u), []).append((q, pct))
-        return self._groups.get((_noun(re.sub(r"\s", "", phrase)), unit), [])
+        return self._groups.get((_said(phrase), unit), [])
 
     def whole_of(self, phrase: str, part: Quantity, pct: Quantity) -> Quantity | None:
         """提案92件…（A类）22件，占承办提案总数的23.91%。（B类）68件，占…73.19%。（C类）2件，占…2.17%: shares said
         alike, whose parts add up to a figure stated before them, are of that figure — when it gives all of them as
         written but this one (a slip is in one share; when it gives none, they are of something else)."""
-        key = ("whole", _noun(re.sub(r"\s", "", phrase)), part.unit)
+        key = ("whole", _said(phrase), part.unit)
         if key not in self._memo:
             self._memo[key] = self._sum_whole(self.pairs(phrase, part.unit), part.unit)
         found = self._memo[key]
@@ -207,7 +207,7 @@ class _Alike:
             whole, start, until = marked[k], marked[k].end, starts[k + 1] if k + 1 < len(starts) else len(st.text)
         if whole is None or whole.value <= part.value:
             return None
-        key = ("fits", _noun(re.sub(r"\s", "", phrase)), unit, k)
+        key = ("fits", _said(phrase), unit, k)
         if key not in self._memo:  # the shares up to the next marked whole, which starts a group of its own
             group = [(q, p) for q, p in self.pairs(phrase, unit) if start <= q.start < until and q.value < whole.value]
             self._memo[key] = (group, [(q, p) for q, p in group if share_as_written(q.value, whole.value, p)])
@@ -223,7 +223,7 @@ class _Alike:
         """Is *whole* not what shares said alike are of? It is when their parts add up to it. It is not when it gives
         none of them (a slip is in one share, not in all), nor when they add up to 100 % and the sum of their parts,
         another figure, gives every one of them."""
-        key = ("not", _noun(re.sub(r"\s", "", phrase)), unit, whole)
+        key = ("not", _said(phrase), unit, whole)
         if key not in self._memo:
             self._memo[key] = _not_their_whole(self.pairs(phrase, unit), whole)
         return bool(self._memo[key])
@@ -343,6 +343,14 @@ def _total_of(st: Statement, part: Quantity, thing: str) -> Quantity | None:
     return found[0] if len(found) == 1 else None
 
 
+
+
+_CLAUSE_STOP = re.compile(r"[，,。；;]")
+
+
+def _said(phrase: str) -> str:
+    """How a share is said, for telling shares said alike: its noun, spaces copied into it ignored."""
+    return _noun(re.sub(r"\s", "", phrase))
 
 
 def _noun(phrase: str) -> str:
