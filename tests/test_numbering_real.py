@@ -383,3 +383,13 @@ def test_a_heading_run_in_after_an_inline_list_with_the_same_number():
     assert kinds(text, "numbering") == []
     skipped = text.replace("二、促进成长；三、确保安全", "二、促进成长；四、确保安全")
     assert len(kinds(skipped, "numbering")) == 1
+
+
+def test_a_list_under_unnumbered_headings_ends_at_the_next_one():
+    text = ("学代会简介\n学生代表大会是学生参与民主管理的组织形式。\n代表条件\n一、本校全日制在校学生。\n二、遵守校规校纪。\n"
+            "主要任务\n大会议程\n四、选举产生新一届学生会主席团。\n代表组成\n本次大会共有正式代表120名。")
+    assert kinds(text, "numbering") == []  # 四、 opens an excerpt of another list, under other headings
+    plain = "代表条件\n一、本校全日制在校学生。\n二、遵守校规校纪。\n四、热心服务同学。"
+    assert len(kinds(plain, "numbering")) == 1
+    titled = "重阳节慰问活动方案\n一、活动时间\n重阳节当天\n二、活动地点\n社区活动中心\n四、活动对象\n社区老人"
+    assert len(kinds(titled, "numbering")) == 1  # a title is no unnumbered heading; a place named alone ends nothing

@@ -55,6 +55,7 @@ _TITLE_WORDS = re.compile(
 )
 
 
+_BARE_HEADING = re.compile(r"^[\s\u3000]*[\u4e00-\u9fff]{2,12}[\s\u3000]*$")  # 主要任务: a heading written without a number
 _CONTENTS = re.compile(r"…{3,}|\.{6,}|·{6,}|．{4,}|(?:…|\.{3,}|·{3,})\s*(?:第\s*)?[\d\-－–]+\s*[页頁]?\s*$")
 
 
@@ -349,13 +350,25 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
     second_one: dict[int, tuple[int, int, Label, Label]] = {}  # level -> a 1 right after a lone 1 (k, line, it, the first)
     suspended: dict[int, list[int]] = {}  # level -> lists left for a nested list written in the same style
     after_duplicate: dict[int, int] = {}  # level -> the number just written twice
+    bare = [bool(_BARE_HEADING.match(t)) and not is_title(t) for t in texts]
+    under_bare: set[int] = set()  # levels whose list opened right under a heading written without a number
     for k, (i, label) in enumerate(events):
         if label is None:
             last.clear(), restarted.clear(), deferred.clear(), second_one.clear(), after_duplicate.clear(), suspended.clear()
+            under_bare.clear()
             continue
         at, level, n = prepared[i], label.level, label.number
         end = _range_end(at.text, label)  # 第七条至第十条: the last article of a range, or None
         previous = last.get(level)
+        if previous is not None and level in under_bare and any(bare[previous[1] + 1 : i]):
+            # 代表条件 一、二、 主要任务 大会议程 四、: a list under unnumbered headings ends at the next one;
+            # what follows the next heading is another list, here cut from a longer page
+            previous = None
+            for deeper in [d for d in last if d >= level]:
+                del last[deeper]
+        if n == 1 or previous is None:
+            opened_under = _heading_before(texts, i, bare)
+            under_bare.discard(level) if not opened_under else under_bare.add(level)
         if previous is not None and _style(previous[2]) != _style(label):
             # 1.免缴… 2.低收… then 2、学期初… 3、…: a list written with other punctuation is another list
             previous = None
@@ -426,6 +439,14 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
     seen = {(f.paragraph, f.line, f.span) for f in outline}
     inline = [f for f in _inline_lists(prepared) + _enumerations_by_line(prepared) if (f.paragraph, f.line, f.span) not in seen]
     return outline + inline
+
+
+def _heading_before(texts: list[str], i: int, bare: list[bool]) -> bool:
+    """Whether the last line before *i* with text on it is a heading written without a number."""
+    for j in range(i - 1, -1, -1):
+        if texts[j].strip():
+            return bare[j]
+    return False
 
 
 def _interleaved(events: list[tuple[int, Label | None]], prepared: list[Prepared]) -> set[tuple[int, int, int]]:
