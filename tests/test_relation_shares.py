@@ -433,3 +433,10 @@ def test_a_whole_marked_a_few_lines_before_that_gives_two_shares_is_the_whole_of
             "城镇人口为58120人，占{}%；少数民族人口为20154人，占14.83%。\n")
     assert figures(text.format("42.76")) == []
     assert pairs(text.format("42.67")) == [(Decimal("42.67"), Decimal("42.76"))]
+
+
+def test_a_share_that_a_swapped_part_breaks_names_the_part_not_a_new_share():
+    text = "本次大会共有正式代表420名。正式代表中，女代表{}人，占正式代表人数的56.43%；男代表183人，占正式代表人数的43.57%。"
+    assert figures(text.format("237")) == []
+    found = figures(text.format("273"))  # 237 typed 273: the share is right, the count is the slip
+    assert len(found) == 1 and "若 273 是 237 之误" in found[0].message and not found[0].edits

@@ -279,7 +279,7 @@ def _numbered_breakdowns(statements: list[Statement]) -> list[Finding]:
             continue
         out.append(_sum_finding(st, whole, items, total, "总数", f"下面 {len(items)} 项",
                                 "" if certain else "；如果所列并非全部，可不理会",
-                                st.quote(max(0, whole.start - 8), lead.end()), "error" if certain else "warning"))
+                                st.quote(max(0, whole.start - 8), lead.end()), "error" if certain else "warning", parts_here=False))
     return out
 
 
@@ -586,7 +586,7 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, statements: list[S
 
 
 def _sum_finding(st: Statement, whole: Quantity, parts: list[Quantity], total: Decimal, name: str, listed_as: str,
-                 tail: str, quote: str, severity: str = "error") -> Finding:
+                 tail: str, quote: str, severity: str = "error", parts_here: bool = True) -> Finding:
     """The one wording of a whole that is not the sum of its parts: 总数写作 X，但其中各部分 a＋b = Y，相差 Z."""
     unit = whole.unit
     scale = whole.scale if all(p.scale == whole.scale for p in parts) else 1  # 219.32万人 = 178.61万＋…, as written
@@ -595,11 +595,13 @@ def _sum_finding(st: Statement, whole: Quantity, parts: list[Quantity], total: D
     word = "部分" if listed_as.endswith("部分") else "项"
     slip = slipped_part(whole.value, total, [p.value for p in parts])
     hint = ""
+    at = whole
     if slip is not None:  # 33651.9 = 23565.4 + 10068.5? no, but + 10086.5 yes: the part is the likely slip
         was = parts[slip].value
         hint = f"；若 {format_scaled(was, scale)} 是 {format_scaled(was + diff, scale)} 之误，正好相符"
+        at = parts[slip] if parts_here else whole  # the figure to check, where a share that the same slip breaks is told too (one finding)
     return located(
-        "arithmetic", severity, st, whole.start, whole.end,
+        "arithmetic", severity, st, at.start, at.end,
         f"{name}写作 {format_scaled(whole.value, scale)}{unit}，但{listed_as} {listed} = {format_scaled(total, scale)}{unit}，"
         f"相差 {format_scaled(abs(diff), scale)}{unit}{hint}{tail}",
         f"核对各{word}或{name}：按各{word}相加，{name}应为 {format_scaled(total, scale)}{unit}",

@@ -110,6 +110,12 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
             if not (part.exact and whole.exact and pct.exact) or whole.value == 0 or part.value > whole.value:
                 continue  # a share above 100 % means the figures were paired wrongly: say nothing
             finding = share_finding(st, part, whole, pct)
+            if finding and finding.severity == "error" and not plausible(finding.stated, finding.computed, keystroke=True):
+                # 在303名代表中，女生187人，占58.75%；男生125人，占41.25%: 178 of 303 is 58.75 % — the 187 is
+                # the likely slip, and the share is not to be "corrected" to 61.72 %
+                slip = slipped_count(part.value, whole.value, pct.value, pct.places)
+                if slip:
+                    finding = share_finding(st, part, whole, pct, slip=slip)
             if finding and finding.severity == "error" and not (inside or total_of or noun) and _fits_another(st, part, whole, pct, parts=False):
                 continue  # 393件，其中…主办的366件，…66件，占18%: 18 % is of the 366, a figure the reader also sees
             if finding and not inside and noun and alike.not_their_whole(phrase, part.unit, whole.value):
@@ -651,8 +657,9 @@ def share_finding(st: Statement, part: Quantity, whole: Quantity, pct: Quantity,
         )
     if slip is not None:
         was, fits = (format_scaled(v, 1) for v in slip)
-        return located(
-            "arithmetic", "error", st, pct.start, pct.end,
+        suspect = part if slip[0] == part.value else pct  # (the part is in this statement; a whole may not be)
+        return located(  # at the figure to check, where a sum that the same slip breaks is told too (one finding)
+            "arithmetic", "error", st, suspect.start, suspect.end,
             f"{name}写作 {written}%，按 {formula} 计算应为 {computed}%；若 {was} 是 {fits} 之误，{name}正好相符",
             f"核对 {was}（为 {fits} 则与 {written}% 相符），或把{name}改为 {computed}%", quote=quote, stated=pct.value,
             computed=computed, difference=pct.value - computed, rule="SHARE",
