@@ -269,6 +269,13 @@ def test_a_subtotal_closes_the_clause_since_the_last_semicolon():
     assert pairs(text.replace("小计3,200元", "小计3,000元")) == [(3000, 3200)]
 
 
+def test_a_subtotal_after_a_breakdown_closes_the_lines_since_its_qizhong():
+    text = ("一、慰问对象及标准\n慰问病休教职工3人，每人300元，计900元；困难职工6户，其中特困职工2户，每户1000元，计2000元；"
+            "一般困难职工4户，每户500元，计2000元；小计4000元；退休教师40人，每人200元，计8000元；以上慰问金合计12900元。")
+    assert figures(text) == []  # the 小计 is of the two 其中 lines, not of the 900 before them
+    assert pairs(text.replace("小计4000元", "小计4200元")) == [(4200, 4000)]
+
+
 def test_a_sentence_that_is_only_the_total_closes_the_lines_above():
     text = "五、经费预算\n本次活动经费安排如下：茶点水果120人×30元=3,600元；奖品费计3,200元；会场布置费800元。合计：7,600元。"
     assert figures(text) == []

@@ -123,6 +123,9 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
             else:
                 lines, unsure = len(current.lines) - item.lines, len(current.unsure) - item.unsure
                 clause = _clause_lines(st, part, current.lines) if part.label == "小计" and item.level is None else 0
+                if part.label == "小计" and item.level is None and clause < 2:
+                    # 困难职工7户，其中特困职工4户…计4000元；一般困难职工3户…计1800元；小计5800元；: the 其中's lines
+                    clause = max(clause, _clause_lines(st, part, current.lines, "其中"))
                 own = item.level is not None and (lines >= 2 or lines == 0 and unsure and item.money >= 3)
                 if part.label == "小计" and not own and clause < 2 and len(current.lines) >= 2 and not st.label \
                         and not any(ln.st is st for ln in current.lines) and _more_after(statements, st, parts_of):
@@ -185,9 +188,10 @@ def _more_after(statements: list[Statement], st: Statement, parts_of) -> bool:
     return False
 
 
-def _clause_lines(st: Statement, subtotal: Total, lines: list[Line]) -> int:
-    """How many of the last *lines* stand in the ；-clause a 小计 ends (…；节目奖励：…，…，…，小计4700元)."""
-    semi = max(st.text.rfind("；", 0, subtotal.start), st.text.rfind(";", 0, subtotal.start))
+def _clause_lines(st: Statement, subtotal: Total, lines: list[Line], since: str = "") -> int:
+    """How many of the last *lines* stand in the ；-clause a 小计 ends (…；节目奖励：…，…，…，小计4700元), or
+    after the last *since* before it (其中)."""
+    semi = st.text.rfind(since, 0, subtotal.start) if since else max(st.text.rfind("；", 0, subtotal.start), st.text.rfind(";", 0, subtotal.start))
     if semi < 0:
         return 0
     k = 0
