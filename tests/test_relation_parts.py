@@ -629,3 +629,10 @@ def test_the_parts_own_sum_said_again_then_more():
             "慰问相对困难职工230户，每户1000元，计23万元；慰问老劳模44户，每户1500元，计6.6万元。以上慰问金共57.6万元，"
             "另为部分家庭购置米、面、油等慰问品折合0.3万元。")
     assert figures(text) == []
+
+
+def test_a_whole_among_which_the_two_sexes_are_counted():
+    text = "在{}名参会代表中，女代表168人，占参会代表的56.19%；男代表131人，占参会代表的43.81%；少数民族代表9人。"
+    assert figures(text.format(299)) == []
+    assert pairs(text.format(289)) == [(289, 299)]
+    assert figures("在120名学员中，党员45人，青年教师80人。") == []  # groups that may overlap are no pair

@@ -487,7 +487,7 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, statements: list[S
         if len(pair) == 2 and word == "男女":  # 在校学生72名,男37名,女33名,适龄儿童…: the pair ends the list, whatever follows
             clause = re.compile(r"[，,；;。]").search(text, pair[1].end, b)
             b = clause.start() if clause else b
-    if not word.startswith("其中"):  # 用于…、分别为…: the list ends with its clause
+    if not word.startswith("其中") and word != "男女":  # 用于…、分别为…: the list ends with its clause (女…；男…: the pair's own)
         stop = re.compile(r"[；;]").search(text, start, b)
         b = stop.start() if stop else b
     also = re.compile(r"[，,]\s*(?:同时|另外|此外|另有|并对|还|共为|共向|共计|合计|总计)").search(text, start, b)
@@ -701,10 +701,14 @@ def _one_per_item(text: str, start: int, end: int, parts: list[Quantity], unit: 
     return True
 
 
+_PAIR_AFTER = re.compile(r"\s*[，,]\s*(?=男)|[\u4e00-\u9fff]{1,8}?中\s*[，,]\s*(?=[男女])")
+
+
 def _pair_whole(text: str, here: list[Quantity]) -> tuple[Quantity | None, int]:
-    """在校学生72名,男37名,女33名: a whole followed straight away by complementary groups."""
+    """在校学生72名,男37名,女33名 / 在303名正式代表中，女代表178人，男代表125人: a whole followed straight away by
+    complementary groups."""
     for i, q in enumerate(here[:-2]):
-        m = re.compile(r"\s*[，,]\s*(?=男)").match(text, q.end)
+        m = _PAIR_AFTER.match(text, q.end)
         if m and q.unit in ("人",) and here[i + 1].unit == q.unit:
             return q, m.end()
     return None, 0
