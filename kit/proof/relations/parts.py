@@ -29,7 +29,7 @@ from ...quantities import PERCENT, Quantity, same_count_unit
 from ..passage import FULL_STOP as _FULL_STOP, Statement, at_precision, depth as _depth, figure_edit, located
 from .explain import Explain
 from .slips import one_keystroke_apart, plausible, slipped_part, transposed
-from .shares import CHANGE_CLAUSES, DELTA as _DELTA, TOTAL_MARK, WHOLE_MARK, whole_before
+from .shares import AMONG, CHANGE_CLAUSES, DELTA as _DELTA, TOTAL_MARK, WHOLE_MARK, whole_before
 
 _SENTENCE = re.compile(r"[^。！!？?]+")
 _TRIGGER = re.compile(r"其中[：:，,]?|分别为|分别是|[，,]\s*用于|[：:]")
@@ -701,7 +701,7 @@ def _one_per_item(text: str, start: int, end: int, parts: list[Quantity], unit: 
     return True
 
 
-_PAIR_AFTER = re.compile(r"\s*[，,]\s*(?=男)|[\u4e00-\u9fff]{1,8}?中\s*[，,]\s*(?=[男女])")
+_PAIR_AFTER = re.compile(rf"\s*[，,]\s*(?=男)|(?:{AMONG.pattern})\s*(?=[男女])")
 
 
 def _pair_whole(text: str, here: list[Quantity]) -> tuple[Quantity | None, int]:

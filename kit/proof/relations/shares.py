@@ -27,7 +27,7 @@ _AMONG_HEAD = re.compile(r"(?:^|[。；;：:\s])\s*([\u4e00-\u9fff]{2,10}?)中[�
 _SENTENCE = re.compile(r"[^。；;！!？?]+[。；;！!？?]?")
 _SUBJECT_GAP = re.compile(r"[\s，,、（(]*(?:约|共|即|均)?")
 _THEN_AMONG = re.compile(r"\s?[，,；;。]?\s?其中")  # 实际录取284人，其中本市149人，占…: the figure 其中 breaks down
-_AMONG = re.compile(r"[^，,。；;\d]{0,12}中[，,：:]")  # 48名正式代表中，…16人，占33%
+AMONG = re.compile(r"[^，,。；;\d]{0,12}中[，,：:]")  # 48名正式代表中，…16人，占33%
 _AMONG_RIGHT = re.compile(r"中(?![学心职专国层级等午小])")  # 5282人中需关注学生共1118人（占21.71%）
 _NAMED_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}(?<![的其中])[，,]\s?")  # 184名视力不良，占比14.43%: the count, then what it counts
 _REACH = 400  # characters before a share searched for its whole: a whole further off is not where a reader looks
@@ -274,7 +274,7 @@ def _framed(st: Statement, whole: Quantity, part: Quantity) -> bool:
     """在3150名新生中，本省生源有2210人，占70.16%；外省生源有940人，占29.84%: the whole frames the sentence
     (…中，) and every figure of its unit up to the part is a sibling with its own share, so the whole is named."""
     text = st.text
-    if not _AMONG.match(text, whole.end) or re.search(r"其中|[。！？!?]", text[whole.end : part.start]):
+    if not AMONG.match(text, whole.end) or re.search(r"其中|[。！？!?]", text[whole.end : part.start]):
         return False
     between = [q for q in st.quantities_in(whole.end, part.start) if q.unit == part.unit]
     return all(_SIBLING.match(text, q.end) for q in between)
@@ -392,14 +392,14 @@ def _earlier_whole(st: Statement, part: Quantity, s_start: int, sentences, noun:
     prev_start = max(prev_start, part.start - _REACH)
     candidates = [q for q in st.quantities_in(prev_start, part.start) if q.unit == part.unit
                   and (WHOLE_MARK.search(st.text[max(prev_start, q.start - 14) : q.start]) and "其中" in st.text[q.end : part.start]
-                       or _AMONG.match(st.text, q.end) or _THEN_AMONG.match(st.text, q.end))]
+                       or AMONG.match(st.text, q.end) or _THEN_AMONG.match(st.text, q.end))]
     # 委员1240名，其中女性委员562名，占比45.32%。主任168名，其中女主任79名，占比47.02%: the share's own sentence first
     candidates = [q for q in candidates if q.start >= s_start] or candidates
     if not candidates:
         # 1283名儿童中，…；184名视力不良，占比14.43%: 「…中，」 frames the whole sentence, across its ；
         full = max([part.start - _REACH] + [m.end() for m in _FULL_STOP.finditer(st.text, max(0, part.start - _REACH), part.start)])
         candidates = [q for q in st.quantities_in(full, part.start) if q.unit == part.unit
-                      and (_AMONG.match(st.text, q.end) or _AMONG_RIGHT.match(st.text, q.end))][:1]
+                      and (AMONG.match(st.text, q.end) or _AMONG_RIGHT.match(st.text, q.end))][:1]
     if not candidates:
         # 共收到问卷738份，同意的有718份，占97.29%，不同意的20份，占2.71%: the sentence opens with its total,
         # and every figure between is a sibling part with its own share
