@@ -636,3 +636,26 @@ def test_a_whole_among_which_the_two_sexes_are_counted():
     assert figures(text.format(299)) == []
     assert pairs(text.format(289)) == [(289, 299)]
     assert figures("在120名学员中，党员45人，青年教师80人。") == []  # groups that may overlap are no pair
+
+
+def test_a_bracket_opened_by_qizhong_with_kinds_of_the_thing_counted():
+    text = "学校共有各种仪器{}件（其中物理仪器2416件，化学仪器1835件，生物仪器960件），电教器材85件。"
+    assert figures(text.format(5211)) == []
+    found = figures(text.format(5121))  # 5211 typed 5121
+    assert [(f.stated, f.computed, f.severity) for f in found] == [(5121, 5211, "warning")]
+    assert "互有重叠" in found[0].message  # the parts exceed the whole: not "not all listed"
+    assert figures("全校教师120人（其中党员24人，女教师60人）。") == []  # groups that overlap, not kinds
+    text = "全校教职工{}人（其中男教职工52人，女教职工68人）。"
+    assert figures(text.format(120)) == [] and pairs(text.format(130)) == [(130, 120)]
+
+
+def test_so_many_each_is_no_count_of_a_group():
+    assert figures("核定中层领导职数22名（其中办公室、财务室各1名，其他内设机构各1名）。") == []
+    assert figures("共有教学班18个，其中一、二年级各2个班，其他年级各3个班。") == []
+
+
+def test_a_list_the_text_cuts_off_or_that_names_fewer_kinds_than_it_counts():
+    text = "国小开出{}类科126名缺额，分别为普通班93名、英语19名、体育11名、美术4名。"
+    assert pairs(text.format(4)) == [(126, 127)]
+    assert figures(text.format(6)) == []  # six kinds said, four listed: the list is not all of them
+    assert figures("国小开出126名缺额，分别为普通班93名、英语19名、体育11名、美术4名、自") == []  # the excerpt ends mid-list

@@ -405,7 +405,7 @@ def _closed_lists(st: Statement, before: Statement | None) -> list[Finding]:
 
 
 _FACTOR = re.compile(r"\s?[×xX*＊✕]\s?")  # a figure multiplied in a written product is no part of a sum
-_OPEN_AFTER = re.compile(r"\s*[（(](?!其中)")
+_OPEN_AFTER = re.compile(r"\s*[（(]")
 
 
 def _bracketed(st: Statement) -> list[Finding]:
@@ -430,12 +430,23 @@ def _bracketed(st: Statement) -> list[Finding]:
             labels[0] = labels[0].removeprefix(including.group().strip())
             if not _exhaustive(labels):
                 continue
-        if not _partition(labels):
-            continue
+        if any(lab.endswith("各") for lab in labels):
+            continue  # （其中甲办、乙办各1名，其他机构各1名）: so many each, not the count of a group
+        among = re.compile(r"\s*其中[：:，,]?").match(text, m.end())
+        if among:  # 仪器6977件（其中物理仪器3939件，…）: 其中 names no group
+            labels[0] = labels[0].removeprefix("其中")
         total = sum((p.value for p in inside), Decimal(0))
         if total == q.value or _rounding(inside + [q], total, q):
             continue
-        out.append(_sum_finding(st, q, inside, total, "总数", "括号里的各部分", "", st.quote(max(0, q.start - 3), close.end())))
+        doubt = ""
+        if not _partition(labels):
+            # 各种仪器6977件（其中物理仪器3939件，化学仪器2838件，生物仪器1200件）: kinds of the very thing counted
+            # divide it, but the list may leave a kind out — only a slip one keystroke away is named, as a doubt
+            if not (among and _kinds_of_the_whole(text, q, labels) and one_keystroke_apart(q.value, total, [p.value for p in inside])):
+                continue
+            doubt = "；如果所列并非全部，可不理会" if total < q.value else "；如果各部分互有重叠，可不理会"
+        out.append(_sum_finding(st, q, inside, total, "总数", "括号里的各部分", doubt, st.quote(max(0, q.start - 3), close.end()),
+                                "warning" if doubt else "error"))
     return out
 
 
@@ -443,6 +454,9 @@ _ITEM_LABEL = re.compile(r"\s*(?:[0-9]{1,2}、|[（(](?:[一二三四五六七�
 # 其中：…；…；以上四项小计468896元，另安排预备费…: a subtotal of the parts before it is no part of its own
 # (教职工捐款共计10325元，学生捐款共计22410元: a part that names its group is a part, whatever its word)
 _SUBTOTAL = re.compile(r"(?:^|[，,；;：:])\s*(?:以上[^，,；;。\d]{0,4}?)?(?:小计|合计|共计|总计)[^，,；;。\d]{0,4}$")
+
+
+_KINDS_COUNTED = re.compile(r"(?P<n>\d{1,2})\s*(?:类科|类别|个类别|类|个科目|个项目|项)[^，,。；;\d]{0,4}$")
 
 
 def _judge(st: Statement, qs: list[Quantity], a: int, b: int, statements: list[Statement], index: int,
@@ -535,7 +549,14 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, statements: list[S
         extended = listed + sum((p.value for p in more_parts), Decimal(0))
         if more_parts and listed < whole.value and (extended <= whole.value or plausible(whole.value, extended, keystroke=True)):
             parts += more_parts  # …只列到初级中学16所。九年一贯制学校7所，…: still short of the whole, the list goes on
+    if re.fullmatch(r"[、，,]\s*[\u4e00-\u9fff]{0,8}\s*", text[parts[-1].end :]):
+        return None  # …体育11名、美术3名、自: the text ends in the middle of the list (an excerpt cut short)
+    kinds = _KINDS_COUNTED.search(text, max(0, whole.start - 12), whole.start)
+    if kinds and kinds.group("n").isdigit() and int(kinds.group("n")) != len(parts):
+        return None  # 11类科197名缺额，分别为…(four of them): the list names fewer kinds than it says there are
     labels = [_label(text, start, p, parts) for p in parts]
+    if any(lab.endswith("各") for lab in labels):
+        return None  # 其中一、二年级各2个班: so many each, not the count of a group
     if word == "列举":
         named = text[max(0, whole.start - 8) : whole.start]
         if any(_partition(labels + [named[-n:]]) for n in range(2, len(named) + 1)):
