@@ -371,3 +371,9 @@ def test_a_total_that_counts_the_item_s_own_lines_closes_only_them():
             "两项合计{}元。\n")
     assert figures(text.format(100500)) == []
     assert pairs(text.format(105000)) == [(105000, Decimal("100500"))]
+
+
+def test_an_item_whose_amount_is_not_written_leaves_its_budget_unsummed():
+    text = "三、费用预算 300元\n1、学校拨款200元\n2、志愿者零用钱捐款\n四、活动内容\n1、赠送礼物。"
+    assert figures(text) == []
+    assert pairs("三、费用预算 300元\n1、学校拨款200元\n2、志愿者捐款90元\n四、活动内容\n1、赠送礼物。") == [(300, 290)]

@@ -35,6 +35,7 @@ from .segments import BESIDE, Block, Line, Total, Unsure, segments
 _COST_BEFORE = re.compile(r"(?:[费金款额]|租赁|租用|资料|制作|印刷|购置|材料|用品|补助|补贴|奖品|礼品|慰问品|计|[=＝])[：:为是]?\s*$")  # 场地租赁3000；
 
 
+_MONEY_WORD = re.compile(r"[费款金钱]|捐|资助|赞助|列支")
 _LEFT_OUT = re.compile(r"[^。；;]{0,24}?(?:不计入|不列入|不纳入|不含在|不包括在|另行列支|另外列支)")
 
 
@@ -83,6 +84,12 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
         if st.label and _BROKEN_DOWN.search(st.text) and any(q.is_money and not q.upper for q in st.quantities):
             breakdown = st.label.level
         last = current.lines[-1].st if current.lines else None
+        if st.label and not st.quantities and _MONEY_WORD.search(st.text) and last is not None and last.label \
+                and last.label.level == st.label.level:
+            # 三、费用预算 300元 ⏎ 1、学校200元 ⏎ 2、志愿者零用钱捐款: an item whose amount is not written
+            current.unsure.append(Unsure(st, f"「{st.text.strip()[:20]}」没有写金额"))
+            if explain is not None:
+                explain.skip(st, current.unsure[-1].reason)
         if st.is_heading() and st.label and last is not None and last.label and last.label.level == st.label.level:
             # 一、人事费：83,900元；二、办公费：…；三、会员福利：⏎（一）…（三）…⏎小计83,300元: an item of the list whose
             # lines follow it, not a heading that ends the list
