@@ -440,3 +440,17 @@ def test_a_share_that_a_swapped_part_breaks_names_the_part_not_a_new_share():
     assert figures(text.format("237")) == []
     found = figures(text.format("273"))  # 237 typed 273: the share is right, the count is the slip
     assert len(found) == 1 and "若 273 是 237 之误" in found[0].message and not found[0].edits
+
+
+def test_shares_said_alike_line_after_line_of_a_whole_marked_before():
+    text = ("二、基本情况：全园幼儿总数2310人，体检总数2248人，体检率97.32%。\n三、体检结果\n"
+            "1、年龄别体重：低于两个标准差的201人，占总人数的8.94%；\n高于两个标准差的{}人，占总人数的11.08%。\n"
+            "2、年龄别身高：低于两个标准差的214人，占总人数的9.52%；\n高于两个标准差的245人，占总人数的10.90%。\n"
+            "3、身高别体重：高于两个标准差的275人，占总人数的12.23%。\n")
+    assert figures(text.format(249)) == []
+    found = figures(text.format(294))  # 249 typed 294: four shares of 2248 fit, this one is a slip of its count
+    assert len(found) == 1 and found[0].computed == Decimal("13.08") and "若 294 是 249 之误" in found[0].message
+    assert figures(text.format(249).replace("11.08%", "11.80%")) != []  # a slip in the share itself
+    # a line with a whole of its own is of that whole, not of the one the others share
+    other = text.format(249) + "在参加复查的340名幼儿中，视力异常的75人，占22.1%。\n"
+    assert figures(other) == []

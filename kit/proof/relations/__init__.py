@@ -8,7 +8,7 @@ One engine for every figure a document derives from others:
   收入−支出=结余, ratios 328:31=10.58:1
 * :mod:`.parts`      a whole and its parts, when the parts certainly partition it; 8个班，每班45人，共360人
 * :mod:`.shares`     占…% of a whole, 分别占 lists, named rates, shares in brackets, shares beside their
-  fraction (47.0%（473/1162）), at the written precision
+  fraction (47.0%（473/1162）), shares said alike line after line, at the written precision
 * :mod:`.slips`      whether a stated figure is a plausible slip of the computed one
 * :mod:`.upper`      大写 beside its figure
 * :mod:`.thresholds` 150%（即1170元） of a base
@@ -29,7 +29,7 @@ from .equations import check_equations
 from .explain import Explain, Skipped
 from .slips import plausible
 from .parts import check_parts
-from .shares import check_fraction_shares, check_placed_shares, check_share_lists, check_share_sets, check_shares
+from .shares import check_fraction_shares, check_placed_shares, check_share_lists, check_share_runs, check_share_sets, check_shares
 from .tables import check_tables
 from .thresholds import check_thresholds
 from .upper import check_upper
@@ -53,6 +53,7 @@ def check_relations(statements: list[Statement], explain: Explain | None = None)
         *check_fraction_shares(statements),
         *check_share_lists(statements, explain),
         *check_placed_shares(statements, explain),
+        *check_share_runs(statements),
         *check_thresholds(statements),
         *check_upper(statements, claimed),
     ]

@@ -110,9 +110,10 @@ def check_shares(statements: list[Statement], explain: Explain | None = None) ->
             if not (part.exact and whole.exact and pct.exact) or whole.value == 0 or part.value > whole.value:
                 continue  # a share above 100 % means the figures were paired wrongly: say nothing
             finding = share_finding(st, part, whole, pct)
-            if finding and finding.severity == "error" and not plausible(finding.stated, finding.computed, keystroke=True):
+            if finding and finding.severity == "error":
                 # 在303名代表中，女生187人，占58.75%；男生125人，占41.25%: 178 of 303 is 58.75 % — the 187 is
-                # the likely slip, and the share is not to be "corrected" to 61.72 %
+                # the likely slip, and the share is not to be "corrected" to 61.72 % (when the share is one keystroke
+                # off too, either may be the slip: both are named, and nothing is changed)
                 slip = slipped_count(part.value, whole.value, pct.value, pct.places)
                 if slip:
                     finding = share_finding(st, part, whole, pct, slip=slip)
@@ -141,6 +142,10 @@ class _Alike:
         self._memo: dict[tuple, object] = {}
 
     def pairs(self, phrase: str, unit: str) -> list[tuple[Quantity, Quantity]]:
+        return self.groups().get((_said(phrase), unit), [])
+
+    def groups(self) -> dict[tuple[str, str], list[tuple[Quantity, Quantity]]]:
+        """(how the share is said, the part's unit) -> its (part, share) pairs, in reading order."""
         if self._groups is None:
             self._groups = {}
             st = self.st
@@ -158,7 +163,7 @@ class _Alike:
                 for u, q in last.items():
                     if q.exact:
                         self._groups.setdefault((noun, u), []).append((q, pct))
-        return self._groups.get((_said(phrase), unit), [])
+        return self._groups
 
     def whole_of(self, phrase: str, part: Quantity, pct: Quantity) -> Quantity | None:
         """提案92件…（A类）22件，占承办提案总数的23.91%。（B类）68件，占…73.19%。（C类）2件，占…2.17%: shares said
@@ -233,6 +238,61 @@ class _Alike:
         if key not in self._memo:
             self._memo[key] = _not_their_whole(self.pairs(phrase, unit), whole)
         return bool(self._memo[key])
+
+
+def check_share_runs(statements: list[Statement]) -> list[Finding]:
+    """体检总数7591人…。⏎1、…低于两个标准差的677人，占总人数的8.92%；⏎高于两个标准差的845人，占总人数的11.25%。⏎…:
+    shares said alike line after line, each line a statement of its own, of a whole marked (共有, 总数…) a few
+    statements before. When four or more of them (five in whole per cent) are exactly its shares and one alone is
+    not, the many that fit say which whole it is, and the one is told — a slip or a miscalculation alike."""
+    findings = []
+    runs: dict[tuple[str, str], list[tuple[int, Quantity, Quantity]]] = {}  # open runs: key -> (statement, part, share)
+    last_seen: dict[tuple[str, str], int] = {}
+
+    def judge(key: tuple[str, str], run: list[tuple[int, Quantity, Quantity]]) -> None:
+        if len({i for i, _q, _p in run}) < 2 or len(run) < 4:
+            return  # one statement's shares are check_shares' to judge
+        first = run[0][0]
+        unit = key[1]
+        top = max(q.value for _i, q, _p in run)
+        candidates = [q for earlier in reversed(statements[max(0, first - 5) : first + 1]) for q in reversed(earlier.quantities)
+                      if q.unit == unit and q.exact and not q.is_rate and q.value > top
+                      and (earlier.index < first or q.end <= run[0][1].start)
+                      and TOTAL_MARK.search(earlier.text, max(0, q.start - 10), q.start)]
+        for whole in candidates:
+            fits = [(i, q, p) for i, q, p in run if share_as_written(q.value, whole.value, p)]
+            misfits = [(i, q, p) for i, q, p in run if not share_as_written(q.value, whole.value, p)]
+            if len(fits) >= (4 if all(p.places for _i, _q, p in run) else 5) and len(misfits) == 1:
+                i, part, pct = misfits[0]
+                finding = share_finding(statements[i], part, whole, pct)
+                if finding and finding.severity == "error":
+                    slip = slipped_count(part.value, whole.value, pct.value, pct.places, whole_sure=True)
+                    if slip:
+                        finding = share_finding(statements[i], part, whole, pct, slip=slip)
+                if finding:
+                    findings.append(finding)
+                return
+            if fits:
+                return  # the nearest whole that gives some of them is theirs
+
+    for k, st in enumerate(statements):
+        groups = _Alike(st).groups()
+        for key, pairs in groups.items():
+            if key in runs and k - last_seen[key] > 2:
+                judge(key, runs.pop(key))
+            parts = {id(q) for q, _p in pairs}
+            if any(q.unit == key[1] and id(q) not in parts for q in st.quantities_in(0, pairs[-1][0].start)):
+                # 本年支出3102.70万元…。其中：基本支出…，占91.10%: a line with a whole of its own starts another group
+                if key in runs:
+                    judge(key, runs.pop(key))
+                continue
+            runs.setdefault(key, []).extend((k, q, p) for q, p in pairs)
+            last_seen[key] = k
+        for key in [key for key in runs if k - last_seen[key] > 2]:
+            judge(key, runs.pop(key))
+    for key, run in runs.items():
+        judge(key, run)
+    return findings
 
 
 def _not_their_whole(pairs: list[tuple[Quantity, Quantity]], whole: Decimal) -> bool:

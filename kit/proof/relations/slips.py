@@ -76,11 +76,12 @@ def _keystrokes(x: str, y: str) -> int:
     return min(prev[-1], 2)
 
 
-def slipped_count(part: Decimal, whole: Decimal, stated: Decimal, places: int) -> tuple[Decimal, Decimal] | None:
+def slipped_count(part: Decimal, whole: Decimal, stated: Decimal, places: int, whole_sure: bool = False) -> tuple[Decimal, Decimal] | None:
     """The count one keystroke would put right so that the share is as written, as (the figure, what it would be).
 
     130 上线 of 187, 上线率71.43%: 130 of 182 gives 71.43 % — the 187 is the likely slip. Candidates are the
-    whole numbers the written share allows; only a few are tried (a wide range is no evidence of a slip)."""
+    whole numbers the written share allows; only a few are tried (a wide range is no evidence of a slip). With
+    *whole_sure* (other shares give it as written) only the part is tried."""
     if part <= 0 or whole <= 0 or stated <= 0 or part != part.to_integral_value() or whole != whole.to_integral_value():
         return None
     half = Decimal(1).scaleb(-places) / 2
@@ -88,7 +89,7 @@ def slipped_count(part: Decimal, whole: Decimal, stated: Decimal, places: int) -
     wholes = range(int(part / hi) + 1, int(part / lo) + 1) if lo > 0 else range(0)
     parts = range(_ceil(whole * lo), int(whole * hi) + 1)  # 168 of 640 is 26.25 %: the edge rounds up, so it counts
     step = Decimal(1).scaleb(-places)
-    for w in wholes if len(wholes) <= 50 else ():
+    for w in wholes if len(wholes) <= 50 and not whole_sure else ():
         # a whole only a little larger may leave out a few (入学率 of 3264 children, 3262 once the excused are out)
         if abs(w - whole) * 100 < whole:
             continue
