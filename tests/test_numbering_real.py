@@ -393,3 +393,9 @@ def test_a_list_under_unnumbered_headings_ends_at_the_next_one():
     assert len(kinds(plain, "numbering")) == 1
     titled = "重阳节慰问活动方案\n一、活动时间\n重阳节当天\n二、活动地点\n社区活动中心\n四、活动对象\n社区老人"
     assert len(kinds(titled, "numbering")) == 1  # a title is no unnumbered heading; a place named alone ends nothing
+
+
+def test_a_block_out_of_place_is_told_once():
+    found = kinds("一、清点人数\n二、介绍议案\n五、表决\n六、签名\n三、讨论发言\n四、修正议案\n", "numbering")
+    assert len(found) == 1 and "「三、」" in found[0].message  # the 三、四、 a page copy moved below 六、, told at its start
+    assert len(kinds("一、目的\n二、对象\n四、表决\n三、讨论\n五、签名\n七、修正\n六、其他\n", "numbering")) == 2  # two swaps

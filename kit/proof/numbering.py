@@ -352,6 +352,7 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
     after_duplicate: dict[int, int] = {}  # level -> the number just written twice
     bare = [bool(_BARE_HEADING.match(t)) and not is_title(t) for t in texts]
     under_bare: set[int] = set()  # levels whose list opened right under a heading written without a number
+    moved: dict[int, int] = {}  # level -> the last number told as out of order
     for k, (i, label) in enumerate(events):
         if label is None:
             last.clear(), restarted.clear(), deferred.clear(), second_one.clear(), after_duplicate.clear(), suspended.clear()
@@ -422,7 +423,9 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
                     findings.append((level, run.get(level, 0), found))
             elif n < before and n in deferred.get(level, set()):
                 deferred[level].discard(n)
-                findings.append((level, run.get(level, 0), _finding(at, label, f"顺序颠倒：排在「{prev_label.text}」之后", n, swap=True)))
+                if moved.get(level) != n - 1:  # 二、五、六、三、四、: one block out of place, told once at its first label
+                    findings.append((level, run.get(level, 0), _finding(at, label, f"顺序颠倒：排在「{prev_label.text}」之后", n, swap=True)))
+                moved[level] = n
             elif n == 1 and level > 1 and (level - 1) in last:
                 restarted.setdefault(level - 1, i)
         if n == 1 or previous is None or n > previous[0] or end:
