@@ -659,3 +659,10 @@ def test_a_list_the_text_cuts_off_or_that_names_fewer_kinds_than_it_counts():
     assert pairs(text.format(4)) == [(126, 127)]
     assert figures(text.format(6)) == []  # six kinds said, four listed: the list is not all of them
     assert figures("国小开出126名缺额，分别为普通班93名、英语19名、体育11名、美术4名、自") == []  # the excerpt ends mid-list
+
+
+def test_figures_given_respectively_in_a_clause_of_their_own_are_no_parts():
+    text = "从职业看，农民党员为2614.4万名，占比最高；其次是离退休人员2146.9万名；专业技术人员和管理人员分别为1639.4万名和1156.3万名。"
+    assert figures(text) == []
+    text = "全校共有学生{}人，男女生分别为612人和588人。"
+    assert figures(text.format(1200)) == [] and pairs(text.format(1210)) == [(1210, 1200)]

@@ -472,8 +472,10 @@ def _judge(st: Statement, qs: list[Quantity], a: int, b: int, statements: list[S
         before = [q for q in here if q.end <= trigger.start() and _depth(text, q.start) == _depth(text, trigger.start())]
         if before:
             whole = before[-1]
-            if word.startswith("分别") and re.search(r"其次|依次|居首|最多|最高|之后", text[whole.end : trigger.start()]):
-                return None  # 以134人居首，其次分别为…101人、…68人: a ranking, not the parts of the first
+            if word.startswith("分别") and re.search(r"其次|依次|居首|最多|最高|之后|[；;]", text[whole.end : trigger.start()]):
+                # 以134人居首，其次分别为…101人、…68人: a ranking, not the parts of the first; …离退休人员2146.9万名；
+                # 专业技术人员和管理人员分别为…: figures given respectively in a clause of their own
+                return None
             if word.startswith("分别") and len(before) > 1 and before[-2].unit == whole.unit and re.fullmatch(
                     r"[\u4e00-\u9fff]{0,8}(?:及|和|与|、)[\u4e00-\u9fff]{0,8}", text[before[-2].end : whole.start]):
                 return None  # 47所华小及46所泰小，…分别是华小45所及泰小39所: respectively, not the parts of 46
