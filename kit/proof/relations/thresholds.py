@@ -13,6 +13,7 @@ from ...findings import Finding
 from ...money import format_yuan
 from ...quantities import MONEY, PERCENT, Quantity
 from ..passage import Statement, at_precision, figure_edit, located
+from .shares import share_as_written
 
 _GAP = re.compile(r"[)）]?[（(，,：:\s]*(?:即|为|约为|合|相当于|等于)?[：:\s]*(?:人民币)?[￥¥]?\s*")  # 60%即￥44,340.00
 
@@ -37,8 +38,8 @@ def check_thresholds(statements: list[Statement]) -> list[Finding]:
             if base is None or not (q.exact and value.exact):
                 continue
             computed = at_precision(base.value * q.value / 100, value)  # 313472.94 × 40% = 125389.176, written 125389.18
-            if computed == value.value:
-                continue
+            if computed == value.value or base.value and share_as_written(value.value, base.value, q):
+                continue  # 114万…10.8%（12万3000）: the share is the amount's, rounded as written — news writes it so
             findings.append(located(
                 "arithmetic", "error", st, value.start, value.end,
                 f"{format_yuan(base.value)} 元的 {q.value}% 应为 {format_yuan(computed)} 元，文中写作 {format_yuan(value.value)} 元",
