@@ -377,3 +377,16 @@ def test_an_item_whose_amount_is_not_written_leaves_its_budget_unsummed():
     text = "三、费用预算 300元\n1、学校拨款200元\n2、志愿者零用钱捐款\n四、活动内容\n1、赠送礼物。"
     assert figures(text) == []
     assert pairs("三、费用预算 300元\n1、学校拨款200元\n2、志愿者捐款90元\n四、活动内容\n1、赠送礼物。") == [(300, 290)]
+
+
+def test_a_share_named_with_its_amount_may_be_the_amounts_rounded_share():
+    text = "总数达114万元的拨款，当中39.5%即45万元用于维修，另有10.8%（12万3000元）、27.6%（31万5000元）及2%（2万2000元）用于添置设备。"
+    assert figures(text) == []  # 123000 of 1140000 is 10.8 %, 22000 of it 2 %: the shares are the amounts', rounded
+    assert pairs(text.replace("当中39.5%即45万元", "当中39.5%即4.5万元")) == [(Decimal(45000), Decimal(450000))]
+
+
+def test_a_lead_total_after_an_estimate_with_the_lines_opened_by_qizhong():
+    text = ("三、慰问标准及经费预算\n经测算，本项经费共需{}元，具体安排如下：\n其中：在职教职工86人，人均300元，计25800元；"
+            "退休教职工32人，人均200元，计6400元；困难职工5户，每户600元，计3000元。\n以上3项合计35200元。\n四、工作要求\n")
+    assert figures(text.format(35200)) == []  # the lead is the lines' total, not a line of its own
+    assert pairs(text.format(35200).replace("合计35200元", "合计35400元")) == [(35400, 35200)]
