@@ -38,8 +38,10 @@ def check_thresholds(statements: list[Statement]) -> list[Finding]:
             if base is None or not (q.exact and value.exact):
                 continue
             computed = at_precision(base.value * q.value / 100, value)  # 313472.94 × 40% = 125389.176, written 125389.18
-            if computed == value.value or base.value and share_as_written(value.value, base.value, q):
-                continue  # 114万…10.8%（12万3000）: the share is the amount's, rounded as written — news writes it so
+            if computed == value.value or value.value % 1000 == 0 and share_as_written(value.value, base.value, q):
+                # 114万…10.8%（12万3000）: an amount rounded to the thousand, whose own share is the one written —
+                # news writes it so (an amount to the yuan, 40%即29650元 of 73900元, is the share's)
+                continue
             findings.append(located(
                 "arithmetic", "error", st, value.start, value.end,
                 f"{format_yuan(base.value)} 元的 {q.value}% 应为 {format_yuan(computed)} 元，文中写作 {format_yuan(value.value)} 元",
