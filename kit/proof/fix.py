@@ -113,10 +113,12 @@ def fix_docx(path: Path, out: Path, plan: Plan, when: dt.datetime | None = None)
     ids = IdSource(document.element)
     skipped: list[str] = []
 
-    def locate(paragraph: int, line: int, start: int, end: int):
+    def locate(paragraph: int, line: int, start: int, end: int, anchor: bool = False):
         text, parts = paragraphs[paragraph - 1]
         lines = text.split("\n")
         offset = sum(len(x) + 1 for x in lines[: line - 1]) + start
+        if anchor and parts and offset < parts[0][1]:
+            return parts[0][0], 0  # a comment on a label Word numbers itself: at the paragraph's first character
         for p, base in reversed(parts):
             if offset >= base:
                 length = len(paragraph_chars(p))
@@ -126,16 +128,19 @@ def fix_docx(path: Path, out: Path, plan: Plan, when: dt.datetime | None = None)
         return None
 
     changes = 0
+    unapplied: list = []  # findings an edit of which could not be made: told in a comment instead
     for e, f in sorted(plan.edits, key=lambda pair: (pair[0].paragraph, pair[0].line, -pair[0].start)):
         where = locate(e.paragraph, e.line, e.start, e.end)
         if where is None or not replace_range(where[0], where[1], where[1] + (e.end - e.start), e.text, revision, ids):
             skipped.append(f"第{e.paragraph}段第{e.line}行「{e.old}」→「{e.text}」")
+            if f not in unapplied:  # (a label Word numbers itself is in no run: the clerk renumbers in Word)
+                unapplied.append(f)
             continue
         changes += 1
     notes = 0
-    for f in plan.comments:
+    for f in plan.comments + unapplied:
         start, end = f.span or (0, 1)
-        where = locate(f.paragraph, f.line or 1, start, max(end, start + 1))
+        where = locate(f.paragraph, f.line or 1, start, max(end, start + 1), anchor=True)
         if where is None:
             continue
         p, local = where

@@ -146,17 +146,22 @@ def docx_paragraphs(doc) -> list[tuple[str, list[tuple[object, int]]]]:
 
     Each comes with the ``w:p`` elements it is made of and where each starts in
     the text, so that a place in the text is a place in the file (kit fix).
-    Text is read with every tracked change accepted (:mod:`kit.docx_revisions`).
+    Text is read with every tracked change accepted (:mod:`kit.docx_revisions`),
+    after the label Word numbers the paragraph with (:mod:`kit.docx_numbering`):
+    a ``w:p`` starts after its label, which is in no run of the file.
     """
     from docx.table import Table
 
+    from ..docx_numbering import Labels
     from ..docx_revisions import paragraph_text
 
+    labels = Labels(doc)
     out: list[tuple[str, list[tuple[object, int]]]] = []
     for child in doc.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            out.append((paragraph_text(child), [(child, 0)]))
+            label = labels.label(child)
+            out.append((label + paragraph_text(child), [(child, len(label))]))
         elif tag == "tbl":
             for row in Table(child, doc).rows:
                 text, parts, previous = "", [], None
@@ -169,6 +174,7 @@ def docx_paragraphs(doc) -> list[tuple[str, list[tuple[object, int]]]]:
                     for k, p in enumerate(cell._tc.iterchildren(qn_p())):
                         if k:
                             text += "\n"
+                        text += labels.label(p)
                         parts.append((p, len(text)))
                         text += paragraph_text(p)
                 out.append((text, parts))
