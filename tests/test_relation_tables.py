@@ -279,3 +279,12 @@ def test_one_rate_applied_in_every_row_is_no_share_of_each_row():
     rows = [("外科", 66, 10), ("儿科", 9, 1), ("急诊科", 75, 11), ("内科", 107, 16), ("妇产科", 33, 5), ("医技科室", 83, 12)]
     text = "序号 | 单位 | 在编人数 | 比例 | 名额\n" + "".join(f"{i} | {n} | {a} | 15% | {b}\n" for i, (n, a, b) in enumerate(rows, 1))
     assert figures(text) == []
+
+
+def test_a_total_column_that_holds_in_every_row_makes_another_sum_chance():
+    table = ("会议费开支标准\n单位:元/人天\n会议类别 房租费 伙食补助费 其他费用 合计 备  注\n一类会议 180 70 70 320 含会议室租金\n"
+             "二类会议 120 70 50 240 含会议室租金\n三类会议 100 70 30 200 含会议室租金\n")
+    assert figures(table) == []  # 120 = 70 + 50 and 100 = 70 + 30 by chance: the 合计 is the table's sum
+    assert pairs(table.replace("180 70 70 320", "180 70 70 330")) == [(330, 320)]
+    groups = ("学段 合计 男 女\n小学 1200 610 590\n初中 800 410 390\n高中 600 320 {}\n")
+    assert figures(groups.format(280)) == [] and pairs(groups.format(290)) == [(600, 610)]

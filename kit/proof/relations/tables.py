@@ -419,6 +419,12 @@ def _row_groups(rows: list[list[Cell]], serial: set[int]) -> list[Finding]:
     keystroke (in the total or in a part) is named. Sums come from running totals, so a wide table stays linear."""
     out, seen = [], set()
     figs = [_figures(row, serial) for row in rows]
+    wide = [f for f in figs if len(f) >= 3]
+    summed = sum(1 for f in wide if sum((c.amount for c in f[:-1]), Decimal(0)) == f[-1].amount)
+    if summed >= 2 and summed >= len(wide) - 1:
+        # 房租费 伙食补助费 其他费用 合计: 180 70 70 320 / 120 70 50 240 / 100 70 30 200 — every row's last figure (but
+        # one, told by _row_sums) is the sum of the others; a first column that two rows make the sum of the next two is chance
+        return out
     sums, nonzero = [], []
     for f in figs:
         s, n = [Decimal(0)], [0]
