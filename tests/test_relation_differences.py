@@ -376,3 +376,13 @@ def test_asked_allowed_and_the_cut_between_them(text, stated, computed):
     slipped = stated[:-2] + stated[-1] + stated[-2]  # the last two digits swapped
     (finding,) = figures(text.format(slipped))
     assert finding.computed == Decimal(computed)
+
+
+def test_a_figure_said_to_be_last_years_is_the_base_of_the_rate():
+    text = "开设5个班，计划招收175名（上年4个班，比上年增加1个班，增长{}%）。"
+    assert figures(text.format("25.0")) == []
+    assert pairs(text.format("20.0")) == [(Decimal("20.0"), Decimal("25.0"))]
+    text = "合计131200元。说明：上年实际支出9.22万元，比上年增加3.9万元，增长{}%。"
+    assert figures(text.format("42.30")) == [] and pairs(text.format("24.30")) == [(Decimal("24.30"), Decimal("42.30"))]
+    # a year names this year's figure: the rate is over the figure less the change
+    assert pairs("2023年收入100万元，比上年增加20万元，增长20%。") == [(Decimal(20), Decimal(25))]

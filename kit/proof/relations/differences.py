@@ -51,6 +51,8 @@ def _names_the_rate(gap: str, up: bool) -> bool:
     words = re.sub(r"^(?:同比|相等于|相当于|即|或)", "", gap.strip("，,、 "))  # 减少了45人，相等于20% / 减少了30名或1.6%
     return words == "" and gap.strip("，,、 ") != "" or bool((_RATE_UP if up else _RATE_DOWN).fullmatch(words))
 _LAST = r"(?:上年|去年|上一年|上年度|上学年|上学期|上届|上年同期|同期|\d{4}年度?|年初预算数?)"  # the figure compared with, by its time
+# 上年实际支出9.22万元，比上年增加…: the figure before the comparison is last year's itself, the base of its rate
+_LAST_FIGURE = re.compile(r"(?:^|[，,。；;：:（(\s])\s?(?:上年|去年|上一年|上年度|上学年|上届)[^\d，,。；;]{0,8}$")
 _BI = re.compile(r"比(?![较較])|(?<!比)(?:相[较較]|[较較])")  # 比 / 较 / 相较, not the adverb 比较
 
 
@@ -337,7 +339,7 @@ def _growth(st: Statement, now: Quantity, change: Quantity, pct: Quantity, verb:
     down = bool(_DOWN.search(verb)) and _names_the_rate(gap, False)
     if not (up or down) or not re.fullmatch(rf"{_LAST}[^\d，,]{{0,6}}(?:增加|减少|增长|下降|提高|降低|多|少)了?", verb.strip()):
         return None
-    if re.search(r"(?:^|[，,])\s?(?:上年|去年|上一年|上年度|上学年|上届)[^\d，,。；;]{0,6}$", text[max(0, now.start - 12) : now.start]):
+    if _LAST_FIGURE.search(text[max(0, now.start - 14) : now.start]):
         # 预算支出合计490.96万元，上年预算数531.35万元，比上年减少40.39万元，下降7.60%: the figure before 比 is last
         # year's itself, the base of the rate
         if _possible(now, change, pct, up, base_given=True):
@@ -398,6 +400,10 @@ def _against(st: Statement, change: Quantity, pct: Quantity, a: int, previous: t
     if "近" in lead.group() and _possible(earlier[-1], change, pct, up, base_given=True):
         return None  # 2018年为16.34万人，近5年增加了1.53万人，增幅为9.3%: the figure before may be the base
         # (with 与上年相比 it is this year's: a rate over it is the common slip of dividing by the new figure)
+    if _LAST_FIGURE.search(st.text[max(previous[0], earlier[-1].start - 14) : earlier[-1].start]):
+        # 上年4个班，比上年增加1个班，增长25.0%: the figure is last year's, the base of the rate
+        return _rate_finding(st, pct, change, earlier[-1].value, up, a,
+                             f"上年为 {_written(earlier[-1])}，{'增加' if up else '减少'}了 {_written(change)}，")
     return _from_now(st, earlier[-1], change, pct, up, a)
 
 
