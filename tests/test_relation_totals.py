@@ -390,3 +390,17 @@ def test_a_lead_total_after_an_estimate_with_the_lines_opened_by_qizhong():
             "退休教职工32人，人均200元，计6400元；困难职工5户，每户600元，计3000元。\n以上3项合计35200元。\n四、工作要求\n")
     assert figures(text.format(35200)) == []  # the lead is the lines' total, not a line of its own
     assert pairs(text.format(35200).replace("合计35200元", "合计35400元")) == [(35400, 35200)]
+
+
+def test_an_amounts_working_in_brackets_is_no_amount_of_the_line():
+    text = "（三）其他费用。座谈会场地3200元（4项×800元），慰问车辆700元（2天×350元），合计{}元。"
+    assert figures(text.format(3900)) == []
+    assert pairs(text.format(3800)) == [(3800, 3900)]
+
+
+def test_prizes_so_many_each_per_clause_or_a_tier_said_alike():
+    text = "每个项目设一等奖2个，奖励800元；二等奖2个，奖励500元；三等奖4个，奖励300元。单项奖金小计{}元。"
+    assert figures(text.format(3800)) == []  # 2×800 + 2×500 + 4×300 (and 500 + 300 is 800 by chance)
+    assert figures(text.format(3900)) == []  # neither reading gives it: which one was meant is not said
+    tiers = "一等奖2名1600元；二等奖2名1000元；三等奖4名1200元。奖金小计{}元。"  # each tier's amount: products far off
+    assert figures(tiers.format(3800)) == [] and pairs(tiers.format(3300)) == [(3300, 3800)]

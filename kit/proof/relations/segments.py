@@ -30,7 +30,7 @@ from ...money import ZERO
 from ...quantities import ANY, Quantity, same_count_unit
 from ..numbering import label_of
 from ..passage import FULL_STOP as _FULL_STOP, Statement, depth as _depth
-from .slips import one_keystroke_apart
+from .slips import one_keystroke_apart, plausible
 
 MARKER = re.compile(
     r"(?<![累预估设统])(小计|合计|总计|共计|总共|一共|共有|总额|总预算|总经费|总费用|总金额|总发放金额|发放总额|总支出?|共需|总需|(?<![必无所])需要?|共|计|[=＝])"
@@ -48,6 +48,7 @@ _GENERIC = re.compile(
 BESIDE = re.compile(r"[\s（(]*(?:[，,]\s*(?=大写))?(?:大写金额|大写|人民币)?[：:\s]*(?:人民币)?[：:\s]*")
 _LISTED = re.compile(r"\s?[,，、和及加]\s?(?:另|再|每人|每户)?[\u4e00-\u9fff]{0,8}")
 _BREAKDOWN = re.compile(r"\s*(?:其中|包括|分别|含)")
+_WORKING = re.compile(r"\s?[（(][^（()）]{0,30}?[×xX*＊✕][^（()）]{0,30}[）)]")  # 3200元（4项×800元）
 _LEAD_TOTAL = re.compile(r"(?:如下|明细|具体|其中)[：:]?\s*$|[：:]\s*$")
 _NOT_A_SUM = re.compile(r"其中|已|结余|剩余|尚|超支|节约|[比较]|增加|减少|去年|上年|往年|今年|本年|明年|预计|累计|平均|最高|最低|不超过|以内|分别")
 _COUNT_UNITS = {"人", "户", "人次", "套", "桌", "件", "个", "份", "所", "台", "册", "张", "盒", "箱", "辆", "间", "班", "组", "场", "次",
@@ -131,6 +132,9 @@ def segments(st: Statement) -> list[Line | Total | Unsure]:
     money = [q for q in st.quantities if q.is_money]
     if not money:
         return out
+    workings = [m.span() for q in money if (m := _WORKING.match(st.text, q.end))]
+    if workings:  # 座谈会场地3200元（4项×800元）: how the amount was worked out, not an amount of the line
+        money = [q for q in money if not any(a <= q.start < b for a, b in workings)]
     floor = 0
     prev_end = 0  # end of the money figure before q: one pass, linear in the statement
     last_rate = -1  # where the latest rate before q starts
@@ -521,9 +525,21 @@ def _fixed(st: Statement, floor: int, result: Quantity, fixed: list[Quantity], c
     if "收支" in between or "收入" in between and "支出" in between:
         # 收入…472.27万元；支出包括…。收支总预算472.27万元: income and spending each make the total, not their sum
         return Unsure(st, "金额里既有收入又有支出，合计不是两者相加")
+    paired = _clause_pairs(st, floor, result, fixed, counts)
+    if paired is not None:
+        products = sum((c.value * q.value for c, q in paired), ZERO)
+        if products == result.value:  # 一等奖2个，奖励800元；二等奖2个，奖励500元；…小计3800元: so much each
+            return Line(st, floor, result, "各项合计", "fixed", None, "人",
+                        [(f"{c.text}×{q.text}"[-16:], c.value * q.value) for c, q in paired], True)
+        if sum((q.value for q in fixed), ZERO) != result.value and plausible(result.value, products):
+            # (6509名学生…所需资金3389572元；1520名…: a product far beyond the result is no reading)
+            return Unsure(st, "每项都有数量和金额，看不出金额是每个的还是这一项的")
     named_by = fixed[0]  # what names the line: its first amount, or the total written before the parts
-    if len(fixed) >= 3 and fixed[0].value in (result.value, sum((q.value for q in fixed[1:]), ZERO)):
-        fixed = fixed[1:]  # 支出99,203.31元，主食…、副食…、其他…，合计99,203.31元: the total named first, then its parts
+    if len(fixed) >= 3 and fixed[0].value in (result.value, sum((q.value for q in fixed[1:]), ZERO)) \
+            and not re.search(r"[；;。]", st.text[fixed[0].end : fixed[1].start]):
+        # 支出99,203.31元，主食…、副食…、其他…，合计99,203.31元: the total named first, then its parts (not
+        # 一等奖2个，奖励800元；二等奖…500元；三等奖…300元: an item of its own clause that its followers add up to by chance)
+        fixed = fixed[1:]
     if _RANGE.search(st.text, fixed[-1].end, result.start):
         return Unsure(st, "合计写明的是一段范围的总数，可能包括本句之外的各项")
     total = sum((q.value for q in fixed), ZERO)
@@ -548,6 +564,23 @@ def _fixed(st: Statement, floor: int, result: Quantity, fixed: list[Quantity], c
     if named_by is fixed[0]:
         comps[0] = (first or comps[0][0], comps[0][1])
     return Line(st, floor, result, name[:20] or "其他费用", "fixed", None, "人", comps, True)
+
+
+def _clause_pairs(st: Statement, floor: int, result: Quantity, fixed: list[Quantity],
+                  counts: list[Quantity]) -> list[tuple[Quantity, Quantity]] | None:
+    """(count, amount) of each ；-clause before the result, when there are two clauses or more and each holds exactly
+    one count and one amount after it (一等奖2个，奖励800元；二等奖…); else None."""
+    cuts = [floor] + [m.end() for m in re.compile(r"[；;]").finditer(st.text, floor, result.start)] + [result.start]
+    pairs = []
+    for a, b in zip(cuts, cuts[1:]):
+        cs = [c for c in counts if a <= c.start < b and c.exact]
+        qs = [q for q in fixed if a <= q.start < b]
+        if not qs:
+            continue
+        if len(cs) != 1 or len(qs) != 1 or cs[0].start > qs[0].start:
+            return None
+        pairs.append((cs[0], qs[0]))
+    return pairs if len(pairs) >= 2 else None
 
 
 def _only_sum(fixed: list[Quantity], people: list[Quantity], result: Quantity, total: Decimal) -> bool:
