@@ -404,3 +404,36 @@ def test_prizes_so_many_each_per_clause_or_a_tier_said_alike():
     assert figures(text.format(3900)) == []  # neither reading gives it: which one was meant is not said
     tiers = "一等奖2名1600元；二等奖2名1000元；三等奖4名1200元。奖金小计{}元。"  # each tier's amount: products far off
     assert figures(tiers.format(3800)) == [] and pairs(tiers.format(3300)) == [(3300, 3800)]
+
+
+def test_budgets_in_running_prose_by_aspect():
+    text = ("三、经费预算\n经测算，本次运动会所需经费安排如下：奖品费用方面，团体项目获奖队伍6个，按每个300元标准，共需0.18万元，"
+            "个人项目获奖者按100元/人标准，27人共2700元，两项小计0.45万元；参赛物资方面，统一运动服127套，按每套60元标准，"
+            "共需0.762万元。以上两项合计{}元。")
+    assert figures(text.format(12120)) == []  # the first clause's 小计, with no ； before it, stands for its two lines
+    assert pairs(text.format(12210)) == [(12210, 12120)]
+    aside = ("三、经费\n节日慰问方面，在职女职工118人，每人200元，计23600元，退休女职工41人，每人150元，计6150元，两项小计29750元；"
+             "活动物资方面，资料65份，每份8元，计520元，材料56份，每份60元，计3360元，两项小计3880元；其他方面，摄影300元，布置500元，"
+             "小计800元。节日慰问、活动物资两项合计33630元。以上三项总支出{}元。")
+    assert figures(aside.format(34430)) == []  # a sum of two items said aside; the total of all three after it
+    assert pairs(aside.format(34530)) == [(34530, 34430)]
+
+
+def test_a_lead_said_first_is_no_line_and_an_amount_before_a_rates_sentence_is_none_of_it():
+    approx = ("三、经费\n第三条 本次文艺汇演共需经费约14000元，具体安排如下：节目补助方面，参演节目19个，每个200元，计3800元，"
+              "服装道具47套，按每套80元标准，共需3760元，小计{}元。")
+    assert figures(approx.format(7560)) == [] and pairs(approx.format(7650)) == [(7650, 7560)]
+    before = ("三、经费\n本次慰问共需经费约29000元，其中慰问金22100元，慰问品6900元。具体如下：困难职工20户，按每户500元标准，"
+              "共需10000元，患病职工9名，按每人500元标准，共需4500元，退休职工38人，人均200元，需7600元，小计{}元。")
+    assert figures(before.format(22100)) == [] and pairs(before.format(21100)) == [(21100, 22100)]
+    told = ("三、经费\n本次活动共需经费13940元（壹万叁仟玖佰肆拾元整），其中节目补助5800元，演出保障8140元。节目补助方面，"
+            "参演节目29个，每个200元，计5800元；演出保障方面，服装租赁8140元。以上两项合计13940元（壹万叁仟玖佰肆拾元整）。")
+    assert figures(told) == []  # the total said first with its parts is not a line of its own
+
+
+def test_a_count_that_frames_is_not_the_count_paid_and_sources_are_no_spending():
+    text = "考核得分90分以上的评为优秀分工会，每个奖励800元。按上年考核结果，7个分工会中有2个评为优秀，奖励金共计{}元。"
+    assert figures(text.format(1600)) == [] and pairs(text.format(1800)) == [(1800, 1600)]
+    sources = ("三、支出\n1. 生活救助：15人，人均1200元，共18000元\n2. 临时救助：35户，户均500元，共17500元\n小计：35,500元\n"
+               "四、资金来源及结余\n上级工会拨付29900元，本级工会经费列支15600元，共计45500元；总支出35500元，结余10000元。")
+    assert figures(sources) == []  # the 总支出 is the spending told above, not the sources before it

@@ -35,6 +35,7 @@ from .segments import BESIDE, Block, Line, Total, Unsure, segments
 _COST_BEFORE = re.compile(r"(?:[费金款额]|租赁|租用|资料|制作|印刷|购置|材料|用品|补助|补贴|奖品|礼品|慰问品|计|[=＝])[：:为是]?\s*$")  # 场地租赁3000；
 
 
+_SOURCE = re.compile(r"拨付|拨款|划拨|来源|结转|筹集|自筹|列支|收入")
 _MONEY_WORD = re.compile(r"[费款金钱]|捐|资助|赞助|列支")
 _LEFT_OUT = re.compile(r"[^。；;]{0,24}?(?:不计入|不列入|不纳入|不含在|不包括在|另行列支|另外列支)")
 
@@ -146,6 +147,11 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
                     # （二）金秋助学…大学生…计78000元；高中生…计22500元；两项合计100500元: the item's own two lines, not
                     # the (一) before it — a total that counts its lines stands for them as an item's 小计 does
                     clause, item = here, _Item()
+                if not named and part.label != "小计" and part.items is not None and 2 <= part.items < len(current.lines) \
+                        and _total_after(statements, st, part, parts_of):
+                    # 节日慰问费用、活动物资两项合计33630元。以上三项总支出34430元: a sum of some items said aside,
+                    # the total of all of them after it
+                    continue
                 if (part.label == "小计" or named) and (own or clause >= 2):
                     # 1.奖品：…＝300元，…＝300元，…＝240元，小计840元 / 2.文艺汇演⏎（1）…（3）…⏎小计7220元 / 4.住院…；病休…；
                     # ⏎小计800元 / …计4680元；节目奖励：…=1200元，…=2000元，…=1500元，小计4700元；: an item's 小计 closes
@@ -164,6 +170,9 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
                     continue
                 current.total = part
                 said = st.text[max(0, part.result.start - 12) : part.result.start]
+                if "支出" in said and any(_SOURCE.search(ln.name) for ln in current.lines):
+                    # 上级工会拨付129900元，本级…列支196900元，共计326800元；总支出203700元: the spending is told above
+                    current.unsure.append(Unsure(st, "合计的是支出，前面的是资金来源"))
                 if any(("收入" in ln.name) != ("收入" in said) and ("支出" in ln.name or "支出" in said) for ln in current.lines):
                     # 本年收入合计198,148元，支出合计117,550元: spending is not made of the income before it
                     current.unsure.append(Unsure(st, "收入和支出不是同一笔账的各项"))
@@ -179,6 +188,15 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
 
 
 _BROKEN_DOWN = re.compile(r"其中\s*[：:]?\s*$")
+
+
+def _total_after(statements: list[Statement], st: Statement, total: Total, parts_of) -> bool:
+    """Does another total follow *total*, in its statement or the next one?"""
+    here = parts_of(st)
+    later = here[here.index(total) + 1 :] if total in here else []
+    if st.index + 1 < len(statements):
+        later = later + parts_of(statements[st.index + 1])
+    return any(isinstance(p, Total) for p in later)
 
 
 def _more_after(statements: list[Statement], st: Statement, parts_of) -> bool:
@@ -199,6 +217,8 @@ def _clause_lines(st: Statement, subtotal: Total, lines: list[Line], since: str 
     """How many of the last *lines* stand in the ；-clause a 小计 ends (…；节目奖励：…，…，…，小计4700元), or
     after the last *since* before it (其中)."""
     semi = st.text.rfind(since, 0, subtotal.start) if since else max(st.text.rfind("；", 0, subtotal.start), st.text.rfind(";", 0, subtotal.start))
+    if semi < 0 and not since and re.match(r"[^；;。]*[；;]", st.text[subtotal.result.end :]):
+        semi = 0  # 奖品方面，…，…，两项小计0.45万元；物资方面，…。以上两项合计…: the first clause, another after it
     if semi < 0:
         return 0
     k = 0

@@ -48,6 +48,10 @@ _GENERIC = re.compile(
 BESIDE = re.compile(r"[\s（(]*(?:[，,]\s*(?=大写))?(?:大写金额|大写|人民币)?[：:\s]*(?:人民币)?[：:\s]*")
 _LISTED = re.compile(r"\s?[,，、和及加]\s?(?:另|再|每人|每户)?[\u4e00-\u9fff]{0,8}")
 _BREAKDOWN = re.compile(r"\s*(?:其中|包括|分别|含)")
+_NAMED_ITEMS = re.compile(r"[、和及与][^\d，,。；;、]{1,10}?[两二三四五六七八九十]项(?:费用|经费|支出)?(?:合计|共计|总计|小计)[：:为是共计]?\s*$")  # 节日慰问费用、活动物资两项合计
+_LEAD_AHEAD = re.compile(r"[^。；;\d]{0,12}?(?:如下|明细)[：:]")  # 元，具体安排如下：
+_AMONG_HAS = re.compile(r"[^，,。；;（(\d]{0,12}(?<!其)中(?:有|共有)?\s?(?=\d|[一二三四五六七八九十两])")  # 7个分工会中有2个
+_PARTS_AFTER = re.compile(r"\s?(?:[（(][^（()）]{1,30}[）)])?\s?[，,]\s?其中")  # …元（大写），其中…
 _WORKING = re.compile(r"\s?[（(][^（()）]{0,30}?[×xX*＊✕][^（()）]{0,30}[）)]")  # 3200元（4项×800元）
 _LEAD_TOTAL = re.compile(r"(?:如下|明细|具体|其中)[：:]?\s*$|[：:]\s*$")
 _NOT_A_SUM = re.compile(r"其中|已|结余|剩余|尚|超支|节约|[比较]|增加|减少|去年|上年|往年|今年|本年|明年|预计|累计|平均|最高|最低|不超过|以内|分别")
@@ -139,7 +143,19 @@ def segments(st: Statement) -> list[Line | Total | Unsure]:
     prev_end = 0  # end of the money figure before q: one pass, linear in the statement
     last_rate = -1  # where the latest rate before q starts
     restated: set[int] = set()  # 每户慰问金800元、慰问品50元，共850元，小计3400元: the 850 is the rate's own sum
+    first = money[0]
+    ahead = _LEAD_AHEAD.match(st.text, first.end)
+    if ahead and len(money) > 1 and not first.is_rate and not first.upper:
+        prefix = _unlabelled(st.text[: first.start])
+        if re.search(r"预算|经费|费用|资金", prefix) and not re.search(r"合计|总计|小计|以上|上述|其中", prefix):
+            # 本次文艺汇演共需经费约14000元，具体安排如下：节目补助方面，…: the total of the lines after it, said
+            # first (an approximate one is checked against nothing), never one of them
+            if first.exact:
+                out.append(Total(st, 0, first, "预算", None, None, None, True))
+            floor = prev_end = ahead.end()
     for i, q in enumerate(money):
+        if q.end <= floor:
+            continue
         marker = _is_result(st, q, max(prev_end, floor))
         if not marker and not q.is_rate and last_rate >= floor:
             marker = _PAID.search(st.text, max(prev_end, floor), q.start)
@@ -154,6 +170,13 @@ def segments(st: Statement) -> list[Line | Total | Unsure]:
             continue
         start = _sentence_start(st.text, floor, inputs, q)
         inputs = [p for p in inputs if p.start >= start]
+        rate = next((p for p in inputs if p.is_rate), None)
+        if rate is not None:
+            # 共需经费约29000元，其中…。具体如下：困难职工20户，按每户500元标准，共需10000元: the count may stand
+            # sentences before its rate, but an amount in a sentence before it is no part of the line
+            stops = [m.end() for m in _FULL_STOP.finditer(st.text, start, rate.start)]
+            if stops:
+                inputs = [p for p in inputs if p.is_rate or p.start >= stops[-1]]
         stop = _block_total_after(st.text, inputs, q)
         if stop is not None:
             # 2、纪念品：4000元；3、就餐：3000元。以上各项共需经费11000元: each amount is a line of the block,
@@ -313,8 +336,12 @@ def _segment(st: Statement, floor: int, result: Quantity, marker: re.Match, inpu
         return Line(st, floor, result, _name(text[floor : inputs[0].start if inputs else result.start]) or "其他费用",
                     "fixed", None, "人", [("金额", result.value)], False)
     prefix = text[floor : inputs[0].start if inputs else result.start]
-    generic = not _GENERIC.sub("", _unlabelled(prefix)).strip()
+    generic = not _GENERIC.sub("", _unlabelled(prefix)).strip() or bool(_NAMED_ITEMS.search(prefix))
     if not inputs or (generic and re.search(r"合计|总计|共计|总额|总支|[总共]", prefix)):
+        if not generic and not inputs and re.search(r"预算|经费|费用|资金", prefix) and _PARTS_AFTER.match(text, result.end):
+            # 本次文艺汇演共需经费13940元（壹万…元整），其中节目补助5800元，…。节目补助方面，…: the budget's total said
+            # first with its parts; the lines after are read, but which of them it closes is not sure
+            return Unsure(st, "先写了总数和各部分，再分述各项")
         if not generic:
             return Line(st, floor, result, _name(prefix[: len(prefix) - len(marker.group())]) or "其他费用", "fixed", None,
                         "人", [(_component_name(prefix[: len(prefix) - len(marker.group())]), result.value)], False)
@@ -409,7 +436,8 @@ def _per_head(st: Statement, floor: int, result: Quantity, rates: list[Quantity]
     chosen: list[Quantity] = []
     for k, dim in enumerate(per):
         # (每班配备班主任1名: a count per class, not the people paid)
-        fits = [c for c in counts if same_count_unit(dim, c.unit) and not _PER_UNIT_COUNT.search(st.text, max(floor, c.start - 12), c.start)]
+        fits = [c for c in counts if same_count_unit(dim, c.unit) and not _PER_UNIT_COUNT.search(st.text, max(floor, c.start - 12), c.start)
+                and not _AMONG_HAS.match(st.text, c.end)]  # 7个分工会中有2个评为优秀: the 7 frames, the 2 are paid
         level = _depth(st.text, rates[0].start)  # 每队限报12人（含领队1人），报名费按每人20元: the bracket's count is within
         fits = [c for c in fits if _depth(st.text, c.start) <= level] or fits
         before = [c for c in fits if c.end <= rates[0].start]
