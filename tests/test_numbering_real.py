@@ -399,3 +399,10 @@ def test_a_block_out_of_place_is_told_once():
     found = kinds("一、清点人数\n二、介绍议案\n五、表决\n六、签名\n三、讨论发言\n四、修正议案\n", "numbering")
     assert len(found) == 1 and "「三、」" in found[0].message  # the 三、四、 a page copy moved below 六、, told at its start
     assert len(kinds("一、目的\n二、对象\n四、表决\n三、讨论\n五、签名\n七、修正\n六、其他\n", "numbering")) == 2  # two swaps
+
+
+def test_a_decimal_broken_at_a_line_start_is_no_label_that_others_follow():
+    text = ("（一）调查结果\n1、对幼儿园的满意度：满意：\n97、8%\n2、对收费的满意度：满意：100%\n3、对保教质量的满意度：满意：\n"
+            "96、8%\n（二）分析\n1、本次问卷共发放300份，回收295份，回收率为\n98、3%，大部分家长对幼儿园工作很支持。\n"
+            "2、从调查情况看，满意度达到96%以上。\n3、极少数家长的育儿观念还需转变。\n4、家长对膳食的满意度最低。\n")
+    assert kinds(text, "numbering") == []  # 97、8% 98、3%: decimals written with 、 break the lists too often to be labels

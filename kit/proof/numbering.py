@@ -353,6 +353,7 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
     bare = [bool(_BARE_HEADING.match(t)) and not is_title(t) for t in texts]
     under_bare: set[int] = set()  # levels whose list opened right under a heading written without a number
     moved: dict[int, int] = {}  # level -> the last number told as out of order
+    told_with_block: set[int] = set()  # findings of labels moved with the one before them
     for k, (i, label) in enumerate(events):
         if label is None:
             last.clear(), restarted.clear(), deferred.clear(), second_one.clear(), after_duplicate.clear(), suspended.clear()
@@ -423,8 +424,10 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
                     findings.append((level, run.get(level, 0), found))
             elif n < before and n in deferred.get(level, set()):
                 deferred[level].discard(n)
-                if moved.get(level) != n - 1:  # 二、五、六、三、四、: one block out of place, told once at its first label
-                    findings.append((level, run.get(level, 0), _finding(at, label, f"顺序颠倒：排在「{prev_label.text}」之后", n, swap=True)))
+                found = _finding(at, label, f"顺序颠倒：排在「{prev_label.text}」之后", n, swap=True)
+                findings.append((level, run.get(level, 0), found))
+                if moved.get(level) == n - 1:  # 二、五、六、三、四、: one block out of place, told once at its first label
+                    told_with_block.add(id(found))  # (counted still, below, as a break of its list)
                 moved[level] = n
             elif n == 1 and level > 1 and (level - 1) in last:
                 restarted.setdefault(level - 1, i)
@@ -438,7 +441,7 @@ def check_numbering(prepared: list[Prepared]) -> list[Finding]:
             del restarted[deeper]
     mixed = _interleaved(events, prepared)
     findings = [(level, r, f) for level, r, f in findings if (level, f.paragraph, f.line) not in mixed]
-    outline = _believable(findings, numbers)
+    outline = [f for f in _believable(findings, numbers) if id(f) not in told_with_block]
     seen = {(f.paragraph, f.line, f.span) for f in outline}
     inline = [f for f in _inline_lists(prepared) + _enumerations_by_line(prepared) if (f.paragraph, f.line, f.span) not in seen]
     return outline + inline
