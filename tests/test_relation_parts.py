@@ -666,3 +666,8 @@ def test_figures_given_respectively_in_a_clause_of_their_own_are_no_parts():
     assert figures(text) == []
     text = "全校共有学生{}人，男女生分别为612人和588人。"
     assert figures(text.format(1200)) == [] and pairs(text.format(1210)) == [(1210, 1200)]
+
+
+def test_a_list_in_people_and_visits_alike_is_no_sum_of_people():
+    assert figures("参加人员：家长223人次，学生61人，教师239名，合计523人。") == []
+    assert pairs("参加人员：学生61人，教师239名，合计310人。") == [(310, 300)]

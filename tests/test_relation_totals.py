@@ -437,3 +437,10 @@ def test_a_count_that_frames_is_not_the_count_paid_and_sources_are_no_spending()
     sources = ("三、支出\n1. 生活救助：15人，人均1200元，共18000元\n2. 临时救助：35户，户均500元，共17500元\n小计：35,500元\n"
                "四、资金来源及结余\n上级工会拨付29900元，本级工会经费列支15600元，共计45500元；总支出35500元，结余10000元。")
     assert figures(sources) == []  # the 总支出 is the spending told above, not the sources before it
+
+
+def test_a_bar_row_with_a_remark_restating_its_rate_is_no_budget_line():
+    text = ("三、经费概算\n项目 | 数量 | 单价 | 金额 | 说明\n讲师出席费 | 12人次 | 1500 | 18000 | 单价1500元\n"
+            "保险费 | 50人 | 45 | 2250 | 每人45元\n纪念品费 | 259个 | 150 | 38850 | 每个150元\n"
+            "茶水点心费 | 235人 | 50 | 11750 | 单价50元\n文具耗材 | 1式 | 4800 | 4800 | 核实支付\n以上合计75650元。")
+    assert figures(text) == []  # not 1500 + 2250 against the total

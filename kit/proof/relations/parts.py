@@ -375,6 +375,8 @@ def _closed_lists(st: Statement, before: Statement | None) -> list[Finding]:
         level = _depth(text, total.start)
         inside = [q for q in counted[max(0, t - _LONGEST) : t] if q.start >= begin and _depth(text, q.start) == level]
         other = [k for k, q in enumerate(inside) if q.unit != total.unit]
+        if any({inside[k].unit, total.unit} == {"人", "人次"} for k in other):
+            continue  # 家长223人次，学生61人，教师239名，合计523人: a list in people and visits alike, totalled as one
         if other and not _NOT_A_LIST.search(text, begin, total.start) \
                 and all(q.unit != total.unit for q in inside[: other[-1]]):  # (not 第四名得6分，…800米…得4分: among the items)
             # 34名运动员参加了…比赛，获得12金、6银、9铜共计25块奖牌: the list starts after the figure counting something else

@@ -136,6 +136,11 @@ def segments(st: Statement) -> list[Line | Total | Unsure]:
     money = [q for q in st.quantities if q.is_money]
     if not money:
         return out
+    bars = [m.start() for m in re.finditer(r"[|｜]", st.text)]
+    if len(bars) >= 3 and re.search(r"单价|每|标准", st.text[bars[-1] :]) and any(q.start > bars[-1] for q in money):
+        # 讲师出席费 | 12人次 | 1500 | 18000 | 单价1500元: a remark column restating the row's rate, and the row's own
+        # figures written without 元 — a row for the table check, not a budget line
+        return [Unsure(st, "表格的一行，由表格检查核对")]
     workings = [m.span() for q in money if (m := _WORKING.match(st.text, q.end))]
     if workings:  # 座谈会场地3200元（4项×800元）: how the amount was worked out, not an amount of the line
         money = [q for q in money if not any(a <= q.start < b for a, b in workings)]
