@@ -386,3 +386,11 @@ def test_a_figure_said_to_be_last_years_is_the_base_of_the_rate():
     assert figures(text.format("42.30")) == [] and pairs(text.format("24.30")) == [(Decimal("24.30"), Decimal("42.30"))]
     # a year names this year's figure: the rate is over the figure less the change
     assert pairs("2023年收入100万元，比上年增加20万元，增长20%。") == [(Decimal(20), Decimal(25))]
+
+
+def test_a_change_from_a_figure_to_another_and_a_figure_compared_with():
+    text = "与上学年相比，在园幼儿由348人增加到368人，比上年增加20人，增长{}%。"
+    assert figures(text.format("5.75")) == []  # 368 is the figure it came to, 348 the base
+    assert pairs(text.format("6.75")) == [(Decimal("6.75"), Decimal("5.75"))]
+    text = "本月排查隐患42处。与上年同期排查出的83处隐患相比，比上年减少41处，下降{}%。"
+    assert figures(text.format("49.40")) == [] and pairs(text.format("45.40")) == [(Decimal("45.40"), Decimal("49.40"))]

@@ -53,6 +53,8 @@ def _names_the_rate(gap: str, up: bool) -> bool:
 _LAST = r"(?:上年|去年|上一年|上年度|上学年|上学期|上届|上年同期|同期|\d{4}年度?|年初预算数?)"  # the figure compared with, by its time
 # 上年实际支出9.22万元，比上年增加…: the figure before the comparison is last year's itself, the base of its rate
 _LAST_FIGURE = re.compile(r"(?:^|[，,。；;：:（(\s])\s?(?:上年|去年|上一年|上年度|上学年|上届)[^\d，,。；;]{0,8}$")
+_RISEN_TO = re.compile(r"\s?(?:增加|增长|提高|上升|减少|下降|降低|增|降|升)了?\s?(?:到|至)")  # 由348人增加到368人
+_COMPARED_WITH = re.compile(r"[^\d，,。；;]{0,8}相比")  # 与上年同期的6780元相比
 _BI = re.compile(r"比(?![较較])|(?<!比)(?:相[较較]|[较較])")  # 比 / 较 / 相较, not the adverb 比较
 
 
@@ -377,8 +379,8 @@ def _against_last_year(st: Statement, qs: list[Quantity], a: int, b: int, previo
 
 
 def _is_change(text: str, q: Quantity) -> bool:
-    """减少0.06万元: the figure is a change, not an amount of its own."""
-    return bool(DELTA.search(text, max(0, q.start - 8), q.start))
+    """减少0.06万元: the figure is a change, not an amount of its own (增加到368人 is the amount it came to)."""
+    return bool(DELTA.search(text, max(0, q.start - 8), q.start)) and not re.search(r"(?:到|至)\s?$", text[max(0, q.start - 2) : q.start])
 
 
 def _against(st: Statement, change: Quantity, pct: Quantity, a: int, previous: tuple[int, int]) -> Finding | None:
@@ -390,7 +392,7 @@ def _against(st: Statement, change: Quantity, pct: Quantity, a: int, previous: t
         return None
     name = re.sub(r"[、\s]", "", (lead.group("name") or lead.group("name2") or lead.group("name0") or "").strip("，, "))
     earlier = [q for q in st.quantities if previous[0] <= q.start < previous[1] and q.unit == change.unit and q.exact
-               and not _is_change(st.text, q)]
+               and not _is_change(st.text, q) and not _RISEN_TO.match(st.text, q.end)]  # (由348人增加到368人: 368)
     named = [q for q in earlier if name and name in re.sub(r"[、\s]", "", st.text[max(previous[0], q.start - 16) : q.start])]
     if name and not named and not re.fullmatch(r"(?:本年度?|全年|今年)?(?:收支|收入|支出)(?:总计|合计|总额)?|总体", name):
         return None  # 本年度财政拨款收入较上年决算数减少…: a figure named otherwise than any before it
@@ -400,6 +402,10 @@ def _against(st: Statement, change: Quantity, pct: Quantity, a: int, previous: t
     if "近" in lead.group() and _possible(earlier[-1], change, pct, up, base_given=True):
         return None  # 2018年为16.34万人，近5年增加了1.53万人，增幅为9.3%: the figure before may be the base
         # (with 与上年相比 it is this year's: a rate over it is the common slip of dividing by the new figure)
+    if _COMPARED_WITH.match(st.text, earlier[-1].end):
+        # 与上年同期排查出的83处隐患相比，比上年减少41处，下降49.40%: the figure compared with is the base
+        return _rate_finding(st, pct, change, earlier[-1].value, up, a,
+                             f"与 {_written(earlier[-1])} 相比，{'增加' if up else '减少'}了 {_written(change)}，")
     if _LAST_FIGURE.search(st.text[max(previous[0], earlier[-1].start - 14) : earlier[-1].start]):
         # 上年4个班，比上年增加1个班，增长25.0%: the figure is last year's, the base of the rate
         return _rate_finding(st, pct, change, earlier[-1].value, up, a,
@@ -438,12 +444,15 @@ def _named_change(statements: list[Statement], k: int, qs: list[Quantity], a: in
         name = re.sub(r"^\d{4}年度?", "", lead.group("name"))
         near = len(re.sub(r"[“”\"]", "", lead.group("name"))) < 6  # 支出总计: a short name, only in this paragraph
         hosts = ([] if near else [(statements[j], len(statements[j].text)) for j in range(max(0, k - 30), k)]) + [(st, start)]
-        earlier = [q for host, end in hosts for q in _named_figures(host, name, cache) if q.end <= end and q.unit == change.unit]
+        named = [(host, q) for host, end in hosts for q in _named_figures(host, name, cache) if q.end <= end and q.unit == change.unit]
+        earlier = [q for _host, q in named]
         if not earlier or len({q.value for q in earlier}) != 1 or not earlier[-1].exact:
             continue
         now = earlier[-1]
         if _possible(now, change, pct, up, base_given=True):
             continue  # 2022年度预算较2021年度增加…: the figure named may be the one before the change
+        if _RISEN_TO.match(named[-1][0].text, now.end):
+            continue  # 在园幼儿由348人增加到368人，比上年增加20人: the figure named is the old one, the new comes after
         found = _from_now(st, now, change, pct, up, start)
         if found:
             out.append(found)
