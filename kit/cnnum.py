@@ -293,7 +293,7 @@ _ARABIC_RUN = re.compile(rf"(?<![0-9.])(?:{_NUM})[万亿]?")
 # 退撫基金1 ,418千元 / 合計3, 551千元: in money, a comma with a space beside it (PDF text) likewise
 # (a count such as 分别为12, 345人 may be two figures).
 _SPACED_THOUSANDS = re.compile(r"(?<=[\u4e00-\u9fff，,：:（(）)])[1-9][0-9]{0,2}(?:"
-                               r"(?: [0-9]{3})+(?:\.[0-9]+)?(?P<mult>[万亿])?(?=[人名例眼户所个元次件份套位项]|千元)"
+                               r"(?: [0-9]{3})+(?:\.[0-9]+)?(?P<mult>[万亿])?(?=[人名例眼户所个元次件份套位项册本张处家辆台间盒箱块条株棵篇场幅枚]|千元)"
                                r"|(?:(?: | ?, | ,)[0-9]{3})+(?:\.[0-9]+)?(?P<mult2>[万亿])?(?=元|千元))")
 _CN_RUN = re.compile(rf"[{_CN_CHARS}]+")
 # 每人6千元, 3百人 (Taiwanese news): a digit or two before 千/百 and a unit; 1万5千 is _MIXED's.

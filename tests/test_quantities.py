@@ -127,3 +127,9 @@ def test_an_average_per_head_and_month_is_a_rate_per_both():
 
 def test_spaced_thousands_after_a_closing_bracket():
     assert [q.value for q in quantities("工作餐（123人，按每人80元标准）9 840元")][-1] == 9840
+
+
+def test_thousands_set_off_by_a_space_before_other_count_units():
+    from kit.quantities import quantities
+    assert [(q.value, q.unit) for q in quantities("新购图书1 630册，每册均价30元")] == [(Decimal(1630), "册"), (Decimal(30), "元")]
+    assert [q.value for q in quantities("排查隐患1 204处，涉及2 015家")] == [Decimal(1204), Decimal(2015)]
