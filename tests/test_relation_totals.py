@@ -444,3 +444,13 @@ def test_a_bar_row_with_a_remark_restating_its_rate_is_no_budget_line():
             "保险费 | 50人 | 45 | 2250 | 每人45元\n纪念品费 | 259个 | 150 | 38850 | 每个150元\n"
             "茶水点心费 | 235人 | 50 | 11750 | 单价50元\n文具耗材 | 1式 | 4800 | 4800 | 核实支付\n以上合计75650元。")
     assert figures(text) == []  # not 1500 + 2250 against the total
+
+
+def test_a_named_subtotal_in_a_clause_of_its_own_stands_for_the_items_before_it():
+    text = ("四、学生资助\n全年共资助学生6000人次，发放资助资金1,500,000元，其中：\n"
+            "1、小学寄宿生生活补助200人，1000元/人·年，计20万元。\n"
+            "2、初中寄宿生生活补助200人，1250元/人·年，计250,000元；寄宿生生活补助小计{}元。\n"
+            "3、普通高中国家助学金100人，2000元/人·年，计200000元。\n"
+            "4、营养改善计划受益学生850人，每人1000元，计850000元。\n以上各项合计150万元。\n五、附表\n")
+    assert figures(text.format(450000)) == []  # the 小计 is of items 1 and 2, and stands for them in the total
+    assert pairs(text.format(460000)) == [(460000, 450000)]

@@ -135,8 +135,9 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
                     # 困难职工7户，其中特困职工4户…计4000元；一般困难职工3户…计1800元；小计5800元；: the 其中's lines
                     clause = max(clause, _clause_lines(st, part, current.lines, "其中"))
                 own = item.level is not None and (lines >= 2 or lines == 0 and unsure and item.money >= 3)
-                if part.label == "小计" and not own and clause < 2 and len(current.lines) >= 2 and not st.label \
-                        and not any(ln.st is st for ln in current.lines) and _more_after(statements, st, parts_of):
+                alone = not st.label and not any(ln.st is st for ln in current.lines) or _clause_of_its_own(st, part)
+                if part.label == "小计" and not own and clause < 2 and len(current.lines) >= 2 and alone \
+                        and _more_after(statements, st, parts_of):
                     # 1.…；2.…；⏎以上两项小计6135元。⏎3.…；4.…。⏎以上共计15635元: a 小计 of the lines so far, with more lines
                     # and a total after it — it stands for them in the total, as an item's 小计 does
                     clause, item = len(current.lines), _Item()
@@ -188,6 +189,12 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
 
 
 _BROKEN_DOWN = re.compile(r"其中\s*[：:]?\s*$")
+
+
+def _clause_of_its_own(st: Statement, subtotal: Total) -> bool:
+    """…计2,915,000元；寄宿生生活补助小计5363000元。: the 小计 has a ；-clause to itself, after its item's line."""
+    semi = max(st.text.rfind("；", 0, subtotal.start), st.text.rfind(";", 0, subtotal.start))
+    return semi >= 0 and not any(q.is_money and semi < q.start < subtotal.result.start for q in st.quantities)
 
 
 def _total_after(statements: list[Statement], st: Statement, total: Total, parts_of) -> bool:

@@ -347,6 +347,9 @@ def _segment(st: Statement, floor: int, result: Quantity, marker: re.Match, inpu
             # 本次文艺汇演共需经费13940元（壹万…元整），其中节目补助5800元，…。节目补助方面，…: the budget's total said
             # first with its parts; the lines after are read, but which of them it closes is not sure
             return Unsure(st, "先写了总数和各部分，再分述各项")
+        if not generic and marker.group(1) == "小计" and not inputs and re.compile(r"[；;]\s*$").search(text, 0, floor):
+            # …计2,915,000元；寄宿生生活补助小计5363000元: a 小计 named for what it adds up, in a clause of its own
+            return Total(st, floor, result, marker.group(1), None, None, None, False)
         if not generic:
             return Line(st, floor, result, _name(prefix[: len(prefix) - len(marker.group())]) or "其他费用", "fixed", None,
                         "人", [(_component_name(prefix[: len(prefix) - len(marker.group())]), result.value)], False)
