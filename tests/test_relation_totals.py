@@ -454,3 +454,16 @@ def test_a_named_subtotal_in_a_clause_of_its_own_stands_for_the_items_before_it(
             "4、营养改善计划受益学生850人，每人1000元，计850000元。\n以上各项合计150万元。\n五、附表\n")
     assert figures(text.format(450000)) == []  # the 小计 is of items 1 and 2, and stands for them in the total
     assert pairs(text.format(460000)) == [(460000, 450000)]
+
+
+def test_a_subsidy_total_said_first_and_a_subtotal_inside_a_chained_line():
+    text = ("四、学生资助\n全年共资助学生6000人次，发放资助资金{lead}，其中：\n"
+            "小学寄宿生生活补助200人，按每生每年1000元标准，计200000元；初中寄宿生生活补助200人，按每生每年1250元标准，"
+            "计250000元；寄宿生生活补助小计{sub}元；普通高中国家助学金100人，按每生每年2000元标准，计200000元；"
+            "营养改善计划受益学生850人，每人1000元，计850000元。\n以上各项合计1500000元。\n五、附表\n")
+    for lead in ("1500000元（壹佰伍拾万元整）", "150万元"):
+        assert figures(text.format(lead=lead, sub=450000)) == []  # the lead is no line; the 小计 stands for its two
+        assert pairs(text.format(lead=lead, sub=460000)) == [(460000, 450000)]
+    breakdown = ("2023年本年一般公共预算基本支出911000.39元，其中：\n人员经费809961.19元，主要包括基本工资。\n"
+                 "公用经费71339.2元，主要包括办公费。\n")
+    assert figures(breakdown) == []  # a breakdown of spending, not a budget's lines

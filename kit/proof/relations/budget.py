@@ -137,7 +137,7 @@ def budget_blocks(statements: list[Statement], explain: Explain | None = None) -
                 own = item.level is not None and (lines >= 2 or lines == 0 and unsure and item.money >= 3)
                 alone = not st.label and not any(ln.st is st for ln in current.lines) or _clause_of_its_own(st, part)
                 if part.label == "小计" and not own and clause < 2 and len(current.lines) >= 2 and alone \
-                        and _more_after(statements, st, parts_of):
+                        and (_more_after(statements, st, parts_of) or _more_here(statements, st, part, parts_of)):
                     # 1.…；2.…；⏎以上两项小计6135元。⏎3.…；4.…。⏎以上共计15635元: a 小计 of the lines so far, with more lines
                     # and a total after it — it stands for them in the total, as an item's 小计 does
                     clause, item = len(current.lines), _Item()
@@ -195,6 +195,18 @@ def _clause_of_its_own(st: Statement, subtotal: Total) -> bool:
     """…计2,915,000元；寄宿生生活补助小计5363000元。: the 小计 has a ；-clause to itself, after its item's line."""
     semi = max(st.text.rfind("；", 0, subtotal.start), st.text.rfind(";", 0, subtotal.start))
     return semi >= 0 and not any(q.is_money and semi < q.start < subtotal.result.start for q in st.quantities)
+
+
+def _more_here(statements: list[Statement], st: Statement, subtotal: Total, parts_of) -> bool:
+    """…；寄宿生生活补助小计4,700,750元；普通高中…计1,746,000元；…⏎以上各项合计…: more lines after the 小计 in its own
+    statement, then a total (there or in the statement after)."""
+    here = parts_of(st)
+    later = here[here.index(subtotal) + 1 :] if subtotal in here else []
+    if not any(isinstance(p, Line) for p in later):
+        return False
+    if any(isinstance(p, Total) for p in later):
+        return True
+    return st.index + 1 < len(statements) and any(isinstance(p, Total) for p in parts_of(statements[st.index + 1]))
 
 
 def _total_after(statements: list[Statement], st: Statement, total: Total, parts_of) -> bool:

@@ -52,6 +52,10 @@ _NAMED_ITEMS = re.compile(r"[、和及与][^\d，,。；;、]{1,10}?[两二三�
 _LEAD_AHEAD = re.compile(r"[^。；;\d]{0,12}?(?:如下|明细)[：:]")  # 元，具体安排如下：
 _AMONG_HAS = re.compile(r"[^，,。；;（(\d]{0,12}(?<!其)中(?:有|共有)?\s?(?=\d|[一二三四五六七八九十两])")  # 7个分工会中有2个
 _PARTS_AFTER = re.compile(r"\s?(?:[（(][^（()）]{1,30}[）)])?\s?[，,]\s?其中")  # …元（大写），其中…
+# …元（大写），其中： (with its 大写: a budget's total; 基本支出911000.39元，其中：人员经费… is a breakdown, not lines)
+_LEAD_END = re.compile(r"\s?(?:[（(][^（()）]{1,30}[）)]\s?[，,]\s?其中|(?:[（(][^（()）]{1,30}[）)])?\s?[，,]\s?(?:具体如下|明细如下))[：:]\s*")
+_PAID_OUT = re.compile(r"(?:发放|资助|慰问|共需|所需|投入)[^，,。；;\d收支]{0,8}$")  # 发放资助资金2144.4万元，其中：
+_AMONG_LINES = re.compile(r"\s?[，,]\s?其中[：:]\s*")
 _WORKING = re.compile(r"\s?[（(][^（()）]{0,30}?[×xX*＊✕][^（()）]{0,30}[）)]")  # 3200元（4项×800元）
 _LEAD_TOTAL = re.compile(r"(?:如下|明细|具体|其中)[：:]?\s*$|[：:]\s*$")
 _NOT_A_SUM = re.compile(r"其中|已|结余|剩余|尚|超支|节约|[比较]|增加|减少|去年|上年|往年|今年|本年|明年|预计|累计|平均|最高|最低|不超过|以内|分别")
@@ -203,8 +207,11 @@ def segments(st: Statement) -> list[Line | Total | Unsure]:
     rest = [p for p in money if p.start >= floor and not p.upper]
     if rest and floor == 0 and len(rest) == 1 and rest[0].exact and not rest[0].is_rate and not st.label:
         prefix = _unlabelled(st.text[: rest[0].start])
-        if re.search(r"预算|经费|费用|资金", prefix) and not _GENERIC.sub("", re.sub(r"本次|活动|本项", "", prefix)).strip() \
-                and _LEAD_TOTAL.search(re.split(r"[。；;]", st.text[rest[0].end :])[0]):
+        if re.search(r"预算|经费|费用|资金", prefix) and (not _GENERIC.sub("", re.sub(r"本次|活动|本项", "", prefix)).strip()
+                                                     and _LEAD_TOTAL.search(re.split(r"[。；;]", st.text[rest[0].end :])[0])
+                                                     or _LEAD_END.fullmatch(st.text, rest[0].end)
+                                                     or _PAID_OUT.search(prefix) and _AMONG_LINES.fullmatch(st.text, rest[0].end)):
+            # (…发放资助资金23,490,750元（贰仟…元整），其中：: a sentence that ends opening the lines, whatever it names)
             # 本次活动经费预算9270.00元，具体如下：: the total of the lines that follow, said first
             return [Total(st, 0, rest[0], "预算", None, None, None, True)]
     if rest and st.label and floor == 0 and len(rest) == 1 and rest[0].exact and not rest[0].is_rate:
