@@ -202,11 +202,7 @@ def _more_here(statements: list[Statement], st: Statement, subtotal: Total, part
     statement, then a total (there or in the statement after)."""
     here = parts_of(st)
     later = here[here.index(subtotal) + 1 :] if subtotal in here else []
-    if not any(isinstance(p, Line) for p in later):
-        return False
-    if any(isinstance(p, Total) for p in later):
-        return True
-    return st.index + 1 < len(statements) and any(isinstance(p, Total) for p in parts_of(statements[st.index + 1]))
+    return any(isinstance(p, Line) for p in later) and _total_after(statements, st, subtotal, parts_of)
 
 
 def _total_after(statements: list[Statement], st: Statement, total: Total, parts_of) -> bool:

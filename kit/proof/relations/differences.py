@@ -53,7 +53,6 @@ def _names_the_rate(gap: str, up: bool) -> bool:
 _LAST = r"(?:上年|去年|上一年|上年度|上学年|上学期|上届|上年同期|同期|\d{4}年度?|年初预算数?)"  # the figure compared with, by its time
 # 上年实际支出9.22万元，比上年增加…: the figure before the comparison is last year's itself, the base of its rate
 _LAST_FIGURE = re.compile(r"(?:^|[，,。；;：:（(\s])\s?(?:上年|去年|上一年|上年度|上学年|上届)[^\d，,。；;]{0,8}$")
-_RISEN_TO = re.compile(r"\s?(?:增加|增长|提高|上升|减少|下降|降低|增|降|升)了?\s?(?:到|至)")  # 由348人增加到368人
 _COMPARED_WITH = re.compile(r"[^\d，,。；;]{0,8}相比")  # 与上年同期的6780元相比
 _BI = re.compile(r"比(?![较較])|(?<!比)(?:相[较較]|[较較])")  # 比 / 较 / 相较, not the adverb 比较
 
@@ -239,6 +238,7 @@ def _rate_of_change(st: Statement, qs: list[Quantity], base: Quantity, change: Q
 
 
 _CHANGE_VERB = r"(?:增加|减少|增长|下降|降低|提高|上升|扩大|缩小)"
+_RISEN_TO = re.compile(rf"\s?(?:{_CHANGE_VERB}|[增降升])了?\s?(?:到|至)")  # 由348人增加到368人: the old figure, then the new
 # 从29万人减少至6.5万人 / 从2019年的1250.40万元，增加至2024年的1688.04万元
 _FROM_TO = re.compile(rf"^[，,]?\s?[^\d，,。；;]{{0,8}}?{_CHANGE_VERB}?(?:了)?(?:到|至)\s?(?:\d{{4}}\s?年(?:度|底|末)?的?)?\s?$")
 _THEN_CHANGE = re.compile(rf"^\s?[，,]\s?(?:共|净|累计)?(?P<verb>{_CHANGE_VERB})了?(?:幅度为?|率为?)?\s?$")

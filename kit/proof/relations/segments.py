@@ -31,6 +31,7 @@ from ...quantities import ANY, Quantity, same_count_unit
 from ..numbering import label_of
 from ..passage import FULL_STOP as _FULL_STOP, Statement, depth as _depth
 from .slips import one_keystroke_apart, plausible
+from .tables import bar_cells, is_bar
 
 MARKER = re.compile(
     r"(?<![累预估设统])(小计|合计|总计|共计|总共|一共|共有|总额|总预算|总经费|总费用|总金额|总发放金额|发放总额|总支出?|共需|总需|(?<![必无所])需要?|共|计|[=＝])"
@@ -51,9 +52,10 @@ _BREAKDOWN = re.compile(r"\s*(?:其中|包括|分别|含)")
 _NAMED_ITEMS = re.compile(r"[、和及与][^\d，,。；;、]{1,10}?[两二三四五六七八九十]项(?:费用|经费|支出)?(?:合计|共计|总计|小计)[：:为是共计]?\s*$")  # 节日慰问费用、活动物资两项合计
 _LEAD_AHEAD = re.compile(r"[^。；;\d]{0,12}?(?:如下|明细)[：:]")  # 元，具体安排如下：
 _AMONG_HAS = re.compile(r"[^，,。；;（(\d]{0,12}(?<!其)中(?:有|共有)?\s?(?=\d|[一二三四五六七八九十两])")  # 7个分工会中有2个
-_PARTS_AFTER = re.compile(r"\s?(?:[（(][^（()）]{1,30}[）)])?\s?[，,]\s?其中")  # …元（大写），其中…
+_ASIDE = r"[（(][^（()）]{1,30}[）)]"  # （大写：…元整） after an amount
+_PARTS_AFTER = re.compile(rf"\s?(?:{_ASIDE})?\s?[，,]\s?其中")  # …元（大写），其中…
 # …元（大写），其中： (with its 大写: a budget's total; 基本支出911000.39元，其中：人员经费… is a breakdown, not lines)
-_LEAD_END = re.compile(r"\s?(?:[（(][^（()）]{1,30}[）)]\s?[，,]\s?其中|(?:[（(][^（()）]{1,30}[）)])?\s?[，,]\s?(?:具体如下|明细如下))[：:]\s*")
+_LEAD_END = re.compile(rf"\s?(?:{_ASIDE}\s?[，,]\s?其中|(?:{_ASIDE})?\s?[，,]\s?(?:具体如下|明细如下))[：:]\s*")
 _PAID_OUT = re.compile(r"(?:发放|资助|慰问|共需|所需|投入)[^，,。；;\d收支]{0,8}$")  # 发放资助资金2144.4万元，其中：
 _AMONG_LINES = re.compile(r"\s?[，,]\s?其中[：:]\s*")
 _WORKING = re.compile(r"\s?[（(][^（()）]{0,30}?[×xX*＊✕][^（()）]{0,30}[）)]")  # 3200元（4项×800元）
@@ -140,8 +142,8 @@ def segments(st: Statement) -> list[Line | Total | Unsure]:
     money = [q for q in st.quantities if q.is_money]
     if not money:
         return out
-    bars = [m.start() for m in re.finditer(r"[|｜]", st.text)]
-    if len(bars) >= 3 and re.search(r"单价|每|标准", st.text[bars[-1] :]) and any(q.start > bars[-1] for q in money):
+    cells = bar_cells(st) if is_bar(st) and not st.text.rstrip().endswith("|") else []  # (a remark after the last bar)
+    if len(cells) >= 4 and re.search(r"单价|每|标准", cells[-1].text) and any(q.start >= cells[-1].start for q in money):
         # 讲师出席费 | 12人次 | 1500 | 18000 | 单价1500元: a remark column restating the row's rate, and the row's own
         # figures written without 元 — a row for the table check, not a budget line
         return [Unsure(st, "表格的一行，由表格检查核对")]

@@ -233,7 +233,7 @@ _SAMPLE, _WIDEST = 400, 16  # cells read to find a one-cell-per-line table's wid
 _FACTORS = 10  # a row with more figures is a statistics row, not 数量×单价=金额
 
 
-def _bar_cells(st: Statement) -> list[Cell]:
+def bar_cells(st: Statement) -> list[Cell]:
     cells = _split(st, "|")
     if cells and cells[-1].kind == "empty":
         cells.pop()  # the text after the closing bar
@@ -244,7 +244,7 @@ def _space_cells(st: Statement) -> list[Cell]:
     return [Cell(st, m.start(), m.end()) for m in re.finditer(r"\S+", st.text)]
 
 
-def _is_bar(st: Statement) -> bool:
+def is_bar(st: Statement) -> bool:
     return "|" in st.text and "\t" not in st.text
 
 
@@ -329,13 +329,13 @@ def flat_tables(statements: list[Statement]) -> list[list[list[Cell]]]:
     i = 0
     while i < len(statements):
         j = i
-        if _is_bar(statements[i]):
-            while j < len(statements) and (_is_bar(statements[j]) or _PAGE_TURN.fullmatch(statements[j].text)
-                                           and any(_is_bar(s) for s in statements[j + 1 : j + 3])):
+        if is_bar(statements[i]):
+            while j < len(statements) and (is_bar(statements[j]) or _PAGE_TURN.fullmatch(statements[j].text)
+                                           and any(is_bar(s) for s in statements[j + 1 : j + 3])):
                 j += 1  # …| 2 |⏎— 2 —⏎（续表）⏎| 序号 | …: the table goes on after the page turns, its header repeated
             run = [st for st in statements[i:j] if not _MD_RULE.match(st.text) and not _PAGE_TURN.fullmatch(st.text)]
             run = run[:1] + [st for st in run[1:] if st.text.strip() != run[0].text.strip()]
-            rows = [_bar_cells(st) for st in run]
+            rows = [bar_cells(st) for st in run]
             if sum(len(_trim(r)) <= 1 for r in rows) >= 0.7 * len(rows):
                 rows = _chunked([c for r in rows for c in r])
             else:
